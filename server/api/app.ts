@@ -1,0 +1,33 @@
+// The Hono application: every API route under /api, JSON errors, and (when
+// built) the web app. `AppType` gives the web client its types end to end.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { countCorpus } from '../store/corpus.js';
+import type { AppContext } from './context.js';
+import { errorResponse } from './errors.js';
+import { documentRoutes } from './routes/documents.js';
+
+export function createApi(ctx: AppContext) {
+  return new Hono()
+    .get('/health', (c) => c.json({ ok: true as const, ...countCorpus(ctx.db) }))
+    .route('/documents', documentRoutes(ctx));
+}
+
+/** `webDir`: the built web app to serve beside the API (absent in API tests). */
+export function createApp(ctx: AppContext, options: { webDir?: string } = {}) {
+  const app = new Hono().route('/api', createApi(ctx));
+  const { webDir } = options;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: relative(process.cwd(), webDir) }));
+    // Client-side routes (/drafts/…, /series/…) all load the same page.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+  }
+  app.notFound((c) => c.json({ error: `No such route: ${c.req.method} ${c.req.path}` }, 404));
+  app.onError(errorResponse);
+  return app;
+}
+
+export type ApiType = ReturnType<typeof createApi>;

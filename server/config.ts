@@ -1,0 +1,17 @@
+// Where things live at run time, overridable by environment variables so tests
+// and benchmarks can point the server at their own database.
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+export const config = {
+  port: Number(process.env.PORT ?? 8787),
+  /** The SQLite database: corpus and drafts. */
+  dbFile: process.env.PRECEDENT_DB ?? resolve(ROOT, 'data/precedent.db'),
+  /** The compact corpus shipped in the repository. */
+  bundleDir: process.env.PRECEDENT_BUNDLE ?? resolve(ROOT, 'corpus/bundle'),
+  /** The built web app. */
+  webDir: resolve(ROOT, 'dist/web'),
+  /** Sources the bundle is built from when present (CI has them; a user's clone does not). */
+  sharedDir: process.env.PRECEDENT_SHARED ?? resolve(ROOT, '../shared'),
+};

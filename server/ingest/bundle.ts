@@ -1,0 +1,71 @@
+// The compact corpus shipped in corpus/bundle: parsed documents, gzipped JSON,
+// so a fresh clone serves the whole corpus without the raw sources. Loading is
+// idempotent and skipped entirely when the bundle has not changed.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { ParsedDocument } from '../model.js';
+import { getMeta, setMeta, upsertDocument } from '../store/corpus.js';
+import type { Db } from '../store/db.js';
+
+export interface BundleEntry {
+  sourceHash: string;
+  document: ParsedDocument;
+}
+
+export interface BundleFile {
+  format: 'precedent-bundle';
+  version: 1;
+  entries: BundleEntry[];
+}
+
+export function writeBundleFile(file: string, entries: BundleEntry[]): number {
+  const body: BundleFile = { format: 'precedent-bundle', version: 1, entries };
+  const data = gzipSync(JSON.stringify(body), { level: 9 });
+  writeFileSync(file, data);
+  return data.length;
+}
+
+function bundleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json.gz'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+export function readBundleFile(file: string): BundleEntry[] {
+  const body = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as BundleFile;
+  if (body.format !== 'precedent-bundle' || body.version !== 1) throw new Error(`${file}: not a Precedent bundle (version 1)`);
+  return body.entries;
+}
+
+/**
+ * Loads every bundle file of `dir` into the database. Returns how many
+ * documents were added or replaced; 0 when the bundle was already loaded.
+ */
+export function loadBundle(db: Db, dir: string): { loaded: number; skipped: boolean } {
+  const files = bundleFiles(dir);
+  const fingerprint = createHash('sha256');
+  const contents = files.map((f) => {
+    const data = readFileSync(f);
+    fingerprint.update(data);
+    return { file: f, data };
+  });
+  const digest = fingerprint.digest('hex');
+  if (getMeta(db, 'bundle_fingerprint') === digest) return { loaded: 0, skipped: true };
+  let loaded = 0;
+  const loadAll = db.transaction(() => {
+    for (const { file, data } of contents) {
+      const body = JSON.parse(gunzipSync(data).toString('utf8')) as BundleFile;
+      if (body.format !== 'precedent-bundle') throw new Error(`${file}: not a Precedent bundle`);
+      for (const entry of body.entries) {
+        if (upsertDocument(db, entry.document, entry.sourceHash).status !== 'unchanged') loaded++;
+      }
+    }
+    setMeta(db, 'bundle_fingerprint', digest);
+  });
+  loadAll();
+  return { loaded, skipped: false };
+}
