@@ -8,11 +8,13 @@ import { countCorpus } from '../store/corpus.js';
 import type { AppContext } from './context.js';
 import { errorResponse } from './errors.js';
 import { documentRoutes } from './routes/documents.js';
+import { draftRoutes } from './routes/drafts.js';
 
 export function createApi(ctx: AppContext) {
   return new Hono()
     .get('/health', (c) => c.json({ ok: true as const, ...countCorpus(ctx.db) }))
-    .route('/documents', documentRoutes(ctx));
+    .route('/documents', documentRoutes(ctx))
+    .route('/drafts', draftRoutes(ctx));
 }
 
 /** `webDir`: the built web app to serve beside the API (absent in API tests). */

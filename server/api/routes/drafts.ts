@@ -1,0 +1,144 @@
+// Draft routes: list, create (empty or as a rollover of a document), read,
+// save (optimistic: the version edited must be the current one, else 409 with
+// the current draft), delete, duplicate, and diff against the base document.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { LANGUAGES } from '../../model.js';
+import {
+  DRAFT_LIMITS,
+  DRAFT_SECTIONS,
+  deleteDraft,
+  duplicateDraft,
+  getDraft,
+  insertDraft,
+  listDrafts,
+  rolloverParagraphs,
+  updateDraft,
+} from '../../store/drafts.js';
+import { getDocument } from '../../store/corpus.js';
+import type { AppContext } from '../context.js';
+import { ApiError, notFound } from '../errors.js';
+import { validate } from '../validate.js';
+
+const L = DRAFT_LIMITS;
+
+const paragraphSchema = z.object({
+  id: z.string().max(L.paragraphId).regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and _.:- only'),
+  section: z.enum(DRAFT_SECTIONS),
+  text: z.string().max(L.paragraphText, `at most ${L.paragraphText} characters`),
+  lead: z.string().max(500).optional(),
+  source: z
+    .object({
+      paragraphId: z.string().max(L.paragraphId),
+      documentId: z.string().max(L.paragraphId),
+      citation: z.string().max(L.citation),
+    })
+    .nullable()
+    .optional(),
+});
+
+const paragraphsSchema = z.array(paragraphSchema).max(L.paragraphs, `at most ${L.paragraphs} paragraphs`);
+
+const createBody = z
+  .object({
+    title: z.string().trim().max(L.title).optional(),
+    language: z.enum(LANGUAGES).optional(),
+    body: z.string().max(L.body).optional(),
+    base: z.string().min(1).max(L.paragraphId).optional(),
+    paragraphs: paragraphsSchema.optional(),
+  })
+  .refine((b) => b.language || b.base, { message: 'required unless a base document is given', path: ['language'] });
+
+const updateBody = z.object({
+  version: z.number().int().positive(),
+  title: z.string().trim().min(1).max(L.title).optional(),
+  body: z.string().max(L.body).optional(),
+  baseDocumentId: z.string().max(L.paragraphId).nullable().optional(),
+  paragraphs: paragraphsSchema.optional(),
+});
+
+const duplicateBody = z.object({ title: z.string().trim().min(1).max(L.title).optional() });
+const diffQuery = z.object({ against: z.string().min(1).max(L.paragraphId).optional() });
+
+// Worst case: 500 paragraphs of 20,000 CJK characters (3 bytes each in UTF-8), plus JSON.
+const MAX_BYTES = L.paragraphs * L.paragraphText * 3 + 1_000_000;
+const limitBody = bodyLimit({
+  maxSize: MAX_BYTES,
+  onError: (c) => c.json({ error: `Request body over ${Math.round(MAX_BYTES / 1e6)} MB` }, 413),
+});
+
+export function draftRoutes(ctx: AppContext) {
+  return new Hono()
+    .get('/', (c) => c.json({ drafts: listDrafts(ctx.db), limits: DRAFT_LIMITS }))
+    .post('/', limitBody, validate('json', createBody), (c) => {
+      const input = c.req.valid('json');
+      if (input.base) {
+        const base = rolloverParagraphs(ctx.db, input.base);
+        if (!base) throw new ApiError(400, `base: no such document: ${input.base}`);
+        if (input.language && input.language !== base.language) {
+          throw new ApiError(400, `language: ${input.language} differs from the base document's (${base.language})`);
+        }
+        const draft = insertDraft(ctx.db, {
+          title: input.title || base.title,
+          language: base.language,
+          body: input.body ?? base.body,
+          baseDocumentId: input.base,
+          paragraphs: base.paragraphs,
+        });
+        return c.json(draft, 201);
+      }
+      const draft = insertDraft(ctx.db, {
+        title: input.title || 'Untitled draft',
+        language: input.language!,
+        body: input.body ?? 'General Assembly',
+        paragraphs: input.paragraphs ?? [],
+      });
+      return c.json(draft, 201);
+    })
+    .get('/:id', (c) => {
+      const id = c.req.param('id');
+      const draft = getDraft(ctx.db, id);
+      if (!draft) throw notFound('Draft', id);
+      return c.json(draft, 200);
+    })
+    .put('/:id', limitBody, validate('json', updateBody), (c) => {
+      const id = c.req.param('id');
+      const { version, ...patch } = c.req.valid('json');
+      if (patch.baseDocumentId && !getDocument(ctx.db, patch.baseDocumentId)) {
+        throw new ApiError(400, `baseDocumentId: no such document: ${patch.baseDocumentId}`);
+      }
+      const result = updateDraft(ctx.db, id, version, patch);
+      if (result.status === 'missing') throw notFound('Draft', id);
+      if (result.status === 'stale') {
+        return c.json(
+          {
+            error: `Draft ${id} was saved elsewhere (version ${result.current.version}); this edit was based on version ${version}`,
+            current: result.current,
+          },
+          409,
+        );
+      }
+      return c.json(result.draft, 200);
+    })
+    .delete('/:id', (c) => {
+      const id = c.req.param('id');
+      if (!deleteDraft(ctx.db, id)) throw notFound('Draft', id);
+      return c.json({ deleted: id }, 200);
+    })
+    .post('/:id/duplicate', validate('json', duplicateBody), (c) => {
+      const id = c.req.param('id');
+      const copy = duplicateDraft(ctx.db, id, c.req.valid('json').title);
+      if (!copy) throw notFound('Draft', id);
+      return c.json(copy, 201);
+    })
+    .get('/:id/diff', validate('query', diffQuery), (c) => {
+      const id = c.req.param('id');
+      const draft = getDraft(ctx.db, id);
+      if (!draft) throw notFound('Draft', id);
+      const against = c.req.valid('query').against ?? draft.baseDocumentId;
+      if (!against) throw new ApiError(400, 'against: this draft has no base document; name one with ?against=');
+      if (!getDocument(ctx.db, against)) throw notFound('Document', against);
+      throw new ApiError(501, 'Draft diff: waiting for the alignment engine');
+    });
+}
