@@ -1,0 +1,138 @@
+// The drafts API over a real copy of the bundled corpus, through the real Hono
+// app: lifecycle, rollover, optimistic versioning (409), and input validation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/api/app.js';
+import { getParagraphs, listDocuments } from '../../server/store/corpus.js';
+import type { Db } from '../../server/store/db.js';
+import type { Draft } from '../../server/store/drafts.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  db = openCorpusCopy().db;
+  app = createApp({ db });
+});
+afterAll(() => db.close());
+
+const json = (method: string, body: unknown) => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+async function create(body: unknown): Promise<Draft> {
+  const res = await app.request('/api/drafts', json('POST', body));
+  expect(res.status).toBe(201);
+  return (await res.json()) as Draft;
+}
+
+/** A resolution with both a preamble and an operative part. */
+function someResolution() {
+  const doc = listDocuments(db, { kind: 'resolution' }).find((d) => d.counts.preamble > 0 && d.counts.operative > 0);
+  if (!doc) throw new Error('no resolution in the corpus');
+  return doc;
+}
+
+describe('drafts API', () => {
+  it('creates, lists, reads, renames and deletes a draft', async () => {
+    const draft = await create({ title: 'Test draft', language: 'en' });
+    expect(draft).toMatchObject({ title: 'Test draft', language: 'en', version: 1, paragraphs: [], baseDocumentId: null });
+    expect(draft.id).toMatch(/^[a-z0-9]+$/);
+
+    const list = (await (await app.request('/api/drafts')).json()) as { drafts: { id: string }[] };
+    expect(list.drafts.map((d) => d.id)).toContain(draft.id);
+
+    const got = await app.request(`/api/drafts/${draft.id}`);
+    expect(got.status).toBe(200);
+    expect(((await got.json()) as Draft).title).toBe('Test draft');
+
+    const renamed = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version: 1, title: 'Renamed' }));
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ title: 'Renamed', version: 2 });
+
+    expect((await app.request(`/api/drafts/${draft.id}`, { method: 'DELETE' })).status).toBe(200);
+    const gone = await app.request(`/api/drafts/${draft.id}`);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: string }).error).toContain(draft.id);
+  });
+
+  it('saves paragraphs and duplicates a draft with them', async () => {
+    const draft = await create({ title: 'With text', language: 'zh' });
+    const paragraphs = [
+      { id: 'a', section: 'operative', text: '请秘书长报告本决议的执行情况；' },
+      { id: 'b', section: 'preamble', text: '回顾其以往的有关决议，' },
+    ];
+    const res = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version: 1, paragraphs }));
+    expect(res.status).toBe(200);
+    const saved = (await res.json()) as Draft;
+    // Stored with the preamble first, ids kept.
+    expect(saved.paragraphs.map((p) => p.id)).toEqual(['b', 'a']);
+
+    const dup = await app.request(`/api/drafts/${draft.id}/duplicate`, json('POST', {}));
+    expect(dup.status).toBe(201);
+    const copy = (await dup.json()) as Draft;
+    expect(copy.id).not.toBe(draft.id);
+    expect(copy.title).toBe('With text (copy)');
+    expect(copy.paragraphs.map((p) => p.text)).toEqual(saved.paragraphs.map((p) => p.text));
+  });
+
+  it('rolls a document over: the draft starts as the base paragraphs, citing them', async () => {
+    const doc = someResolution();
+    const draft = await create({ title: '', base: doc.id });
+    const base = getParagraphs(db, doc.id).filter((p) => p.section === 'preamble' || p.section === 'operative');
+    expect(draft.baseDocumentId).toBe(doc.id);
+    expect(draft.language).toBe(doc.language);
+    expect(draft.title).toBe(doc.title);
+    expect(draft.paragraphs.map((p) => [p.section, p.text])).toEqual(base.map((p) => [p.section, p.text]));
+    expect(draft.paragraphs[0].source).toEqual({
+      paragraphId: base[0].id,
+      documentId: doc.id,
+      citation: `${doc.symbol ?? doc.title}, ${base[0].label}`,
+    });
+  });
+
+  it('refuses a stale write with 409 and the current draft', async () => {
+    const draft = await create({ title: 'Race', language: 'en' });
+    const first = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version: 1, paragraphs: [{ id: 'x', section: 'operative', text: 'Mine' }] }));
+    expect(first.status).toBe(200);
+    const stale = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version: 1, paragraphs: [{ id: 'x', section: 'operative', text: 'Theirs' }] }));
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as { error: string; current: Draft };
+    expect(body.error).toMatch(/version 2/);
+    expect(body.current.version).toBe(2);
+    expect(body.current.paragraphs[0].text).toBe('Mine');
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const draft = await create({ title: 'Limits', language: 'en' });
+    const cases: [string, string, unknown, RegExp][] = [
+      ['POST', '/api/drafts', '{"title": "x", ', /json/i],
+      ['POST', '/api/drafts', { title: 'x' }, /language/],
+      ['POST', '/api/drafts', { title: 'x', language: 'xx' }, /language/],
+      ['POST', '/api/drafts', { title: 42, language: 'en' }, /title/],
+      ['POST', '/api/drafts', { base: 'no-such-doc' }, /base.*no-such-doc/],
+      ['PUT', `/api/drafts/${draft.id}`, { title: 'no version' }, /version/],
+      ['PUT', `/api/drafts/${draft.id}`, { version: '1' }, /version/],
+      ['PUT', `/api/drafts/${draft.id}`, { version: 1, paragraphs: [{ id: 'a', section: 'annex', text: '' }] }, /paragraphs\.0\.section/],
+      ['PUT', `/api/drafts/${draft.id}`, { version: 1, paragraphs: [{ id: 'a', section: 'operative', text: 'x'.repeat(20_001) }] }, /paragraphs\.0\.text.*20000/],
+      ['PUT', `/api/drafts/${draft.id}`, { version: 1, paragraphs: Array.from({ length: 501 }, (_, i) => ({ id: `p${i}`, section: 'operative', text: 'x' })) }, /paragraphs.*500/],
+    ];
+    for (const [method, path, body, message] of cases) {
+      const res = await app.request(path, json(method, body));
+      expect(res.status, `${method} ${path} ${JSON.stringify(body).slice(0, 80)}`).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+    // Nothing was written by the refused requests.
+    const after = (await (await app.request(`/api/drafts/${draft.id}`)).json()) as Draft;
+    expect(after.version).toBe(1);
+  });
+
+  it('404s on unknown drafts for every verb', async () => {
+    expect((await app.request('/api/drafts/nope')).status).toBe(404);
+    expect((await app.request('/api/drafts/nope', json('PUT', { version: 1 }))).status).toBe(404);
+    expect((await app.request('/api/drafts/nope', { method: 'DELETE' })).status).toBe(404);
+    expect((await app.request('/api/drafts/nope/duplicate', json('POST', {}))).status).toBe(404);
+  });
+});
