@@ -9,6 +9,7 @@ import {
   DRAFT_LIMITS,
   DRAFT_SECTIONS,
   deleteDraft,
+  draftLabels,
   duplicateDraft,
   getDraft,
   insertDraft,
@@ -16,7 +17,8 @@ import {
   rolloverParagraphs,
   updateDraft,
 } from '../../store/drafts.js';
-import { getDocument } from '../../store/corpus.js';
+import { getDocument, getParagraphs } from '../../store/corpus.js';
+import { diffDocuments } from '../../compare/align.js';
 import type { AppContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
@@ -138,7 +140,20 @@ export function draftRoutes(ctx: AppContext) {
       if (!draft) throw notFound('Draft', id);
       const against = c.req.valid('query').against ?? draft.baseDocumentId;
       if (!against) throw new ApiError(400, 'against: this draft has no base document; name one with ?against=');
-      if (!getDocument(ctx.db, against)) throw notFound('Document', against);
-      throw new ApiError(501, 'Draft diff: waiting for the alignment engine');
+      const doc = getDocument(ctx.db, against);
+      if (!doc) throw notFound('Document', against);
+      const labels = draftLabels(draft.paragraphs);
+      const result = diffDocuments(
+        {
+          document: { id: doc.id, symbol: doc.symbol, title: doc.title, language: doc.language, date: doc.date },
+          paragraphs: getParagraphs(ctx.db, doc.id).map((p) => ({ id: p.id, section: p.section, label: p.label, text: p.text, number: p.number })),
+        },
+        {
+          document: { id: draft.id, symbol: null, title: draft.title, language: draft.language, date: draft.updatedAt.slice(0, 10) },
+          paragraphs: draft.paragraphs.map((p, i) => ({ id: p.id, section: p.section, label: labels[i].label, text: p.text, number: labels[i].number })),
+        },
+        draft.language,
+      );
+      return c.json(result, 200);
     });
 }
