@@ -1,0 +1,145 @@
+// Agreed-language search (GET /api/search): with phrase mode, the paragraphs
+// that contain the phrase exactly after width, case and space normalisation,
+// with the match offsets in the paragraph text; without it, ranked keyword
+// search (BM25, all terms required, falling back to any term). Paged, with a total.
+//
+// Phrase mode scans the normalised texts of the language(s) rather than asking
+// the index: a phrase may start or end mid-word (mid-segment in Chinese), which
+// no term lookup can promise to find, and a substring scan over the corpus
+// costs a few milliseconds.
+import type { DocumentKind, Language, Section } from '../model.js';
+import { isAgreedLanguage, LANGUAGES } from '../model.js';
+import { detectLanguage, normalise, normaliseText } from './analyse.js';
+import type { IndexedDocument, LanguageIndex, ParagraphIndex } from './index.js';
+import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
+
+export const PAGE_SIZE = 20;
+
+export interface SearchRequest {
+  q: string;
+  phrase?: boolean;
+  language?: Language;
+  kind?: DocumentKind;
+  body?: string;
+  from?: string;
+  to?: string;
+  /** From 1. */
+  page?: number;
+}
+
+export interface SearchHit {
+  paragraph: ResultParagraph;
+  document: ResultDocument;
+  agreed: boolean;
+  /** [start, end) offsets in paragraph.text of each occurrence (phrase mode) or empty. */
+  matches: [number, number][];
+  /** BM25 score in keyword mode; the number of occurrences in phrase mode. */
+  score: number;
+}
+
+export interface SearchResponse {
+  results: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  tookMs: number;
+}
+
+/** Normalised paragraph texts per language index, built on first phrase search. */
+const normalisedCache = new WeakMap<LanguageIndex, { count: number; texts: (string | null)[] }>();
+
+function normalisedTexts(li: LanguageIndex): (string | null)[] {
+  const cached = normalisedCache.get(li);
+  if (cached && cached.count === li.paragraphs.length) return cached.texts;
+  const texts = cached?.texts ?? [];
+  // Slots only ever get appended or nulled: extend, and re-check nulls on read.
+  for (let i = texts.length; i < li.paragraphs.length; i++) {
+    const p = li.paragraphs[i];
+    texts.push(p ? normaliseText(p.text) : null);
+  }
+  normalisedCache.set(li, { count: li.paragraphs.length, texts });
+  return texts;
+}
+
+function hit(li: LanguageIndex, slot: number, doc: IndexedDocument, matches: [number, number][], score: number): SearchHit {
+  const p = li.paragraphs[slot]!;
+  return {
+    paragraph: { id: p.id, label: p.label, lead: p.lead, text: p.text, section: p.section as Section },
+    document: { id: doc.id, symbol: doc.symbol, title: doc.title, date: doc.date, body: doc.body, kind: doc.kind, language: doc.language },
+    agreed: isAgreedLanguage(doc.kind),
+    matches,
+    score,
+  };
+}
+
+/** Offsets of every occurrence of a normalised phrase in a text, mapped to the original text. */
+export function phraseOffsets(text: string, phrase: string): [number, number][] {
+  const n = normalise(text);
+  const out: [number, number][] = [];
+  if (!phrase) return out;
+  let from = 0;
+  for (;;) {
+    const at = n.text.indexOf(phrase, from);
+    if (at < 0) break;
+    const end = at + phrase.length;
+    // The end maps to just after the last matched original char.
+    const last = n.map[end - 1];
+    out.push([n.map[at], last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
+    from = end;
+  }
+  return out;
+}
+
+export function search(index: ParagraphIndex, req: SearchRequest): SearchResponse {
+  const started = performance.now();
+  const page = Math.max(1, req.page ?? 1);
+  const langs: Language[] = req.language ? [req.language] : LANGUAGES.filter((l) => index.languages.has(l));
+  const filters = { kind: req.kind, body: req.body, from: req.from, to: req.to };
+  const all: { li: LanguageIndex; slot: number; doc: IndexedDocument; score: number; date: string }[] = [];
+  const phrase = normaliseText(req.q);
+  for (const lang of langs) {
+    const li = index.languages.get(lang);
+    if (!li) continue;
+    if (req.phrase) {
+      const texts = normalisedTexts(li);
+      for (let slot = 0; slot < texts.length; slot++) {
+        const t = texts[slot];
+        if (t === null || !t.includes(phrase)) continue;
+        const p = li.paragraphs[slot];
+        const doc = p && index.documents.get(p.documentId);
+        if (!doc || !documentMatches(doc, filters, null, null)) continue;
+        let count = 0;
+        for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) count++;
+        all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
+      }
+    } else {
+      // Keyword search only makes sense in the query's own language when none is given.
+      if (!req.language && lang !== detectLanguage(req.q)) continue;
+      const terms = [...new Set(li.terms(req.q))];
+      if (terms.length === 0) continue;
+      const run = (combineWith: 'AND' | 'OR') =>
+        li.mini.search(terms.join(' '), {
+          combineWith,
+          filter: (r) => {
+            const p = li.paragraphs[r.id as number];
+            const d = p && index.documents.get(p.documentId);
+            return !!d && documentMatches(d, filters, null, null);
+          },
+        });
+      let hits = run('AND');
+      if (hits.length === 0) hits = run('OR');
+      for (const h of hits) {
+        const doc = index.documents.get(li.paragraphs[h.id as number]!.documentId)!;
+        all.push({ li, slot: h.id as number, doc, score: h.score, date: doc.date ?? '' });
+      }
+    }
+  }
+  // Phrase hits: newest agreed language first; keyword hits: by relevance.
+  if (req.phrase) all.sort((a, b) => b.date.localeCompare(a.date) || b.score - a.score);
+  else all.sort((a, b) => b.score - a.score);
+  const pageItems = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const results = pageItems.map((x) =>
+    hit(x.li, x.slot, x.doc, req.phrase ? phraseOffsets(x.li.paragraphs[x.slot]!.text, phrase) : [], x.score),
+  );
+  return { results, total: all.length, page, pageSize: PAGE_SIZE, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+}

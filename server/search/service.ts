@@ -1,0 +1,45 @@
+// The search service the API and the import path use: the persisted paragraph
+// index kept in step with the database, suggestions and agreed-language search.
+// Each request first checks the corpus version (one cheap query), so documents
+// imported while serving are searchable on the next keystroke; importers may
+// also call syncSearchIndex() right after they write.
+import { corpusVersion } from '../store/corpus.js';
+import type { Db } from '../store/db.js';
+import { ParagraphIndex, type OpenOptions, type SyncReport } from './index.js';
+import { search, type SearchRequest, type SearchResponse } from './phrase.js';
+import { suggest, type SuggestRequest, type SuggestResponse } from './suggest.js';
+
+export class SearchService {
+  private constructor(readonly index: ParagraphIndex) {}
+
+  /** Loads the persisted index (or builds it) for this database. */
+  static open(db: Db, options: OpenOptions = {}): SearchService {
+    return new SearchService(ParagraphIndex.open(db, options));
+  }
+
+  /** Re-indexes what changed in the database; persists soon after when anything did. */
+  sync(): SyncReport {
+    const report = this.index.sync();
+    if (report.added + report.removed > 0) this.index.scheduleSave();
+    return report;
+  }
+
+  private ensureCurrent(): void {
+    if (corpusVersion(this.index.db) !== this.index.version) this.sync();
+  }
+
+  suggest(req: SuggestRequest): SuggestResponse {
+    this.ensureCurrent();
+    return suggest(this.index, req);
+  }
+
+  search(req: SearchRequest): SearchResponse {
+    this.ensureCurrent();
+    return search(this.index, req);
+  }
+}
+
+/** For the import path: bring a running service's index up to date now. */
+export function syncSearchIndex(service: SearchService): SyncReport {
+  return service.sync();
+}

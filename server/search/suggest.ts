@@ -1,0 +1,267 @@
+// Suggestions for the paragraph being typed: candidates from the language's
+// MiniSearch (BM25 over the query's rarest terms), re-ranked by the similarity
+// of similarity.ts (text really shared), filtered, and collapsed to one result
+// per series. The response types here are the API's: the web app imports them.
+import type { DocumentKind, Language, Section } from '../model.js';
+import { isAgreedLanguage } from '../model.js';
+import { detectLanguage } from './analyse.js';
+import type { IndexedDocument, IndexedParagraph, LanguageIndex, ParagraphIndex } from './index.js';
+import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
+
+export type { SharedPassage } from './similarity.js';
+
+/** Longest text accepted as a query (characters). */
+export const MAX_QUERY_CHARS = 20_000;
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 50;
+
+export interface SuggestFilters {
+  /** Only precedents in this language (the query's language when absent). */
+  language?: Language;
+  kind?: DocumentKind | DocumentKind[];
+  /** Adopting body or author, as stored ("General Assembly"); case-insensitive. */
+  body?: string;
+  /** ISO dates, inclusive; documents without a date are left out when a range is given. */
+  from?: string;
+  to?: string;
+  /** Only these document ids. */
+  documents?: string[];
+  /** Never these document ids (the draft's own base). */
+  excludeDocuments?: string[];
+  /** One result per series, the newest version shown (default true). */
+  collapseSeries?: boolean;
+}
+
+export interface SuggestRequest {
+  text: string;
+  /** The query's language; detected from the text when absent. */
+  language?: Language;
+  limit?: number;
+  filters?: SuggestFilters;
+}
+
+export interface ResultParagraph {
+  id: string;
+  label: string;
+  lead: string;
+  text: string;
+  section: Section;
+}
+
+export interface ResultDocument {
+  id: string;
+  symbol: string | null;
+  title: string;
+  date: string | null;
+  body: string;
+  kind: DocumentKind;
+  language: Language;
+}
+
+/** Another version of the same paragraph in the same series (collapsed into a result). */
+export interface VersionRef {
+  paragraphId: string;
+  label: string;
+  documentId: string;
+  symbol: string | null;
+  date: string | null;
+  similarity: number;
+}
+
+export interface SuggestResult {
+  paragraph: ResultParagraph;
+  document: ResultDocument;
+  /** 0..1, 1 = the same text (see similarity.ts for the exact definition). */
+  similarity: number;
+  /**
+   * Passages shared with the query, in query order: `from` = [start, end) in the
+   * query text, `to` = [start, end) in `paragraph.text` (UTF-16 offsets, as slice() takes them).
+   */
+  shared: SharedPassage[];
+  /** Adopted resolution or decision: agreed language. */
+  agreed: boolean;
+  /** With collapseSeries: the older versions in the series that carry this paragraph, newest first. */
+  earlierVersions?: VersionRef[];
+  /**
+   * With collapseSeries: newer versions in the series whose wording is further
+   * from the query (the language was changed later), newest first.
+   */
+  laterVersions?: VersionRef[];
+}
+
+export interface SuggestResponse {
+  /** The language searched: as given, or detected from the text. */
+  language: Language;
+  results: SuggestResult[];
+  tookMs: number;
+}
+
+/** Tuning of candidate generation; the defaults are what the eval and bench were run with. */
+export interface SuggestTuning {
+  /** Query terms kept after pruning (the rarest). */
+  maxTerms: number;
+  /** Terms found in more than this share of paragraphs are boilerplate ("大会", "recalling"). */
+  maxDfShare: number;
+  /** Candidates re-ranked by similarity. */
+  candidates: number;
+}
+
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 60 };
+
+export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
+  if (only && !only.has(doc.id)) return false;
+  if (excluded?.has(doc.id)) return false;
+  if (f.kind !== undefined && (Array.isArray(f.kind) ? !f.kind.includes(doc.kind) : doc.kind !== f.kind)) return false;
+  if (f.body !== undefined && doc.body.toLowerCase() !== f.body.toLowerCase()) return false;
+  if (f.from !== undefined && (!doc.date || doc.date < f.from)) return false;
+  if (f.to !== undefined && (!doc.date || doc.date > f.to)) return false;
+  return true;
+}
+
+/**
+ * The query's terms to send to BM25: unique, known to the index, boilerplate
+ * dropped (document frequency over maxDfShare), then the rarest maxTerms. A
+ * whole paragraph as a plain OR query matches nearly everything and is slow;
+ * its rare terms are what identify its precedents.
+ */
+export function pruneTerms(li: LanguageIndex, text: string, tuning: SuggestTuning = DEFAULT_TUNING): string[] {
+  const n = Math.max(1, li.size);
+  const scored: { term: string; df: number }[] = [];
+  for (const term of new Set(li.terms(text))) {
+    const df = li.docFrequency(term);
+    if (df > 0) scored.push({ term, df });
+  }
+  scored.sort((a, b) => a.df - b.df);
+  const rare = scored.filter((s) => s.df / n <= tuning.maxDfShare);
+  // A query made only of boilerplate still deserves an answer: keep its rarest terms.
+  const kept = rare.length >= 3 ? rare : scored.slice(0, 3);
+  return kept.slice(0, tuning.maxTerms).map((s) => s.term);
+}
+
+export interface Scored {
+  paragraph: IndexedParagraph;
+  document: IndexedDocument;
+  similarity: number;
+  shared: SharedPassage[];
+  bm25: number;
+}
+
+/** Candidates and their similarity, best first, before collapsing. */
+export function rank(index: ParagraphIndex, text: string, lang: Language, filters: SuggestFilters, want: number, tuning: SuggestTuning = DEFAULT_TUNING): Scored[] {
+  const li = index.languages.get(lang);
+  if (!li || li.size === 0) return [];
+  const terms = pruneTerms(li, text, tuning);
+  if (terms.length === 0) return [];
+  const only = filters.documents ? new Set(filters.documents) : null;
+  const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
+  const docs = index.documents;
+  const hits = li.mini.search(terms.join(' '), {
+    combineWith: 'OR',
+    filter: (r) => {
+      const p = li.paragraphs[r.id as number];
+      const d = p && docs.get(p.documentId);
+      return !!d && documentMatches(d, filters, only, excluded);
+    },
+  });
+  const take = Math.max(tuning.candidates, want);
+  const interner = new Interner();
+  const query = prepare(text, lang, interner);
+  const out: Scored[] = [];
+  for (let i = 0; i < hits.length && i < take; i++) {
+    const paragraph = li.paragraphs[hits[i].id as number]!;
+    const document = docs.get(paragraph.documentId)!;
+    const cmp = comparePrepared(query, prepare(paragraph.text, lang, interner), lang);
+    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: hits[i].score });
+  }
+  return out.sort(byRank);
+}
+
+/** Similarity first; equal similarity → the newer document (the current agreed language), then BM25. */
+export function byRank(a: Scored, b: Scored): number {
+  return b.similarity - a.similarity || (b.document.date ?? '').localeCompare(a.document.date ?? '') || b.bm25 - a.bm25;
+}
+
+/** Within a series, results this close to the best are "the same language" and the newest of them is shown. */
+const SAME_LANGUAGE_MARGIN = 0.05;
+
+function versionRef(s: Scored): VersionRef {
+  return {
+    paragraphId: s.paragraph.id,
+    label: s.paragraph.label,
+    documentId: s.document.id,
+    symbol: s.document.symbol,
+    date: s.document.date,
+    similarity: s.similarity,
+  };
+}
+
+/**
+ * One result per series: the newest version among those within a small margin
+ * of the series' best similarity, with the series' other matching versions
+ * listed as earlier (or, when reworded since, later) versions.
+ */
+export function collapse(index: ParagraphIndex, ranked: Scored[]): (Scored & { earlier: Scored[]; later: Scored[] })[] {
+  const groups = new Map<string, Scored[]>();
+  const order: string[] = [];
+  for (const s of ranked) {
+    const key = index.seriesOf(s.document);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else {
+      groups.set(key, [s]);
+      order.push(key);
+    }
+  }
+  return order.map((key) => {
+    const members = groups.get(key)!;
+    const best = members[0].similarity;
+    let shown = members[0];
+    for (const m of members) {
+      if (m.similarity >= best - SAME_LANGUAGE_MARGIN && (m.document.date ?? '') > (shown.document.date ?? '')) shown = m;
+    }
+    const byDateDesc = (a: Scored, b: Scored) => (b.document.date ?? '').localeCompare(a.document.date ?? '');
+    const others = members.filter((m) => m !== shown).sort(byDateDesc);
+    const shownDate = shown.document.date ?? '';
+    return {
+      ...shown,
+      // The shown version keeps the group's best similarity rank position but its own score.
+      earlier: others.filter((m) => (m.document.date ?? '') <= shownDate),
+      later: others.filter((m) => (m.document.date ?? '') > shownDate),
+    };
+  });
+}
+
+function toResult(s: Scored): SuggestResult {
+  const d = s.document;
+  return {
+    paragraph: { id: s.paragraph.id, label: s.paragraph.label, lead: s.paragraph.lead, text: s.paragraph.text, section: s.paragraph.section },
+    document: { id: d.id, symbol: d.symbol, title: d.title, date: d.date, body: d.body, kind: d.kind, language: d.language },
+    similarity: s.similarity,
+    shared: s.shared,
+    agreed: isAgreedLanguage(d.kind),
+  };
+}
+
+/** The whole suggestion: detect language, rank, collapse, cut to the limit. */
+export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: SuggestTuning = DEFAULT_TUNING): SuggestResponse {
+  const started = performance.now();
+  const filters = req.filters ?? {};
+  const language = req.language ?? filters.language ?? detectLanguage(req.text);
+  const limit = Math.min(req.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const collapseSeries = filters.collapseSeries ?? true;
+  // Collapsing folds several candidates into one result: ask for more of them.
+  const ranked = rank(index, req.text, language, filters, collapseSeries ? limit * 5 : limit, tuning).filter((s) => s.similarity > 0);
+  let results: SuggestResult[];
+  if (collapseSeries) {
+    const collapsed = collapse(index, ranked);
+    collapsed.sort(byRank);
+    results = collapsed.slice(0, limit).map((c) => ({
+      ...toResult(c),
+      earlierVersions: c.earlier.map(versionRef),
+      ...(c.later.length ? { laterVersions: c.later.map(versionRef) } : {}),
+    }));
+  } else {
+    results = ranked.slice(0, limit).map(toResult);
+  }
+  return { language, results, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+}
