@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from './api/app.js';
 import { config } from './config.js';
 import { loadBundle } from './ingest/bundle.js';
+import { SearchService } from './search/service.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
 
@@ -17,7 +18,15 @@ console.log(
     (bundle.skipped ? ' (bundle already loaded)' : ` (${bundle.loaded} loaded from the bundle)`),
 );
 
-const app = createApp({ db }, { webDir: config.webDir });
+// The search index persists beside the database (data/index/): loaded when it is
+// current, synced by document when the corpus changed, built only the first time.
+const indexStarted = performance.now();
+const search = SearchService.open(db);
+console.log(
+  `Search index ${search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${search.index.paragraphCount} paragraphs`,
+);
+
+const app = createApp({ db, search }, { webDir: config.webDir });
 serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');

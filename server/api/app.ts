@@ -9,12 +9,16 @@ import type { AppContext } from './context.js';
 import { errorResponse } from './errors.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
+import { searchRoutes } from './routes/search.js';
+import { suggestRoutes } from './routes/suggest.js';
 
 export function createApi(ctx: AppContext) {
   return new Hono()
     .get('/health', (c) => c.json({ ok: true as const, ...countCorpus(ctx.db) }))
     .route('/documents', documentRoutes(ctx))
-    .route('/drafts', draftRoutes(ctx));
+    .route('/drafts', draftRoutes(ctx))
+    .route('/suggest', suggestRoutes(ctx))
+    .route('/search', searchRoutes(ctx));
 }
 
 /** `webDir`: the built web app to serve beside the API (absent in API tests). */

@@ -10,11 +10,28 @@ import { search, type SearchRequest, type SearchResponse } from './phrase.js';
 import { suggest, type SuggestRequest, type SuggestResponse } from './suggest.js';
 
 export class SearchService {
-  private constructor(readonly index: ParagraphIndex) {}
+  private opened: ParagraphIndex | null = null;
 
-  /** Loads the persisted index (or builds it) for this database. */
+  private constructor(
+    private readonly db: Db,
+    private readonly options: OpenOptions,
+  ) {}
+
+  /** Loads the persisted index (or builds it) for this database, now. */
   static open(db: Db, options: OpenOptions = {}): SearchService {
-    return new SearchService(ParagraphIndex.open(db, options));
+    const service = new SearchService(db, options);
+    void service.index;
+    return service;
+  }
+
+  /** Opens the index on first use: for apps (and tests) that may never search. */
+  static lazy(db: Db, options: OpenOptions = {}): SearchService {
+    return new SearchService(db, options);
+  }
+
+  get index(): ParagraphIndex {
+    this.opened ??= ParagraphIndex.open(this.db, this.options);
+    return this.opened;
   }
 
   /** Re-indexes what changed in the database; persists soon after when anything did. */
