@@ -93,7 +93,7 @@ export function joinWrapped(before: string, after: string): string {
 
 /** Unwraps a run of hard-wrapped lines into one line (see joinWrapped). */
 export function unwrapLines(lines: string[]): string {
-  return lines.reduce((text, line) => joinWrapped(text, line), '');
+  return lines.reduce((text, line) => joinWrapped(text, line), '').trim();
 }
 
 const FURNITURE: RegExp[] = [
