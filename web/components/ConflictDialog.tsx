@@ -1,0 +1,59 @@
+// Shown when a save met a newer version (409): both versions side by side,
+// differing paragraphs marked, and the choice of which to keep.
+import type { DraftT } from '../api.js';
+import type { Editable } from '../lib/draftSync.js';
+import { labels } from '../lib/paragraphs.js';
+
+export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void }) {
+  const mineLabels = labels(mine.paragraphs);
+  const theirLabels = labels(theirs.paragraphs);
+  const rows = Math.max(mine.paragraphs.length, theirs.paragraphs.length);
+  return (
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="conflict-title">
+      <div className="modal conflict">
+        <h2 id="conflict-title">This draft was changed elsewhere</h2>
+        <p className="muted">
+          Another tab or colleague saved version {theirs.version} (at {new Date(theirs.updatedAt).toLocaleTimeString()}) while you were editing. Nothing
+          has been overwritten. Choose the text to keep; differing paragraphs are marked.
+        </p>
+        <div className="conflict-grid">
+          <div className="conflict-head">Your version{mine.title !== theirs.title ? `: “${mine.title}”` : ''}</div>
+          <div className="conflict-head">Saved version {theirs.version}{mine.title !== theirs.title ? `: “${theirs.title}”` : ''}</div>
+          {Array.from({ length: rows }, (_, i) => {
+            const a = mine.paragraphs[i];
+            const b = theirs.paragraphs[i];
+            const differs = a?.text !== b?.text || a?.section !== b?.section;
+            return [
+              <div key={`a${i}`} className={`conflict-cell ${differs ? 'differs' : ''}`}>
+                {a ? (
+                  <>
+                    <b>{mineLabels.get(a.id)?.label}</b> {a.text}
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </div>,
+              <div key={`b${i}`} className={`conflict-cell ${differs ? 'differs' : ''}`}>
+                {b ? (
+                  <>
+                    <b>{theirLabels.get(b.id)?.label}</b> {b.text}
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </div>,
+            ];
+          })}
+        </div>
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={() => onChoose('mine')}>
+            Keep mine (save over version {theirs.version})
+          </button>
+          <button type="button" onClick={() => onChoose('theirs')}>
+            Take the saved version (discard mine)
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Picks a corpus document by symbol or title: a search field over
+// /api/documents with the matches listed below it.
+import { useState } from 'react';
+import { api, ok, type DocumentSummaryT } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { formatDate } from '../lib/format.js';
+
+export function DocumentPicker({ language, kind, onPick, placeholder }: { language?: string; kind?: string; onPick: (d: DocumentSummaryT) => void; placeholder?: string }) {
+  const [q, setQ] = useState('');
+  const { data } = useAsync(
+    () =>
+      ok(
+        api.documents.$get({
+          query: { q: q.trim() || undefined, language: (language || undefined) as never, kind: (kind || undefined) as never },
+        }),
+      ),
+    [q, language, kind],
+  );
+  return (
+    <div className="picker">
+      <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={placeholder ?? 'Symbol or title, e.g. 78/229'} aria-label="Find a document" />
+      <ul className="picker-list">
+        {(data?.documents ?? []).slice(0, 30).map((d) => (
+          <li key={d.id}>
+            <button type="button" onClick={() => onPick(d)} data-doc={d.id}>
+              <span className="sym">{d.symbol ?? '(no symbol)'}</span>
+              <span className="lang-tag">{d.language}</span>
+              <span className="picker-title">{d.title}</span>
+              <span className="muted small">
+                {formatDate(d.date)} · {d.counts.preamble} PP · {d.counts.operative} OP
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// Starts a draft: empty (title + language) or as a rollover of a document,
+// whose paragraphs become the draft and which becomes its base.
+import { useState } from 'react';
+import { api, ok } from '../api.js';
+import { navigate } from '../lib/router.js';
+import { LANGUAGE_NAMES } from '../lib/format.js';
+import { DocumentPicker } from './DocumentPicker.js';
+
+export function NewDraft() {
+  const [tab, setTab] = useState<'rollover' | 'empty'>('rollover');
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState('zh');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (json: { title?: string; language?: 'zh'; base?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const draft = await ok(api.drafts.$post({ json }));
+      navigate(`/drafts/${draft.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card new-draft">
+      <h2>New draft</h2>
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'rollover'} onClick={() => setTab('rollover')}>
+          Roll over a resolution
+        </button>
+        <button role="tab" aria-selected={tab === 'empty'} onClick={() => setTab('empty')}>
+          Empty
+        </button>
+      </div>
+      <label className="field">
+        <span>Language</span>
+        <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
+          {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {tab === 'empty' ? (
+        <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>
+          <label className="field">
+            <span>Title</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={500} aria-label="Title" />
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            Create draft
+          </button>
+        </form>
+      ) : (
+        <>
+          <p className="muted small">The draft starts as the chosen document's paragraphs, with the document as its base.</p>
+          <DocumentPicker language={language} kind="resolution" onPick={(d) => void create({ base: d.id })} />
+        </>
+      )}
+      {error && <p className="error-note">{error}</p>}
+    </div>
+  );
+}

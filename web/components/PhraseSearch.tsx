@@ -1,0 +1,73 @@
+// Exact agreed-language search: paragraphs that contain the phrase exactly
+// (after width and space normalisation), matches highlighted, paged.
+import { useState } from 'react';
+import { getSearch, type SuggestResult } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { formatDate } from '../lib/format.js';
+import { Highlight } from './Highlight.js';
+
+export function PhraseSearch({ language, kind, onInsert }: { language: string; kind: string; onInsert: (r: SuggestResult) => void }) {
+  const [input, setInput] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const search = useAsync(
+    (signal) =>
+      q ? getSearch({ q, phrase: '1', language, ...(kind ? { kind } : {}), page: String(page) }, signal) : Promise.resolve(null),
+    [q, language, kind, page],
+  );
+  const data = search.data;
+  return (
+    <div className="phrase">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+          setQ(input.trim());
+        }}
+      >
+        <input type="search" value={input} onChange={(e) => setInput(e.target.value)} placeholder="Exact phrase, e.g. 技术援助" aria-label="Phrase" maxLength={500} />
+        <button type="submit">Search</button>
+      </form>
+      {search.error && <p className="error-note">{search.error.message}</p>}
+      {data && (
+        <>
+          <p className="muted small">
+            {data.total} paragraph{data.total === 1 ? '' : 's'} contain “{q}” · {data.tookMs} ms
+          </p>
+          <ul className="hits">
+            {data.results.map((h) => (
+              <li key={h.paragraph.id} className="hit">
+                <div className="s-head">
+                  <span className="cite">
+                    {h.document.symbol ?? h.document.title}, {h.paragraph.label}
+                  </span>
+                  <span className={`badge ${h.agreed ? 'agreed' : 'not-agreed'}`}>{h.agreed ? 'agreed' : h.document.kind}</span>
+                  <span className="muted small">{formatDate(h.document.date)}</span>
+                </div>
+                <div className="s-text" lang={h.document.language}>
+                  <Highlight text={h.paragraph.text} ranges={h.matches} />
+                </div>
+                <div className="s-actions">
+                  <button type="button" onClick={() => onInsert({ paragraph: h.paragraph, document: h.document, agreed: h.agreed, similarity: 0, shared: [] })}>
+                    Insert
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="pager">
+            <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              Previous
+            </button>
+            <span className="muted small">
+              page {data.page} of {Math.max(1, Math.ceil(data.total / data.pageSize))}
+            </span>
+            <button type="button" disabled={page * data.pageSize >= data.total} onClick={() => setPage((p) => p + 1)}>
+              Next
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// The precedent panel beside the editor: live suggestions for the paragraph
+// being edited (with filters) and a phrase search for exact agreed language.
+// Keyboard: ↑/↓ choose, Enter insert, R replace, C copy citation, Esc back.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { SuggestFilters, SuggestResult } from '../api.js';
+import { useSuggestions } from '../lib/useSuggestions.js';
+import { LANGUAGE_NAMES } from '../lib/format.js';
+import { SuggestionCard } from './SuggestionCard.js';
+import { PhraseSearch } from './PhraseSearch.js';
+
+export interface PanelProps {
+  text: string;
+  language: string;
+  paused: boolean;
+  lastInputAt: number;
+  baseDocumentId: string | null;
+  /** Increments when the editor asks the panel to take focus (Ctrl+.). */
+  focusRequest: number;
+  onInsert: (r: SuggestResult) => void;
+  onReplace: (r: SuggestResult) => void;
+  onBack: () => void;
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    document.body.appendChild(ta);
+    ta.select();
+    document.execCommand('copy');
+    ta.remove();
+  }
+}
+
+export function PrecedentPanel(props: PanelProps) {
+  const [tab, setTab] = useState<'suggest' | 'phrase'>('suggest');
+  const [lang, setLang] = useState(props.language);
+  const [kind, setKind] = useState('');
+  const [body, setBody] = useState('');
+  const [fromYear, setFromYear] = useState('');
+  const [toYear, setToYear] = useState('');
+  const [excludeBase, setExcludeBase] = useState(true);
+  const [showFilters, setShowFilters] = useState(false);
+  const filters: SuggestFilters = {
+    language: lang as 'zh',
+    ...(kind ? { kind: kind as 'resolution' } : {}),
+    ...(body.trim() ? { body: body.trim() } : {}),
+    ...(/^\d{4}$/.test(fromYear) ? { from: `${fromYear}-01-01` } : {}),
+    ...(/^\d{4}$/.test(toYear) ? { to: `${toYear}-12-31` } : {}),
+    ...(excludeBase && props.baseDocumentId ? { excludeDocuments: [props.baseDocumentId] } : {}),
+  };
+  const { results, status, error, forText } = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt);
+  const [sel, setSel] = useState(0);
+  const [copied, setCopied] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => setSel(0), [results]);
+  useEffect(() => {
+    if (props.focusRequest > 0) {
+      setTab('suggest');
+      list.current?.focus();
+    }
+  }, [props.focusRequest]);
+  useEffect(() => {
+    list.current?.querySelector('.suggestion.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [sel]);
+
+  const act = (r: SuggestResult, what: 'insert' | 'replace' | 'copy') => {
+    if (what === 'insert') props.onInsert(r);
+    else if (what === 'replace') props.onReplace(r);
+    else {
+      const cite = `${r.document.symbol ?? r.document.title}, ${r.paragraph.label}`;
+      void copyText(cite).then(() => {
+        setCopied(r.paragraph.id);
+        window.setTimeout(() => setCopied(null), 1500);
+      });
+    }
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const r = results[sel];
+    if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, results.length - 1));
+    else if (e.key === 'ArrowUp') setSel((s) => Math.max(s - 1, 0));
+    else if (e.key === 'Escape') props.onBack();
+    else if (r && e.key === 'Enter') act(r, 'insert');
+    else if (r && (e.key === 'r' || e.key === 'R')) act(r, 'replace');
+    else if (r && (e.key === 'c' || e.key === 'C')) act(r, 'copy');
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <aside className="panel" aria-label="Precedents">
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'suggest'} onClick={() => setTab('suggest')}>
+          Precedents
+        </button>
+        <button role="tab" aria-selected={tab === 'phrase'} onClick={() => setTab('phrase')}>
+          Phrase search
+        </button>
+        <button type="button" className={`filters-toggle ${showFilters ? 'on' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
+          Filters
+        </button>
+      </div>
+      {showFilters && (
+        <div className="filters">
+          <label>
+            Language
+            <select value={lang} onChange={(e) => setLang(e.target.value)}>
+              {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
+                <option key={c} value={c}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Kind
+            <select value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">any</option>
+              <option value="resolution">resolution</option>
+              <option value="decision">decision</option>
+              <option value="draft resolution">draft resolution</option>
+              <option value="report">report</option>
+            </select>
+          </label>
+          <label>
+            Body
+            <input value={body} onChange={(e) => setBody(e.target.value)} placeholder="General Assembly" />
+          </label>
+          <label>
+            Years
+            <span className="years">
+              <input value={fromYear} onChange={(e) => setFromYear(e.target.value)} placeholder="from" inputMode="numeric" maxLength={4} />
+              –
+              <input value={toYear} onChange={(e) => setToYear(e.target.value)} placeholder="to" inputMode="numeric" maxLength={4} />
+            </span>
+          </label>
+          {props.baseDocumentId && (
+            <label className="check">
+              <input type="checkbox" checked={excludeBase} onChange={(e) => setExcludeBase(e.target.checked)} /> Leave out the base document
+            </label>
+          )}
+        </div>
+      )}
+      {tab === 'suggest' ? (
+        <>
+          <div className="panel-status muted small" aria-live="polite">
+            {status === 'idle' && (props.text.trim() ? 'Keep typing for precedents…' : 'Edit a paragraph to see its precedents.')}
+            {(status === 'waiting' || status === 'loading') && 'Searching…'}
+            {status === 'done' && `${results.length} precedent${results.length === 1 ? '' : 's'}`}
+            {status === 'error' && <span className="error-note">{error}</span>}
+            <span className="keys">↑↓ choose · Enter insert · R replace · C copy · Esc back · Ctrl+. from the editor</span>
+          </div>
+          <ul className={`suggestions ${status === 'loading' || status === 'waiting' ? 'stale' : ''}`} role="listbox" tabIndex={0} ref={list} onKeyDown={onKey} aria-label="Suggested precedents">
+            {results.map((r, i) => (
+              <SuggestionCard
+                key={r.paragraph.id}
+                r={r}
+                typed={forText}
+                selected={i === sel}
+                copied={copied === r.paragraph.id}
+                onSelect={() => setSel(i)}
+                actions={{ insert: () => act(r, 'insert'), replace: () => act(r, 'replace'), copy: () => act(r, 'copy') }}
+              />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <PhraseSearch language={lang} kind={kind} onInsert={props.onInsert} />
+      )}
+    </aside>
+  );
+}

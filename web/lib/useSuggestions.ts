@@ -1,0 +1,87 @@
+// Live precedents for the paragraph being typed: debounced, the previous
+// request cancelled when the text changes, paused during an IME composition,
+// and timed from the keystroke to the results on screen (performance marks).
+import { useEffect, useRef, useState } from 'react';
+import { postSuggest, type SuggestFilters, type SuggestResult } from '../api.js';
+
+export const SUGGEST_DEBOUNCE_MS = 180;
+
+export interface Timing {
+  /** Keystroke (last input) → results rendered, ms. */
+  total: number;
+  /** Request sent → answer received, ms. */
+  request: number;
+  /** The server's own time, ms. */
+  server: number;
+}
+
+declare global {
+  interface Window {
+    __precedentTimings?: Timing[];
+  }
+}
+
+const minLength = (text: string) => (/[\u3400-\u9fff]/.test(text) ? 4 : 12);
+
+export function useSuggestions(text: string, language: string, filters: SuggestFilters, paused: boolean, lastInputAt: number) {
+  const [results, setResults] = useState<SuggestResult[]>([]);
+  const [status, setStatus] = useState<'idle' | 'waiting' | 'loading' | 'done' | 'error'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [forText, setForText] = useState('');
+  const pending = useRef<{ inputAt: number; sentAt: number; receivedAt: number; server: number } | null>(null);
+  const filterKey = JSON.stringify(filters);
+
+  useEffect(() => {
+    if (paused) return; // mid-composition: wait for compositionend
+    const query = text.trim();
+    if (query.length < minLength(query)) {
+      setResults([]);
+      setStatus('idle');
+      setForText(query);
+      return;
+    }
+    const ctrl = new AbortController();
+    setStatus('waiting');
+    const timer = window.setTimeout(async () => {
+      const sentAt = performance.now();
+      setStatus('loading');
+      try {
+        const res = await postSuggest({ text: query, language: language as 'zh', limit: 8, filters }, ctrl.signal);
+        if (ctrl.signal.aborted) return;
+        pending.current = { inputAt: lastInputAt, sentAt, receivedAt: performance.now(), server: res.tookMs };
+        setResults(res.results);
+        setForText(query);
+        setError(null);
+        setStatus('done');
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        setError((e as Error).message);
+        setStatus('error');
+      }
+    }, SUGGEST_DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      ctrl.abort();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, language, filterKey, paused]);
+
+  // Results are on screen after this commit: close the keystroke→suggestions measure.
+  useEffect(() => {
+    const p = pending.current;
+    if (!p || status !== 'done') return;
+    pending.current = null;
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      const timing = { total: now - p.inputAt, request: p.receivedAt - p.sentAt, server: p.server };
+      try {
+        performance.measure('precedent:keystroke→suggestions', { start: p.inputAt, end: now });
+      } catch {
+        /* older browsers */
+      }
+      (window.__precedentTimings ??= []).push(timing);
+    });
+  }, [results, status]);
+
+  return { results, status, error, forText };
+}

@@ -1,0 +1,83 @@
+// One corpus document as adopted: header, "the General Assembly," opening,
+// preamble and numbered operative paragraphs set as the UN sets them, each
+// with its citation, lineage link and footnotes; roll it over into a draft.
+import { useEffect, useState } from 'react';
+import { api, ok } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { linkClick, navigate } from '../lib/router.js';
+import { formatDate, languageName } from '../lib/format.js';
+import { LeadText } from '../components/Lead.js';
+import { ErrorNote, Loading } from '../components/Status.js';
+
+export function DocumentPage({ id, focus }: { id: string; focus: string | null }) {
+  const doc = useAsync(() => ok(api.documents[':id'].$get({ param: { id } })), [id]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (doc.data && focus) document.getElementById(`p-${focus}`)?.scrollIntoView({ block: 'center' });
+  }, [doc.data, focus]);
+  if (doc.error) return <ErrorNote error={doc.error} />;
+  if (!doc.data) return <Loading what="the document" />;
+  const { document: d, paragraphs } = doc.data;
+  const rollover = async () => {
+    try {
+      const draft = await ok(api.drafts.$post({ json: { base: d.id } }));
+      navigate(`/drafts/${draft.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="page document-page">
+      <div className="page-head">
+        <div>
+          <div className="sym big">{d.symbol ?? '(no symbol)'}</div>
+          <h1 lang={d.language}>{d.title}</h1>
+          <div className="muted small">
+            {d.kind} · {d.body} · {languageName(d.language)} · {formatDate(d.date)}
+            {d.session ? ` · session ${d.session}` : ''}
+            {d.agendaItem ? ` · agenda item ${d.agendaItem}` : ''}
+          </div>
+        </div>
+        <div className="toolbar">
+          {(d.kind === 'resolution' || d.kind === 'draft resolution' || d.kind === 'decision') && (
+            <button type="button" className="primary" onClick={rollover}>
+              Roll over into a new draft
+            </button>
+          )}
+        </div>
+      </div>
+      {error && <p className="error-note">{error}</p>}
+      <article className={`doc-text ${d.language === 'zh' ? 'cjk' : ''}`} lang={d.language} dir={d.language === 'ar' ? 'rtl' : 'auto'}>
+        {paragraphs.map((p) =>
+          p.section === 'heading' ? (
+            <h3 key={p.id} className="doc-heading">
+              {p.text}
+            </h3>
+          ) : (
+            <div key={p.id} id={`p-${p.id}`} className={`doc-para ${p.section} ${focus === p.id ? 'focused' : ''}`}>
+              <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : ''}</span>
+              <div>
+                <p>
+                  <LeadText text={p.text} language={d.language} lead={p.lead} />
+                  {p.footnotes.map((f) => (
+                    <sup key={f.marker} title={f.text}>
+                      {f.marker}
+                    </sup>
+                  ))}
+                </p>
+                <div className="doc-para-meta">
+                  <span className="cite">
+                    {d.symbol ?? d.title}, {p.label}
+                  </span>
+                  <a href={`/paragraphs/${p.id}/lineage`} onClick={linkClick}>
+                    lineage
+                  </a>
+                </div>
+              </div>
+            </div>
+          ),
+        )}
+      </article>
+    </div>
+  );
+}

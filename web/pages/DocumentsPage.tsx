@@ -1,0 +1,85 @@
+// The corpus: every document, filtered by language, kind and symbol/title.
+import { useState } from 'react';
+import { api, ok } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { linkClick } from '../lib/router.js';
+import { formatDate, LANGUAGE_NAMES } from '../lib/format.js';
+import { ErrorNote, Loading } from '../components/Status.js';
+
+export function DocumentsPage() {
+  const [language, setLanguage] = useState('');
+  const [kind, setKind] = useState('');
+  const [q, setQ] = useState('');
+  const list = useAsync(
+    () => ok(api.documents.$get({ query: { language: (language || undefined) as never, kind: (kind || undefined) as never, q: q.trim() || undefined } })),
+    [language, kind, q],
+  );
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Documents</h1>
+        <div className="toolbar">
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Symbol or title" aria-label="Symbol or title" />
+          <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
+            <option value="">All languages</option>
+            {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
+              <option key={c} value={c}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Kind">
+            <option value="">All kinds</option>
+            <option value="resolution">Resolutions</option>
+            <option value="decision">Decisions</option>
+            <option value="draft resolution">Draft resolutions</option>
+            <option value="report">Reports</option>
+          </select>
+        </div>
+      </div>
+      {list.error && <ErrorNote error={list.error} />}
+      {!list.data && list.loading && <Loading what="documents" />}
+      {list.data && (
+        <>
+          <p className="muted small">{list.data.documents.length} documents</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Symbol</th>
+                <th>Lang.</th>
+                <th>Title</th>
+                <th>Kind</th>
+                <th>Body</th>
+                <th>Date</th>
+                <th className="num">PP</th>
+                <th className="num">OP</th>
+                <th className="num">Other</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.documents.slice(0, 500).map((d) => (
+                <tr key={d.id}>
+                  <td className="sym">
+                    <a href={`/documents/${d.id}`} onClick={linkClick}>
+                      {d.symbol ?? '(no symbol)'}
+                    </a>
+                  </td>
+                  <td>{d.language}</td>
+                  <td className="title-cell" lang={d.language}>
+                    {d.title}
+                  </td>
+                  <td>{d.kind}</td>
+                  <td>{d.body}</td>
+                  <td>{formatDate(d.date)}</td>
+                  <td className="num">{d.counts.preamble}</td>
+                  <td className="num">{d.counts.operative}</td>
+                  <td className="num">{d.counts.other}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Draft against its base (or any document picked here): the same comparison
+// view as the series, computed on the saved draft.
+import { useState } from 'react';
+import { api, ok } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { linkClick, navigate } from '../lib/router.js';
+import { DiffView } from '../components/DiffView.js';
+import { DocumentPicker } from '../components/DocumentPicker.js';
+import { ErrorNote, Loading } from '../components/Status.js';
+
+export function DraftComparePage({ id, against }: { id: string; against: string | null }) {
+  const draft = useAsync(() => ok(api.drafts[':id'].$get({ param: { id } })), [id]);
+  const target = against ?? draft.data?.baseDocumentId ?? null;
+  const diff = useAsync(
+    () => (target ? ok(api.drafts[':id'].diff.$get({ param: { id }, query: { against: target } })) : Promise.resolve(null)),
+    [id, target],
+  );
+  const [picking, setPicking] = useState(false);
+  if (draft.error) return <ErrorNote error={draft.error} />;
+  if (!draft.data) return <Loading what="the draft" />;
+  return (
+    <div className="page compare-page">
+      <div className="page-head">
+        <h1>
+          <a href={`/drafts/${id}`} onClick={linkClick}>
+            {draft.data.title}
+          </a>{' '}
+          <span className="muted">compared with</span> <span className="sym">{diff.data?.from.symbol ?? target ?? 'a document'}</span>
+        </h1>
+        <button type="button" onClick={() => setPicking((p) => !p)}>
+          Compare with another document…
+        </button>
+      </div>
+      {picking && (
+        <div className="card">
+          <DocumentPicker language={draft.data.language} onPick={(d) => navigate(`/drafts/${id}/compare?against=${encodeURIComponent(d.id)}`)} />
+        </div>
+      )}
+      {!target && <p className="muted">This draft has no base document. Pick a document to compare it with.</p>}
+      {diff.error && <ErrorNote error={diff.error} />}
+      {target && diff.loading && <Loading what="the comparison" />}
+      {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.symbol ?? diff.data.from.title} toName={`Draft: ${draft.data.title}`} />}
+    </div>
+  );
+}

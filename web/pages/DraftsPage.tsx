@@ -1,0 +1,110 @@
+// The drafts list (home): open, rename, duplicate, delete (confirmed) drafts,
+// and start a new one, empty or as a rollover of an adopted document.
+import { useState } from 'react';
+import { api, ok, type DraftSummaryT } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { linkClick, navigate } from '../lib/router.js';
+import { formatWhen, languageName } from '../lib/format.js';
+import { ErrorNote, Loading } from '../components/Status.js';
+import { NewDraft } from '../components/NewDraft.js';
+
+export function DraftsPage() {
+  const list = useAsync(() => ok(api.drafts.$get()), []);
+  return (
+    <div className="page drafts-page">
+      <section className="drafts-list">
+        <h1>Drafts</h1>
+        {list.error && <ErrorNote error={list.error} />}
+        {list.loading && !list.data && <Loading what="drafts" />}
+        {list.data && list.data.drafts.length === 0 && <p className="muted">No drafts yet. Start one on the right.</p>}
+        {list.data && list.data.drafts.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Title</th>
+                <th>Language</th>
+                <th>Base</th>
+                <th className="num">PP</th>
+                <th className="num">OP</th>
+                <th>Saved</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.drafts.map((d) => (
+                <DraftRow key={d.id} draft={d} onChanged={list.reload} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <aside className="drafts-new">
+        <NewDraft />
+      </aside>
+    </div>
+  );
+}
+
+function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () => void }) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
+  const [title, setTitle] = useState(draft.title);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (f: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await f();
+      setMode('view');
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const rename = () =>
+    run(() => ok(api.drafts[':id'].$put({ param: { id: draft.id }, json: { version: draft.version, title: title.trim() || draft.title } })));
+  return (
+    <tr data-draft={draft.id}>
+      <td>
+        {mode === 'rename' ? (
+          <form onSubmit={(e) => (e.preventDefault(), void rename())} className="inline-form">
+            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New title" maxLength={500} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+            <button type="submit">Save</button>
+          </form>
+        ) : (
+          <a href={`/drafts/${draft.id}`} onClick={linkClick} className="draft-title">
+            {draft.title}
+          </a>
+        )}
+        {error && <div className="error-note">{error}</div>}
+      </td>
+      <td>{languageName(draft.language)}</td>
+      <td className="sym">{draft.baseDocumentId ? <a href={`/documents/${draft.baseDocumentId}`} onClick={linkClick}>{draft.baseDocumentId}</a> : '—'}</td>
+      <td className="num">{draft.counts.preamble}</td>
+      <td className="num">{draft.counts.operative}</td>
+      <td className="muted">{formatWhen(draft.updatedAt)}</td>
+      <td className="row-actions">
+        {mode === 'confirm-delete' ? (
+          <>
+            <span className="warn">Delete this draft?</span>
+            <button type="button" className="danger" onClick={() => run(() => ok(api.drafts[':id'].$delete({ param: { id: draft.id } })))}>
+              Delete
+            </button>
+            <button type="button" onClick={() => setMode('view')}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={() => setMode('rename')}>Rename</button>
+            <button
+              type="button"
+              onClick={() => run(async () => navigate(`/drafts/${(await ok(api.drafts[':id'].duplicate.$post({ param: { id: draft.id }, json: {} }))).id}`))}
+            >
+              Duplicate
+            </button>
+            <button type="button" onClick={() => setMode('confirm-delete')}>Delete…</button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

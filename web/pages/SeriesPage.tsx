@@ -1,0 +1,99 @@
+// Series comparison: pick a recurring resolution and two of its versions, see
+// them aligned (side by side or inline) with every change marked and counted.
+import { useEffect, useMemo, useState } from 'react';
+import { getDiff, getSeries } from '../api.js';
+import { useAsync } from '../lib/useAsync.js';
+import { navigate } from '../lib/router.js';
+import { formatDate, LANGUAGE_NAMES } from '../lib/format.js';
+import { DiffView } from '../components/DiffView.js';
+import { ErrorNote, Loading } from '../components/Status.js';
+
+export function SeriesPage({ query }: { query: URLSearchParams }) {
+  const [language, setLanguage] = useState(query.get('language') ?? 'zh');
+  const list = useAsync((signal) => getSeries(language, signal), [language]);
+  const seriesId = query.get('series');
+  const series = useMemo(() => list.data?.series.find((s) => s.id === seriesId) ?? null, [list.data, seriesId]);
+  const docs = series?.documents ?? [];
+  const from = query.get('from') ?? docs[docs.length - 2]?.id ?? null;
+  const to = query.get('to') ?? docs[docs.length - 1]?.id ?? null;
+  const diff = useAsync((signal) => (from && to ? getDiff(from, to, signal) : Promise.resolve(null)), [from, to]);
+
+  const set = (patch: Record<string, string | null>) => {
+    const q = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(patch)) v ? q.set(k, v) : q.delete(k);
+    navigate(`/series?${q}`, { replace: true });
+  };
+
+  useEffect(() => {
+    // A series from another language is not in this list: forget it.
+    if (list.data && seriesId && !series) set({ series: null, from: null, to: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.data]);
+
+  const sym = (id: string | null) => docs.find((d) => d.id === id)?.symbol ?? id ?? '';
+  return (
+    <div className="page series-page">
+      <div className="page-head">
+        <h1>Series</h1>
+        <div className="toolbar">
+          <select
+            value={language}
+            aria-label="Language"
+            onChange={(e) => {
+              setLanguage(e.target.value);
+              set({ language: e.target.value, series: null, from: null, to: null });
+            }}
+          >
+            {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
+              <option key={c} value={c}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <select value={seriesId ?? ''} aria-label="Series" onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
+            <option value="">Choose a recurring resolution…</option>
+            {(list.data?.series ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title.slice(0, 90)} ({s.documents.length} versions)
+              </option>
+            ))}
+          </select>
+          {series && (
+            <>
+              <select value={from ?? ''} aria-label="From version" onChange={(e) => set({ from: e.target.value })}>
+                {docs.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                  </option>
+                ))}
+              </select>
+              <span className="muted">→</span>
+              <select value={to ?? ''} aria-label="To version" onChange={(e) => set({ to: e.target.value })}>
+                {docs.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </div>
+      </div>
+      {series && (
+        <ol className="timeline" aria-label="Versions">
+          {docs.map((d) => (
+            <li key={d.id} className={d.id === from ? 'from' : d.id === to ? 'to' : ''}>
+              <span className="sym">{d.symbol ?? d.id}</span> <span className="muted small">{formatDate(d.date)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {list.error && <ErrorNote error={list.error} />}
+      {list.loading && !list.data && <Loading what="series" />}
+      {list.data && !series && <p className="muted">Choose a recurring resolution and two of its versions to see what changed.</p>}
+      {diff.error && <ErrorNote error={diff.error} />}
+      {from && to && diff.loading && <Loading what="the comparison" />}
+      {diff.data && <DiffView diff={diff.data} fromName={sym(from)} toName={sym(to)} />}
+    </div>
+  );
+}
