@@ -455,6 +455,7 @@ function headingLike(text: string): boolean {
 function parseReport(
   tokens: Token[],
   language: Language,
+  metaTitle: string | undefined,
   warnings: string[],
 ): { paragraphs: ParsedParagraph[]; facts: Partial<HeaderFacts> } {
   const notes = new Map<string, string>();
@@ -655,10 +656,18 @@ function parseReport(
   if (headerLines.some((l) => /^(?:秘书长的报告|秘书长的说明|Report of the Secretary-General|Note by the Secretary-General)$/.test(l))) {
     facts.body = 'Secretary-General';
   }
+  // A report's header lines are often not its title: 003 starts mid-title, 004
+  // shows the agenda item's title. So the manifest title wins here, and the
+  // header text is used (with a warning) only when the manifest has none.
   const title = unwrapLines(titleLines);
-  if (title && title.length < (language === 'zh' ? 6 : 15)) {
+  if (!title || metaTitle) {
+    // nothing to say: the manifest gives the title, or nobody does (warned later)
+  } else if (title.length < (language === 'zh' ? 6 : 15)) {
     warnings.push(`title: the text starts mid-title ("${title}"); not used as the title`);
-  } else if (title) facts.title = title;
+  } else {
+    facts.title = title;
+    warnings.push(`title: taken from the header lines ("${title}"), which may be an agenda item's title rather than the report's`);
+  }
   const symbol = headerLines.map((l) => /^([A-Z]\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+)$/.exec(l)?.[1]).find(Boolean);
   if (symbol) facts.symbol = symbol;
 
@@ -697,7 +706,7 @@ export function importPdfText(text: string, source: string, meta: SourceMetadata
     if (!paragraphs.some((p) => p.section === 'operative')) warnings.push('no operative paragraphs found');
   } else {
     if (kind !== 'report') warnings.push(`kind is ${kind} but the text has no "大会，"/"The General Assembly," opener; read as a report`);
-    const parsed = parseReport(tokens, language, warnings);
+    const parsed = parseReport(tokens, language, meta.title, warnings);
     paragraphs = parsed.paragraphs;
     facts = { symbol: null, titleNumber: null, title: null, session: null, date: null, body: null, agendaItem: null, ...parsed.facts };
   }

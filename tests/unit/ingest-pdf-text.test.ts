@@ -312,9 +312,18 @@ describe('CCPCJ report addendum (seed 004)', () => {
 
   it('takes what the text lacks from the manifest', () => {
     expect(doc).toMatchObject({ kind: 'report', body: 'CCPCJ', date: '2019-05-24', symbol: 'E/CN.15/2019/12/Add.1' });
+    // Without a manifest title the header line is used, and said to be a guess.
     expect(doc.title).toBe('统一并协调联合国毒品和犯罪问题办公室与会员国在预防犯罪和刑事司法领域的工作');
-    expect(warnings).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^title: taken from the header lines/);
     expectCleanText(doc);
+  });
+
+  it('prefers the manifest title to the header line of a report', () => {
+    const title = '预防犯罪和刑事司法委员会第二十八届会议报告，增编：议程项目 6';
+    const filled = load(REPORT_2019, { title, body: 'CCPCJ', date: '2019-05-23' });
+    expect(filled.doc.title).toBe(title);
+    expect(filled.warnings).toEqual(['symbol: neither the text nor the manifest gives the symbol']);
   });
 });
 
