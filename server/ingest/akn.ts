@@ -332,9 +332,14 @@ interface BodyState {
   /** Label prefix for annexes ("annex" or "annex 2"). */
   annexName: string;
   unnumbered: number;
+  /** PPs so far: sectioned resolutions put preambular crossHeadings inside mainBody. */
+  pp: number;
 }
 
-const ROMAN_OR_LETTER_ITEM = /^\(?[a-z]{1,6}\)$|^\([ivxlc]+\)$/i;
+const ROMAN_OR_LETTER_ITEM = /^[(（]?[a-z]{1,6}[)）]$/i;
+/** Parenthesised ideographs ㈠…㈩: the Chinese print's (i)…(x). */
+const CIRCLED_ITEM = /^[\u3220-\u3229]$/;
+const INLINE_MARKER = /^([(（](?:[a-z]{1,2}|[ivxlc]{1,6})[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))\s*/i;
 
 function headingPara(st: BodyState, text: string, eId: string | undefined): void {
   if (!text) return;
@@ -391,17 +396,19 @@ function walkBody(nodes: XNode[], st: BodyState, since: number): void {
       case 'hcontainer':
       case 'tblock': {
         const num = plain(child(n, 'num'), st.lang);
-        const heads = kids(n).filter((c) => ['heading', 'crossHeading', 'subheading'].includes(tagOf(c)));
+        const isHead = (c: XNode) => ['heading', 'crossHeading', 'subheading'].includes(tagOf(c)) && attr(c, 'refersTo') !== '#preamble';
+        const heads = kids(n).filter(isHead);
         // Print shows "I. Title": number and heading make one heading line.
         if (heads.length === 0 && num) headingPara(st, num, attr(n, 'eId'));
         heads.forEach((h, i) => headingPara(st, (i === 0 && num ? num + ' ' : '') + plain(h, st.lang), attr(h, 'eId') ?? attr(n, 'eId')));
-        walkBody(kids(n).filter((c) => !['num', 'heading', 'crossHeading', 'subheading'].includes(tagOf(c))), st, since);
+        walkBody(kids(n).filter((c) => tagOf(c) !== 'num' && !isHead(c)), st, since);
         break;
       }
       case 'crossHeading':
       case 'subheading':
       case 'heading':
-        headingPara(st, plain(n, st.lang), attr(n, 'eId'));
+        if (attr(n, 'refersTo') === '#preamble') ppPara(st, n);
+        else headingPara(st, plain(n, st.lang), attr(n, 'eId'));
         break;
       case 'container':
       case 'blockContainer': {
@@ -434,7 +441,7 @@ function walkBody(nodes: XNode[], st: BodyState, since: number): void {
 }
 
 function paragraph(n: XNode, st: BodyState, since: number): void {
-  const num = plain(child(n, 'num'), st.lang);
+  let num = plain(child(n, 'num'), st.lang);
   const b = emptyBlock();
   const body = kids(n).filter((c) => tagOf(c) !== 'num');
   const headings = body.filter((c) => ['heading', 'subheading', 'crossHeading'].includes(tagOf(c)));
@@ -462,7 +469,20 @@ function paragraph(n: XNode, st: BodyState, since: number): void {
     return;
   }
   for (const h of headings) headingPara(st, plain(h, st.lang), attr(h, 'eId'));
-  if (ROMAN_OR_LETTER_ITEM.test(num)) {
+  let leadNodes = rest;
+  if (!num) {
+    // Some files (often the Chinese ones) type the marker into the text ("㈢ 协助…",
+    // "(b) To…") where the other language has <num>: lift it out so both agree.
+    const m = INLINE_MARKER.exec(b.text);
+    if (m) {
+      num = m[1];
+      const cut = m[0].length;
+      b.text = b.text.slice(cut);
+      b.footnotes = b.footnotes.map((f) => ({ ...f, offset: Math.max(0, f.offset - cut) }));
+      leadNodes = [];
+    }
+  }
+  if (ROMAN_OR_LETTER_ITEM.test(num) || CIRCLED_ITEM.test(num)) {
     const prev = lastPara(st, since);
     if (prev) {
       const line: Block = { text: '', footnotes: [], items: [] };
@@ -472,41 +492,59 @@ function paragraph(n: XNode, st: BodyState, since: number): void {
       return;
     }
   }
-  pushPara(st, num, b, leadOf(rest, st.lang), attr(n, 'eId'));
+  pushPara(st, num, b, leadNodes.length ? leadOf(leadNodes, st.lang) : '', attr(n, 'eId'));
   if (nestedParas.length) walkBody(nestedParas, st, since);
 }
 
+/** One preambular paragraph: a <container>, a <p>, or a crossHeading marked #preamble. */
+function ppPara(st: BodyState, c: XNode): void {
+  const b = emptyBlock();
+  // Inline runs (crossHeading holds its text directly) and block children in order.
+  let run: XNode[] = [];
+  const flush = () => {
+    if (run.length) appendLine(b, richOf(run, st.lang));
+    run = [];
+  };
+  for (const k of kids(c)) {
+    const kt = tagOf(k);
+    if (ITEM_CONTAINERS.has(kt)) {
+      flush();
+      addList(b, k, st.lang);
+    } else if (kt === 'table') {
+      flush();
+      for (const line of tableLines(k, st.lang)) appendLine(b, line);
+    } else if (kt === 'p') {
+      flush();
+      appendLine(b, richOf(kids(k), st.lang));
+    } else run.push(k);
+  }
+  flush();
+  if (b.text === '' && b.footnotes.length === 0) return;
+  st.pp++;
+  let lead = leadOf(kids(c), st.lang);
+  const name = attr(c, 'name');
+  // The container's name is the lead the markup intended; use it when no emphasis survived.
+  if (!lead && name && b.text.startsWith(name)) lead = name;
+  st.paragraphs.push({
+    section: 'preamble', number: null, label: `PP ${st.pp}`, lead, text: b.text,
+    footnotes: b.footnotes, items: b.items, eId: attr(c, 'eId') ?? null,
+  });
+}
+
 function preamble(pre: XNode, st: BodyState): void {
-  let pp = 0;
   for (const c of kids(pre)) {
     const t = tagOf(c);
     if (t === 'formula') continue;
-    if (t === 'container' || t === 'p') {
-      const b = emptyBlock();
-      for (const k of kids(c)) {
-        const kt = tagOf(k);
-        if (ITEM_CONTAINERS.has(kt)) addList(b, k, st.lang);
-        else if (kt === 'table') for (const line of tableLines(k, st.lang)) appendLine(b, line);
-        else if (kt !== '#text' || String(k['#text']).trim()) appendLine(b, richOf([k], st.lang));
-      }
-      if (b.text === '' && b.footnotes.length === 0) continue;
-      pp++;
-      let lead = leadOf(kids(c), st.lang);
-      const name = attr(c, 'name');
-      // The container's name is the lead the markup intended; use it when no emphasis survived.
-      if (!lead && name && b.text.startsWith(name)) lead = name;
-      st.paragraphs.push({
-        section: 'preamble', number: null, label: `PP ${pp}`, lead, text: b.text,
-        footnotes: b.footnotes, items: b.items, eId: attr(c, 'eId') ?? null,
-      });
+    if (t === 'container' || t === 'p' || t === 'crossHeading') {
+      ppPara(st, c);
     } else if (ITEM_CONTAINERS.has(t)) {
       const b = emptyBlock();
       addList(b, c, st.lang);
       const prev = st.paragraphs[st.paragraphs.length - 1];
       if (prev && prev.section === 'preamble') appendToPara(prev, b);
       else {
-        pp++;
-        st.paragraphs.push({ section: 'preamble', number: null, label: `PP ${pp}`, lead: '', text: b.text, footnotes: b.footnotes, items: b.items, eId: attr(c, 'eId') ?? null });
+        st.pp++;
+        st.paragraphs.push({ section: 'preamble', number: null, label: `PP ${st.pp}`, lead: '', text: b.text, footnotes: b.footnotes, items: b.items, eId: attr(c, 'eId') ?? null });
       }
     }
   }
@@ -640,7 +678,7 @@ function readHead(holder: XNode): Head {
 }
 
 function buildBody(statement: XNode, lang: Language | null): ParsedParagraph[] {
-  const st: BodyState = { lang, section: 'preamble', paragraphs: [], annexName: 'annex', unnumbered: 0 };
+  const st: BodyState = { lang, section: 'preamble', paragraphs: [], annexName: 'annex', unnumbered: 0, pp: 0 };
   const pre = child(statement, 'preamble');
   if (pre) preamble(pre, st);
   const main = child(statement, 'mainBody');

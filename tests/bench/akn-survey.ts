@@ -51,8 +51,11 @@ function counts(d: ParsedDocument): string {
 }
 
 export function describeMismatch(zh: ParsedDocument, en: ParsedDocument): string | null {
-  const a = zh.paragraphs.map((p) => `${p.section}:${p.eId ?? ''}`);
-  const b = en.paragraphs.map((p) => `${p.section}:${p.eId ?? ''}`);
+  // eIds are what the profile promises to keep equal across languages; the section a
+  // paragraph lands in (heading vs operative) follows markup that may legitimately vary.
+  // Headings without an eId (section titles) have no cross-language identity: skipped.
+  const a = zh.paragraphs.flatMap((p) => (p.eId ? [p.eId] : []));
+  const b = en.paragraphs.flatMap((p) => (p.eId ? [p.eId] : []));
   if (a.length === b.length && a.every((x, i) => x === b[i])) return null;
   const sa = new Set(a);
   const sb = new Set(b);
