@@ -7,15 +7,21 @@ import { join, relative } from 'node:path';
 import { countCorpus } from '../store/corpus.js';
 import type { AppContext } from './context.js';
 import { errorResponse } from './errors.js';
+import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
+import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
+import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
 
 export function createApi(ctx: AppContext) {
   return new Hono()
     .get('/health', (c) => c.json({ ok: true as const, ...countCorpus(ctx.db) }))
     .route('/documents', documentRoutes(ctx))
+    .route('/series', seriesRoutes(ctx))
+    .route('/diff', diffRoutes(ctx))
+    .route('/paragraphs', paragraphRoutes(ctx))
     .route('/drafts', draftRoutes(ctx))
     .route('/suggest', suggestRoutes(ctx))
     .route('/search', searchRoutes(ctx));
