@@ -238,23 +238,31 @@ function sameText(a: string, b: string): boolean {
 
 // ---------------------------------------------------------------------------
 
-/** Positions (into `seq`) of one longest strictly increasing subsequence. */
-function longestIncreasing(seq: number[]): Set<number> {
-  const tails: number[] = [];
-  const prev = new Array<number>(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]] < seq[i]) lo = mid + 1;
-      else hi = mid;
+/**
+ * Positions (into `seq`) of the longest strictly increasing subsequence; among
+ * equally long ones, the heaviest. When two paragraphs swap, either could be
+ * "the one that moved": the weights keep the longer text in place and report
+ * the shorter one as moved. Quadratic, which is nothing at a few hundred pairs.
+ */
+function longestIncreasing(seq: number[], weight: number[]): Set<number> {
+  const n = seq.length;
+  const len = new Array<number>(n).fill(1);
+  const mass = weight.slice();
+  const prev = new Array<number>(n).fill(-1);
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (seq[j] >= seq[i]) continue;
+      if (len[j] + 1 > len[i] || (len[j] + 1 === len[i] && mass[j] + weight[i] > mass[i])) {
+        len[i] = len[j] + 1;
+        mass[i] = mass[j] + weight[i];
+        prev[i] = j;
+      }
     }
-    if (lo > 0) prev[i] = tails[lo - 1];
-    tails[lo] = i;
+    if (best === -1 || len[i] > len[best] || (len[i] === len[best] && mass[i] > mass[best])) best = i;
   }
   const keep = new Set<number>();
-  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  for (let i = best; i >= 0; i = prev[i]) keep.add(i);
   return keep;
 }
 
@@ -379,10 +387,17 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
 
   // Moves: pairs outside the longest run that keeps the old order, plus any
   // paragraph that crossed between preamble and operative part.
-  const order = longestIncreasing(pairs.map((p) => p.key));
+  // Crossed pairs are moves whatever their order, so they stay out of the run:
+  // otherwise they could push a paragraph that stayed put out of it.
+  const crossed = pairs.map((p) => p.from.some((i) => p.to.some((j) => from[i].section !== to[j].section)));
+  const kept = pairs.map((_, k) => k).filter((k) => !crossed[k]);
+  const run = longestIncreasing(
+    kept.map((k) => pairs[k].key),
+    kept.map((k) => pairs[k].to.reduce((n, j) => n + to[j].text.length, 0)),
+  );
+  const order = new Set([...run].map((x) => kept[x]));
   pairs.forEach((p, k) => {
-    const crossed = p.from.some((i) => p.to.some((j) => from[i].section !== to[j].section));
-    p.moved = !order.has(k) || crossed;
+    p.moved = !order.has(k) || crossed[k];
     if (p.moved && (p.kind === 'unchanged' || p.kind === 'modified')) p.kind = 'moved';
   });
 

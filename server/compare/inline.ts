@@ -111,8 +111,9 @@ function editorial(del: string, ins: string): boolean {
   return n(del) === n(ins);
 }
 
+/** The edit overlaps a routine span or borders one (", " → " and " between two symbols of a list). */
 function touchesSpan(start: number, end: number, spans: Array<[number, number]>): boolean {
-  return spans.some(([s, e]) => s < end && e > start);
+  return spans.some(([s, e]) => s <= end && e >= start);
 }
 
 // ---------------------------------------------------------------------------
@@ -139,7 +140,9 @@ function cleanup(parts: RawPart[], charMode: boolean): RawPart[] {
   const out: RawPart[] = [];
   for (let i = 0; i < folded.length; ) {
     if (folded[i].type === 'equal') {
-      if (folded[i].text) out.push(folded[i]);
+      const last = out[out.length - 1];
+      if (last?.type === 'equal') last.text += folded[i].text;
+      else if (folded[i].text) out.push({ ...folded[i] });
       i++;
       continue;
     }
