@@ -92,7 +92,8 @@ function sessionOf(d: Doc): number | null {
 /** Short symbols (78/229) cited in a text. */
 export function citedSymbols(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(/(?<![\d/])(\d{2,3})\/(\d{1,4})(?![\d/])/g)) out.add(`${m[1]}/${m[2]}`);
+  // "A/RES/78/229" is cited as 78/229; other symbols' numbers (E/CN.15/2024/2) are not resolutions.
+  for (const m of text.normalize('NFKC').replace(/\bA\/RES\//g, ' ').matchAll(/(?<![\d/])(\d{2,3})\/(\d{1,4})(?![\d/])/g)) out.add(`${m[1]}/${m[2]}`);
   return out;
 }
 

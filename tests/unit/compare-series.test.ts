@@ -1,0 +1,77 @@
+// Series grouping on hand-made document lists: titles, recalls, gaps.
+import { describe, expect, it } from 'vitest';
+import { citedSymbols, groupSeries, normaliseTitle } from '../../server/compare/series.js';
+
+const doc = (symbol: string, title: string, date: string, language = 'en') => ({
+  id: `${symbol.toLowerCase().replace(/\//g, '-')}-${language}`,
+  symbol,
+  title,
+  language: language as 'en',
+  kind: 'resolution' as const,
+  session: Number(symbol.split('/')[2]),
+  date,
+});
+const CRIME = 'Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity';
+
+describe('groupSeries', () => {
+  const docs = [
+    doc('A/RES/78/229', CRIME, '2023-12-19'),
+    doc('A/RES/80/229', CRIME, '2025-12-18'),
+    doc('A/RES/77/237', 'Strengthening the United Nations Crime Prevention and Criminal Justice Programme, in particular its technical cooperation capacity', '2022-12-15'),
+    // A reworded title, joined only because 78/100 recalls it.
+    doc('A/RES/77/50', 'Promoting the rule of law at the national level', '2022-12-07'),
+    doc('A/RES/78/100', 'Promoting the rule of law at the national and international levels', '2023-12-07'),
+    // Same words as a title elsewhere would not be enough without a recall.
+    doc('A/RES/78/101', 'Rule of law at the international level', '2023-12-07'),
+    doc('A/RES/79/1', 'Something else entirely', '2024-10-01'),
+    doc('A/RES/80/5', 'Something else again', '2025-10-01'),
+  ];
+  const preambles = new Map([
+    ['a-res-80-229-en', 'Reaffirming its resolutions 76/187 of 16 December 2021, 77/237 of 15 December 2022 and 78/229 of 19 December 2023,'],
+    ['a-res-78-229-en', 'Reaffirming its resolution 77/237 of 15 December 2022,'],
+    ['a-res-78-100-en', 'Recalling its resolution 77/50 of 7 December 2022,'],
+  ]);
+  const series = groupSeries(docs, preambles);
+
+  it('groups by normalised title, ordered by date, without inventing the missing version', () => {
+    const crime = series.find((s) => s.documents.some((d) => d.symbol === 'A/RES/80/229'))!;
+    expect(crime.documents.map((d) => d.symbol)).toEqual(['A/RES/77/237', 'A/RES/78/229', 'A/RES/80/229']);
+    expect(crime.documents.map((d) => d.recallsPrevious)).toEqual([false, true, true]);
+    expect(crime.id).toBe('a-res-77-237-en');
+  });
+
+  it('knows a gap is real when the corpus holds that session', () => {
+    const crime = series.find((s) => s.id === 'a-res-77-237-en')!;
+    expect(crime.gaps).toEqual([{ after: 'A/RES/78/229', before: 'A/RES/80/229', sessions: [79], known: true }]);
+    const withoutSession79 = groupSeries(docs.filter((d) => d.session !== 79), preambles).find((s) => s.id === 'a-res-77-237-en')!;
+    expect(withoutSession79.gaps[0].known).toBe(false);
+  });
+
+  it('joins a reworded title when the preamble recalls the earlier version', () => {
+    const rule = series.find((s) => s.documents.some((d) => d.symbol === 'A/RES/78/100'))!;
+    expect(rule.documents.map((d) => d.symbol)).toEqual(['A/RES/77/50', 'A/RES/78/100']);
+    expect(series.some((s) => s.documents.some((d) => d.symbol === 'A/RES/78/101'))).toBe(false);
+  });
+
+  it('keeps single resolutions and each language apart', () => {
+    expect(series).toHaveLength(2);
+    const zh = groupSeries([...docs, doc('A/RES/78/229', '加强联合国预防犯罪和刑事司法方案，特别是其技术合作能力', '2023-12-19', 'zh')], preambles);
+    expect(zh.filter((s) => s.language === 'zh')).toHaveLength(0);
+  });
+
+  it('honours manifest overrides', () => {
+    const joined = groupSeries(docs, preambles, { join: [['A/RES/79/1', 'A/RES/80/5']], exclude: ['A/RES/77/237'] });
+    expect(joined.find((s) => s.documents[0].symbol === 'A/RES/79/1')?.documents).toHaveLength(2);
+    expect(joined.find((s) => s.documents.some((d) => d.symbol === 'A/RES/80/229'))!.documents[0].symbol).toBe('A/RES/78/229');
+  });
+});
+
+describe('title and symbol helpers', () => {
+  it('normalises a numbered Chinese title and width variants', () => {
+    expect(normaliseTitle('57/173. 加强联合国预防犯罪和刑事司法方案，特别是其技术合作能力')).toBe(normaliseTitle('加强联合国预防犯罪和刑事司法方案, 特别是其技术合作能力'));
+  });
+  it('reads cited symbols from Chinese and English preambles', () => {
+    expect([...citedSymbols('重申其 2021年12月16日第 76/187 号和 2022年12月15日第 77/237 号决议，')]).toEqual(['76/187', '77/237']);
+    expect([...citedSymbols('see A/RES/78/229 and E/CN.15/2024/2')]).toEqual(['78/229']);
+  });
+});
