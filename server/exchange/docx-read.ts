@@ -1,0 +1,279 @@
+// Reads a .docx through its XML (jszip + fast-xml-parser, order preserved):
+// paragraphs with their style, numbering and runs, tracked insertions and
+// deletions (w:ins, w:del, w:delText, w:moveFrom/w:moveTo, paragraph marks),
+// footnote references and footnote texts. `viewOf` then resolves the tracked
+// changes as Word's "Accept all" or "Reject all" would, including paragraphs
+// that merge when their mark is removed. Used by the import and by the tests,
+// so that what is checked is the file, not the objects that wrote it.
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+
+export type RevStatus = 'equal' | 'insert' | 'delete';
+
+export type DocxRun =
+  | { kind: 'text'; text: string; status: RevStatus; style: string | null; bold: boolean; italic: boolean }
+  | { kind: 'footnote'; id: string; status: RevStatus };
+
+export interface DocxParagraph {
+  style: string | null;
+  /** w:numPr of the paragraph (not of its style): level and list id. */
+  numbering: { numId: string; level: number } | null;
+  /** Tracked status of the paragraph mark. */
+  mark: RevStatus;
+  runs: DocxRun[];
+}
+
+export interface DocxContent {
+  paragraphs: DocxParagraph[];
+  /** Footnote id → its paragraphs' runs (separator notes left out). */
+  footnotes: Map<string, DocxParagraph[]>;
+  /** docProps/custom.xml name → value. */
+  properties: Record<string, string>;
+  /** Revision marks seen (w:ins, w:del, w:moveFrom, w:moveTo, in the body and the notes). */
+  revisions: number;
+  /** numId → level → { format, text } from numbering.xml, to print list markers. */
+  numbering: Map<string, Map<number, { format: string; text: string }>>;
+}
+
+export class DocxReadError extends Error {}
+
+type XNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
+});
+
+/** Unpacked XML parts are refused above this: a small zip can expand to gigabytes. */
+const MAX_PART_BYTES = 100 * 1024 * 1024;
+
+function tagOf(node: XNode): string | null {
+  for (const k of Object.keys(node)) if (k !== ':@') return k;
+  return null;
+}
+const kids = (node: XNode, tag: string) => (node[tag] as XNode[]) ?? [];
+const attrs = (node: XNode) => (node[':@'] as Record<string, string>) ?? {};
+function textOf(nodes: XNode[]): string {
+  let s = '';
+  for (const n of nodes) if ('#text' in n) s += String(n['#text']);
+  return s;
+}
+
+async function part(zip: JSZip, name: string): Promise<XNode[] | null> {
+  const file = zip.file(name);
+  if (!file) return null;
+  const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (typeof size === 'number' && size > MAX_PART_BYTES) throw new DocxReadError(`${name} unpacks to more than ${MAX_PART_BYTES / 1e6} MB`);
+  const xml = await file.async('string');
+  // Office never writes a DOCTYPE; one here can only be an entity-expansion attack.
+  if (/<!DOCTYPE/i.test(xml.slice(0, 2000))) throw new DocxReadError(`${name} declares a DOCTYPE`);
+  try {
+    return parser.parse(xml) as XNode[];
+  } catch (e) {
+    throw new DocxReadError(`${name} is not well-formed XML: ${(e as Error).message}`);
+  }
+}
+
+function find(nodes: XNode[], tag: string): XNode | undefined {
+  return nodes.find((n) => tagOf(n) === tag);
+}
+
+export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise<DocxContent> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch (e) {
+    throw new DocxReadError(`not a zip archive (${(e as Error).message})`);
+  }
+  const docXml = await part(zip, 'word/document.xml');
+  if (!docXml) throw new DocxReadError('no word/document.xml in the archive');
+  const documentEl = find(docXml, 'w:document');
+  const bodyEl = documentEl && find(kids(documentEl, 'w:document'), 'w:body');
+  if (!bodyEl) throw new DocxReadError('word/document.xml has no w:body');
+
+  const counter = { revisions: 0 };
+  const paragraphs = collectParagraphs(kids(bodyEl, 'w:body'), counter);
+
+  const footnotes = new Map<string, DocxParagraph[]>();
+  const fnXml = await part(zip, 'word/footnotes.xml');
+  const fnRoot = fnXml && find(fnXml, 'w:footnotes');
+  if (fnRoot) {
+    for (const fn of kids(fnRoot, 'w:footnotes')) {
+      if (tagOf(fn) !== 'w:footnote') continue;
+      const a = attrs(fn);
+      if (a['w:type'] && a['w:type'] !== 'normal') continue;
+      footnotes.set(a['w:id'], collectParagraphs(kids(fn, 'w:footnote'), counter));
+    }
+  }
+
+  const properties: Record<string, string> = {};
+  const custom = await part(zip, 'docProps/custom.xml');
+  const propsRoot = custom && find(custom, 'Properties');
+  if (propsRoot) {
+    for (const p of kids(propsRoot, 'Properties')) {
+      const name = attrs(p).name;
+      const value = kids(p, 'property').find((v) => tagOf(v) !== null);
+      if (name && value) properties[name] = textOf(kids(value, tagOf(value)!));
+    }
+  }
+
+  const numbering = new Map<string, Map<number, { format: string; text: string }>>();
+  const numXml = await part(zip, 'word/numbering.xml');
+  const numRoot = numXml && find(numXml, 'w:numbering');
+  if (numRoot) {
+    const abstract = new Map<string, Map<number, { format: string; text: string }>>();
+    for (const n of kids(numRoot, 'w:numbering')) {
+      const tag = tagOf(n);
+      if (tag === 'w:abstractNum') {
+        const levels = new Map<number, { format: string; text: string }>();
+        for (const lvl of kids(n, 'w:abstractNum')) {
+          if (tagOf(lvl) !== 'w:lvl') continue;
+          const lk = kids(lvl, 'w:lvl');
+          levels.set(Number(attrs(lvl)['w:ilvl']), {
+            format: attrs(find(lk, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
+            text: attrs(find(lk, 'w:lvlText') ?? {})['w:val'] ?? '',
+          });
+        }
+        abstract.set(attrs(n)['w:abstractNumId'], levels);
+      } else if (tag === 'w:num') {
+        const ref = find(kids(n, 'w:num'), 'w:abstractNumId');
+        const levels = ref && abstract.get(attrs(ref)['w:val']);
+        if (levels) numbering.set(attrs(n)['w:numId'], levels);
+      }
+    }
+  }
+
+  return { paragraphs, footnotes, properties, revisions: counter.revisions, numbering };
+}
+
+/** Paragraphs in reading order, descending into tables and content controls. */
+function collectParagraphs(nodes: XNode[], counter: { revisions: number }): DocxParagraph[] {
+  const out: DocxParagraph[] = [];
+  const walk = (list: XNode[]) => {
+    for (const n of list) {
+      const tag = tagOf(n);
+      if (!tag) continue;
+      if (tag === 'w:p') out.push(readParagraph(kids(n, tag), counter));
+      else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(kids(n, tag));
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
+const REV: Record<string, RevStatus> = { 'w:ins': 'insert', 'w:moveTo': 'insert', 'w:del': 'delete', 'w:moveFrom': 'delete' };
+
+function readParagraph(nodes: XNode[], counter: { revisions: number }): DocxParagraph {
+  const p: DocxParagraph = { style: null, numbering: null, mark: 'equal', runs: [] };
+  const pPr = find(nodes, 'w:pPr');
+  if (pPr) {
+    const pk = kids(pPr, 'w:pPr');
+    const style = find(pk, 'w:pStyle');
+    if (style) p.style = attrs(style)['w:val'] ?? null;
+    const numPr = find(pk, 'w:numPr');
+    if (numPr) {
+      const nk = kids(numPr, 'w:numPr');
+      const numId = attrs(find(nk, 'w:numId') ?? {})['w:val'];
+      const ilvl = attrs(find(nk, 'w:ilvl') ?? {})['w:val'];
+      if (numId && numId !== '0') p.numbering = { numId, level: Number(ilvl ?? 0) };
+    }
+    const rPr = find(pk, 'w:rPr');
+    if (rPr) {
+      for (const r of kids(rPr, 'w:rPr')) {
+        const s = REV[tagOf(r) ?? ''];
+        if (s) {
+          p.mark = s;
+          counter.revisions++;
+        }
+      }
+    }
+  }
+  const walk = (list: XNode[], status: RevStatus) => {
+    for (const n of list) {
+      const tag = tagOf(n);
+      if (!tag || tag === 'w:pPr') continue;
+      if (REV[tag]) {
+        counter.revisions++;
+        walk(kids(n, tag), REV[tag]);
+      } else if (tag === 'w:r') readRun(kids(n, tag), status, p.runs);
+      else if (tag === 'w:hyperlink' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
+        walk(kids(n, tag), status);
+      }
+    }
+  };
+  walk(nodes, 'equal');
+  return p;
+}
+
+function readRun(nodes: XNode[], status: RevStatus, out: DocxRun[]) {
+  let style: string | null = null;
+  let bold = false;
+  let italic = false;
+  const on = (n: XNode) => !['0', 'false', 'off'].includes(attrs(n)['w:val'] ?? 'true');
+  const rPr = find(nodes, 'w:rPr');
+  if (rPr) {
+    for (const r of kids(rPr, 'w:rPr')) {
+      const tag = tagOf(r);
+      if (tag === 'w:rStyle') style = attrs(r)['w:val'] ?? null;
+      else if (tag === 'w:b' || tag === 'w:bCs') bold = bold || on(r);
+      else if (tag === 'w:i' || tag === 'w:iCs') italic = italic || on(r);
+    }
+  }
+  const push = (text: string) => {
+    const last = out[out.length - 1];
+    if (last && last.kind === 'text' && last.status === status && last.style === style && last.bold === bold && last.italic === italic) last.text += text;
+    else out.push({ kind: 'text', text, status, style, bold, italic });
+  };
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (tag === 'w:t' || tag === 'w:delText') push(textOf(kids(n, tag)));
+    else if (tag === 'w:tab') push('\t');
+    else if (tag === 'w:br' || tag === 'w:cr') push('\n');
+    else if (tag === 'w:noBreakHyphen') push('\u2011');
+    else if (tag === 'w:footnoteReference') out.push({ kind: 'footnote', id: attrs(n)['w:id'], status });
+  }
+}
+
+/** A paragraph as it reads with all changes accepted or all rejected. */
+export interface ViewParagraph {
+  style: string | null;
+  numbering: DocxParagraph['numbering'];
+  runs: Array<{ kind: 'text'; text: string; style: string | null; bold: boolean; italic: boolean } | { kind: 'footnote'; id: string }>;
+}
+
+/**
+ * Resolves the tracked changes. A paragraph whose mark is removed runs on into
+ * the next one, which keeps its own properties (they live in its mark).
+ */
+export function viewOf(paragraphs: DocxParagraph[], view: 'accept' | 'reject'): ViewParagraph[] {
+  const gone: RevStatus = view === 'accept' ? 'delete' : 'insert';
+  const out: ViewParagraph[] = [];
+  let carry: ViewParagraph['runs'] = [];
+  for (const p of paragraphs) {
+    const runs = [...carry];
+    for (const r of p.runs) {
+      if (r.status === gone) continue;
+      if (r.kind === 'footnote') runs.push({ kind: 'footnote', id: r.id });
+      else runs.push({ kind: 'text', text: r.text, style: r.style, bold: r.bold, italic: r.italic });
+    }
+    if (p.mark === gone) {
+      carry = runs;
+      continue;
+    }
+    carry = [];
+    out.push({ style: p.style, numbering: p.numbering, runs });
+  }
+  if (carry.length) out.push({ style: null, numbering: null, runs: carry });
+  return out;
+}
+
+/** The plain text of a viewed paragraph (footnote references left out). */
+export function plainText(p: Pick<ViewParagraph, 'runs'>): string {
+  return p.runs.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+}
