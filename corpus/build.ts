@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { config, ROOT } from '../server/config.js';
-import { writeBundleFile, type BundleEntry } from '../server/ingest/bundle.js';
+import { BUNDLE_SUFFIX, writeBundleFile, type BundleEntry } from '../server/ingest/bundle.js';
 import { collectFiles, detectFormat, hashSource, parseSource, readManifest } from '../server/ingest/import-files.js';
 import { readFileSync } from 'node:fs';
 
@@ -32,7 +32,7 @@ let total = 0;
 
 const manifest = readManifest(resolve(ROOT, 'corpus/manifest.json'));
 const seeds = parseAll([...manifest.entries.keys()], () => manifest);
-total += writeBundleFile(join(outDir, 'seeds.json.gz'), seeds);
+total += writeBundleFile(join(outDir, `seeds${BUNDLE_SUFFIX}`), seeds);
 console.log(`seeds: ${seeds.length} documents`);
 
 if (existsSync(unxmlDir)) {
@@ -40,7 +40,7 @@ if (existsSync(unxmlDir)) {
     const dir = join(unxmlDir, session);
     if (!statSync(dir).isDirectory() || !/session$/.test(session)) continue;
     const entries = parseAll(collectFiles([dir]), () => null);
-    const bytes = writeBundleFile(join(outDir, `unxml-${session}.json.gz`), entries);
+    const bytes = writeBundleFile(join(outDir, `unxml-${session}${BUNDLE_SUFFIX}`), entries);
     total += bytes;
     console.log(`${session}: ${entries.length} documents, ${(bytes / 1e6).toFixed(1)} MB`);
   }

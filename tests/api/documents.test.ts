@@ -1,0 +1,93 @@
+// The corpus API over the real bundled corpus: health, listing with filters, one
+// document with its paragraphs, and clear errors for what does not exist.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/api/app.js';
+import { buildContext } from '../../server/api/context.js';
+import type { Db } from '../../server/store/db.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  db = openCorpusCopy().db;
+  app = createApp(buildContext(db));
+});
+afterAll(() => db.close());
+
+async function get(path: string) {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('GET /api/health', () => {
+  it('counts the bundled documents and paragraphs', async () => {
+    const { status, body } = await get('/api/health');
+    expect(status).toBe(200);
+    expect(body.ok).toBe(true);
+    expect(body.documents).toBeGreaterThanOrEqual(5);
+    expect(body.paragraphs).toBeGreaterThan(body.documents);
+  });
+});
+
+describe('GET /api/documents', () => {
+  it('lists the seed resolutions with their paragraph counts', async () => {
+    const { body } = await get('/api/documents?language=zh&q=57/173');
+    expect(body.documents).toHaveLength(1);
+    expect(body.documents[0]).toMatchObject({
+      id: 'a-res-57-173-zh',
+      symbol: 'A/RES/57/173',
+      language: 'zh',
+      kind: 'resolution',
+      body: 'General Assembly',
+      date: '2002-12-18',
+      counts: { preamble: 19, operative: 20, other: 0 },
+    });
+  });
+
+  it('filters by kind: the two seed reports, which state no symbol', async () => {
+    const { body } = await get('/api/documents?kind=report');
+    expect(body.documents.length).toBeGreaterThanOrEqual(2);
+    for (const d of body.documents) expect(d.kind).toBe('report');
+    expect(body.documents.filter((d: any) => d.symbol === null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects an unknown language or kind with a message naming it', async () => {
+    const lang = await get('/api/documents?language=xx');
+    expect(lang.status).toBe(400);
+    expect(lang.body.error).toMatch(/language/);
+    const kind = await get('/api/documents?kind=treaty');
+    expect(kind.status).toBe(400);
+    expect(kind.body.error).toMatch(/kind/);
+  });
+});
+
+describe('GET /api/documents/:id', () => {
+  it('returns the document and its paragraphs with labels, leads and footnotes apart', async () => {
+    const { status, body } = await get('/api/documents/a-res-69-197-zh');
+    expect(status).toBe(200);
+    expect(body.document.symbol).toBe('A/RES/69/197');
+    const pps = body.paragraphs.filter((p: any) => p.section === 'preamble');
+    const ops = body.paragraphs.filter((p: any) => p.section === 'operative');
+    expect(pps).toHaveLength(52);
+    expect(ops).toHaveLength(53);
+    expect(ops[27]).toMatchObject({ label: 'OP 28', number: 28 });
+    const withNotes = body.paragraphs.filter((p: any) => p.footnotes.length > 0);
+    expect(withNotes.length).toBeGreaterThan(0);
+    for (const p of withNotes) for (const f of p.footnotes) expect(p.text).not.toContain(f.text);
+  });
+
+  it('answers 404 with the id it could not find', async () => {
+    const { status, body } = await get('/api/documents/a-res-99-999-zh');
+    expect(status).toBe(404);
+    expect(body.error).toContain('a-res-99-999-zh');
+  });
+});
+
+describe('unknown API routes', () => {
+  it('answer 404 in JSON', async () => {
+    const { status, body } = await get('/api/nothing-here');
+    expect(status).toBe(404);
+    expect(body.error).toMatch(/nothing-here/);
+  });
+});
