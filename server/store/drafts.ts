@@ -4,7 +4,7 @@
 // write that names an older version is refused (the caller answers 409).
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
-import type { Language } from '../model.js';
+import type { Footnote, Language } from '../model.js';
 import { getDocument, getParagraphs } from './corpus.js';
 
 /** Stated limits, enforced at the API edge (and by the UI before it sends). */
@@ -36,6 +36,8 @@ export interface DraftParagraph {
   /** The lead phrase as the precedent had it, if known; the UI checks it still prefixes the text. */
   lead?: string;
   source?: DraftSource | null;
+  /** Footnotes at offsets in `text`, kept from the precedent or an imported .docx (exchange). */
+  footnotes?: Footnote[];
 }
 
 export interface Draft {
@@ -164,6 +166,7 @@ export function rolloverParagraphs(db: Db, documentId: string): { language: Lang
     text: p.text,
     lead: p.lead,
     source: { paragraphId: p.id, documentId: doc.id, citation: `${cite}, ${p.label}` },
+    footnotes: p.footnotes,
   }));
   return { language: doc.language, title: doc.title, body: doc.body, paragraphs };
 }

@@ -38,6 +38,11 @@ const paragraphSchema = z.object({
     })
     .nullable()
     .optional(),
+  // Kept so that a save from the editor does not drop footnotes (exchange).
+  footnotes: z
+    .array(z.object({ marker: z.string().max(20), text: z.string().max(L.paragraphText), offset: z.number().int().min(0) }))
+    .max(500)
+    .optional(),
 });
 
 const paragraphsSchema = z.array(paragraphSchema).max(L.paragraphs, `at most ${L.paragraphs} paragraphs`);
