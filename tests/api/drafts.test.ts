@@ -2,6 +2,7 @@
 // app: lifecycle, rollover, optimistic versioning (409), and input validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
+import { SearchService } from '../../server/search/service.js';
 import { getParagraphs, listDocuments } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft } from '../../server/store/drafts.js';
@@ -12,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(() => {
   db = openCorpusCopy().db;
-  app = createApp({ db });
+  app = createApp({ db, search: SearchService.lazy(db) });
 });
 afterAll(() => db.close());
 

@@ -1,0 +1,109 @@
+// The drafting desk in real headless Chromium against the real server: live
+// precedents while typing, inserting one, surviving a reload, typing while the
+// server is unreachable, and choosing a version after a conflicting save.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESK_TIMEOUT_MS, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
+
+let desk: Desk;
+let page: Page;
+
+// 57/173 OP 9 (seed 000): the precedent the typed text must find.
+const PRECEDENT = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构，尤其是世界银行以及各区域和国家供资机构，支助中心的技术性业务活动；';
+const TYPED = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构';
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  return (await res.json()) as T;
+}
+
+const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
+
+describe.skipIf(!hasChromium)('drafting desk (browser)', () => {
+  let draftId: string;
+
+  beforeAll(async () => {
+    desk = await startDesk();
+    page = await desk.newPage();
+    const draft = await api<{ id: string }>('/api/drafts', { method: 'POST', body: JSON.stringify({ title: '预防犯罪决议草案', language: 'zh' }) });
+    draftId = draft.id;
+  }, DESK_TIMEOUT_MS);
+  afterAll(async () => desk?.close());
+
+  it('shows the drafts list', async () => {
+    await page.goto('/');
+    await page.waitForSelector(`tr[data-draft="${draftId}"]`);
+    await page.fill('.picker input', '78/229');
+    await page.waitForSelector('.picker-list button[data-doc="a-res-78-229-zh"]');
+    await screenshot(page, '01-drafts-list');
+  });
+
+  it('typing a paragraph brings up the known precedent with its citation', async () => {
+    await page.goto(`/drafts/${draftId}`);
+    await page.click('text=+ Add operative paragraph');
+    const input = page.locator('textarea.para-input');
+    await input.waitFor();
+    await page.keyboard.type(TYPED, { delay: 15 });
+    const first = page.locator('.suggestion').first();
+    await expect.poll(() => first.getAttribute('data-citation'), { timeout: 15_000 }).toBe('A/RES/57/173, OP 9');
+    await expect(first.locator('.badge').textContent()).resolves.toBe('agreed');
+    // The shared passage is highlighted.
+    expect(await first.locator('mark.hl').count()).toBeGreaterThan(0);
+    const timings = await page.evaluate(() => window.__precedentTimings ?? []);
+    expect(timings.length).toBeGreaterThan(0);
+    const last = timings[timings.length - 1];
+    console.log(`[timing] keystroke→suggestions ${last.total.toFixed(0)} ms (debounce 180 ms, request ${last.request.toFixed(0)} ms, server ${last.server} ms)`);
+    await saved(page);
+    await screenshot(page, '02-editor-suggestions');
+  });
+
+  it('inserting the precedent puts it in the draft, and it survives a reload', async () => {
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+    await page.keyboard.press('Enter');
+    const inserted = page.locator('.para', { hasText: '支助中心的技术性业务活动' });
+    await expect.poll(() => inserted.count()).toBe(1);
+    await expect(inserted.locator('.provenance .cite').textContent()).resolves.toBe('A/RES/57/173, OP 9');
+    // Numbered after the typed paragraph.
+    await expect(inserted.getAttribute('data-label')).resolves.toBe('OP 2');
+    await saved(page);
+    await page.reload();
+    const after = page.locator('.para', { hasText: '支助中心的技术性业务活动' });
+    await after.waitFor();
+    await expect(after.locator('.para-text').textContent()).resolves.toBe(PRECEDENT);
+    await expect(after.locator('.lead-bold').textContent()).resolves.toBe('鼓励');
+    const stored = await api<{ paragraphs: { text: string; source?: { citation: string } }[] }>(`/api/drafts/${draftId}`);
+    expect(stored.paragraphs.map((p) => p.source?.citation ?? null)).toContain('A/RES/57/173, OP 9');
+  });
+
+  it('keeps text typed while the server is unreachable, across a reload, and saves it when back', async () => {
+    await page.route('**/api/drafts/**', (route) => route.abort('connectionrefused'));
+    await page.locator('.para[data-label="OP 1"] .para-text').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('离线文字');
+    await page.waitForSelector('.save-badge[data-state="offline"]', { timeout: 15_000 });
+    await screenshot(page, '03-editor-offline');
+    await page.reload();
+    await page.locator('.para', { hasText: '离线文字' }).waitFor();
+    await page.unroute('**/api/drafts/**');
+    await saved(page);
+    const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
+    expect(stored.paragraphs.some((p) => p.text.endsWith('离线文字'))).toBe(true);
+  });
+
+  it('a save that meets a newer version shows both and lets the user choose', async () => {
+    const current = await api<{ version: number; paragraphs: { id: string; section: string; text: string }[] }>(`/api/drafts/${draftId}`);
+    const theirs = current.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text}（他人修改）` } : p));
+    await api(`/api/drafts/${draftId}`, { method: 'PUT', body: JSON.stringify({ version: current.version, paragraphs: theirs }) });
+    await page.locator('.para[data-label="OP 2"] .para-text').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('我的修改');
+    await page.waitForSelector('.modal.conflict', { timeout: 15_000 });
+    await screenshot(page, '04-editor-conflict');
+    await page.click('text=Keep mine');
+    await saved(page);
+    const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
+    expect(stored.paragraphs.some((p) => p.text.endsWith('我的修改'))).toBe(true);
+    expect(stored.paragraphs.some((p) => p.text.includes('（他人修改）'))).toBe(false);
+  });
+});
