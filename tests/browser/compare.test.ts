@@ -1,0 +1,92 @@
+// Rollover and comparisons in real headless Chromium against the real server:
+// roll over 78/229 (the draft has its paragraphs, the diff with the base is
+// empty), change one paragraph (the diff shows exactly that), and the series
+// view 78/229 → 80/229 (moved and added paragraphs are marked).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESK_TIMEOUT_MS, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
+
+let desk: Desk;
+let page: Page;
+
+async function api<T>(path: string): Promise<T> {
+  return (await (await fetch(`${desk.url}${path}`)).json()) as T;
+}
+
+const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
+
+describe.skipIf(!hasChromium)('rollover and comparisons (browser)', () => {
+  let draftId = '';
+
+  beforeAll(async () => {
+    desk = await startDesk();
+    page = await desk.newPage();
+  }, DESK_TIMEOUT_MS);
+  afterAll(async () => desk?.close());
+
+  it('rolls over 78/229: the draft has its paragraphs and the diff against the base is empty', async () => {
+    const base = await api<{ paragraphs: { section: string; text: string }[] }>('/api/documents/a-res-78-229-zh');
+    const expected = base.paragraphs.filter((p) => p.section === 'preamble' || p.section === 'operative');
+    await page.goto('/');
+    await page.fill('.picker input', '78/229');
+    await page.click('.picker-list button[data-doc="a-res-78-229-zh"]');
+    await page.waitForURL(/\/drafts\/d[0-9a-f]+$/);
+    draftId = page.url().split('/').pop()!;
+    await page.waitForSelector('.para');
+    expect(await page.locator('.part-preamble .para').count()).toBe(expected.filter((p) => p.section === 'preamble').length);
+    expect(await page.locator('.part-operative .para').count()).toBe(expected.filter((p) => p.section === 'operative').length);
+    expect(await page.locator('.para .para-text').allTextContents()).toEqual(expected.map((p) => p.text));
+    await screenshot(page, '05-editor-rollover');
+
+    await page.click('text=Compare with base');
+    await page.waitForSelector('.diff .counts');
+    expect(await page.locator('.counts').getAttribute('data-changes')).toBe('0');
+    expect(await page.locator('.pair:not(.k-unchanged)').count()).toBe(0);
+    expect(await page.locator('.pair').count()).toBe(expected.length);
+  });
+
+  it('after one paragraph is changed, the diff shows exactly that change', async () => {
+    await page.goto(`/drafts/${draftId}`);
+    await page.locator('.para[data-label="OP 3"] .para-text').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('并加强区域合作');
+    await saved(page);
+    await page.click('text=Compare with base');
+    await page.waitForSelector('.diff .counts');
+    expect(await page.locator('.counts').getAttribute('data-changes')).toBe('1');
+    const changed = page.locator('.pair:not(.k-unchanged)');
+    expect(await changed.count()).toBe(1);
+    expect(await changed.getAttribute('data-kind')).toBe('modified');
+    expect(await changed.locator('.labels').textContent()).toBe('OP 3 → OP 3');
+    expect(await changed.locator('ins').allTextContents()).toEqual(['并加强区域合作']);
+    expect(await changed.locator('del').count()).toBe(0);
+    await page.click('text=↓ Next');
+    await screenshot(page, '06-draft-vs-base');
+  });
+
+  it('series view 78/229 → 80/229 marks moved and added paragraphs', async () => {
+    await page.goto('/series?language=zh&from=a-res-78-229-zh&to=a-res-80-229-zh');
+    await page.waitForSelector('.diff .pair');
+    const added = await page.locator('.pair[data-kind="added"]').count();
+    const moved = await page.locator('.pair[data-moved="true"]').count();
+    expect(added).toBeGreaterThan(0);
+    expect(moved).toBeGreaterThan(0);
+    expect(await page.locator('.pair[data-kind="added"] .kind.k-added').count()).toBe(added);
+    expect(await page.locator('.pair[data-moved="true"] .kind.k-moved').count()).toBe(moved);
+    await screenshot(page, '07-series-side-by-side');
+    await page.click('text=Inline');
+    await page.click('text=Only changes');
+    await page.click('text=↓ Next');
+    await screenshot(page, '08-series-inline');
+  });
+
+  it('shows a document and a paragraph lineage', async () => {
+    await page.goto('/documents/a-res-80-229-zh');
+    await page.waitForSelector('.doc-para');
+    expect(await page.locator('.doc-para.operative').count()).toBeGreaterThan(10);
+    await screenshot(page, '09-document');
+    await page.goto('/paragraphs/a-res-80-229-zh.op3/lineage');
+    await page.waitForSelector('.lineage, pre');
+    await screenshot(page, '10-lineage');
+  });
+});
