@@ -79,8 +79,20 @@ export function split(list: Para[], id: string, at: number): { list: Para[]; new
   if (!p) return { list, newId: id };
   const head = p.text.slice(0, at).replace(/\s+$/, '');
   const tail = p.text.slice(at).replace(/^\s+/, '');
-  const second = { ...blank(p.section), text: tail };
-  const first = { ...p, text: head, lead: head.startsWith(p.lead ?? '\u0000') ? p.lead : undefined };
+  const skipped = p.text.length - head.length - tail.length; // trimmed white space at the cut
+  const notes = p.footnotes ?? [];
+  const second: Para = {
+    ...blank(p.section),
+    text: tail,
+    source: p.source ?? null,
+    footnotes: notes.filter((f) => f.offset > head.length).map((f) => ({ ...f, offset: Math.max(0, f.offset - head.length - skipped) })),
+  };
+  const first: Para = {
+    ...p,
+    text: head,
+    lead: head.startsWith(p.lead ?? '\u0000') ? p.lead : undefined,
+    footnotes: notes.filter((f) => f.offset <= head.length),
+  };
   return { list: insertAfter(update(list, id, first), id, second), newId: second.id };
 }
 
@@ -96,5 +108,7 @@ export function mergeWithPrevious(list: Para[], id: string, language: string): {
   const joiner = language === 'zh' || !prev.text || !cur.text ? '' : ' ';
   const text = prev.text + joiner + cur.text;
   const source = prev.source ?? cur.source ?? null;
-  return { list: remove(update(list, prev.id, { text, source }), id), intoId: prev.id, caret: prev.text.length + joiner.length };
+  const shift = prev.text.length + joiner.length;
+  const footnotes = [...(prev.footnotes ?? []), ...(cur.footnotes ?? []).map((f) => ({ ...f, offset: f.offset + shift }))];
+  return { list: remove(update(list, prev.id, { text, source, footnotes }), id), intoId: prev.id, caret: shift };
 }
