@@ -1,11 +1,13 @@
-// Test fixtures over the real bundled corpus: a database loaded from
-// corpus/bundle once per bundle version (cached in the OS temp folder), copied
-// for each test file so tests that write never disturb one another.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+// Test fixtures over the real bundled corpus. A template (database loaded from
+// corpus/bundle plus its persisted search index) is built once per bundle
+// version by the global setup and cached in the OS temp folder; each test file
+// opens a private copy, so tests that write never disturb one another.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBundle } from '../../server/ingest/bundle.js';
+import { ParagraphIndex } from '../../server/search/index.js';
 import { openDb, type Db } from '../../server/store/db.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,24 +23,31 @@ function bundleFingerprint(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Path of a database holding the whole bundled corpus, built on first use. */
+/** Folder holding precedent.db and index/ for the whole bundled corpus, built on first use. */
 export function corpusTemplate(): string {
-  const file = join(tmpdir(), `precedent-test-corpus-${bundleFingerprint()}.db`);
-  if (!existsSync(file)) {
-    const building = `${file}.${process.pid}.tmp`;
-    const db = openDb(building);
-    loadBundle(db, BUNDLE_DIR);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    renameSync(building, file);
+  const dir = join(tmpdir(), `precedent-test-corpus-${bundleFingerprint()}`);
+  if (existsSync(join(dir, 'ready'))) return dir;
+  const building = `${dir}.${process.pid}.tmp`;
+  rmSync(building, { recursive: true, force: true });
+  const db = openDb(join(building, 'precedent.db'));
+  loadBundle(db, BUNDLE_DIR);
+  ParagraphIndex.open(db); // builds and persists index/ beside the database
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  cpSync(join(ROOT, 'package.json'), join(building, 'ready'));
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Another process finished first: its template is as good as ours.
+    rmSync(building, { recursive: true, force: true });
   }
-  return file;
+  return dir;
 }
 
-/** A private, writable copy of the bundled corpus for one test file. */
-export function openCorpusCopy(): { db: Db; file: string } {
+/** A private, writable copy of the bundled corpus (database and index) for one test file. */
+export function openCorpusCopy(): { db: Db; file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'precedent-test-'));
+  cpSync(corpusTemplate(), dir, { recursive: true });
   const file = join(dir, 'precedent.db');
-  copyFileSync(corpusTemplate(), file);
-  return { db: openDb(file), file };
+  return { db: openDb(file), file, dir };
 }
