@@ -10,6 +10,7 @@ import { errorResponse } from './errors.js';
 import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
+import { exchangeRoutes } from './routes/exchange.js';
 import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
@@ -24,7 +25,9 @@ export function createApi(ctx: AppContext) {
     .route('/paragraphs', paragraphRoutes(ctx))
     .route('/drafts', draftRoutes(ctx))
     .route('/suggest', suggestRoutes(ctx))
-    .route('/search', searchRoutes(ctx));
+    .route('/search', searchRoutes(ctx))
+    // .docx export and import under /documents, /drafts and /diff (see the module).
+    .route('/', exchangeRoutes(ctx));
 }
 
 /** `webDir`: the built web app to serve beside the API (absent in API tests). */

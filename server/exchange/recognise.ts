@@ -136,7 +136,7 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
   const headerLines: string[] = [];
   for (const l of lines.slice(0, start)) {
     const t = l.text.trim();
-    if (!t || l.role === 'formula') continue;
+    if (!t || l.role === 'formula' || FORMULA_RE.test(normalizeFormula(t))) continue;
     if (l.role === 'symbol' || (!l.role && !symbol && SYMBOL_RE.test(t))) symbol = t;
     else if (l.role === 'body') body = englishBody(t);
     else if (l.role === 'agenda') continue;

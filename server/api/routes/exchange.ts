@@ -1,0 +1,170 @@
+// Word in, Word out. Mounted at the API root so each route lives under the
+// prefix it belongs to without touching the other route modules:
+//   GET  /documents/:id/export.docx          a corpus document in UN layout
+//   GET  /drafts/:id/export.docx[?against=]   a draft, tracked against its base (or any document; ?plain=1 for none)
+//   GET  /diff/export.docx?from=&to=          `to`, with every change from `from` tracked
+//   POST /drafts/import[?changes=accept|reject][&language=]
+//        a .docx (multipart "file", or the raw body) or JSON { text, title?, language? } → 201 new draft
+// Hono matches these beside the other modules' routes on the same prefixes:
+// their "/:id" never spans two path segments, and no other module has "import".
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../model.js';
+import { getDocument, getParagraphs } from '../../store/corpus.js';
+import { DRAFT_LIMITS, getDraft, insertDraft, type Draft } from '../../store/drafts.js';
+import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
+import { ImportRejected, MAX_IMPORT_BYTES, importDocx, importText } from '../../exchange/docx-import.js';
+import type { ImportedDraft } from '../../exchange/recognise.js';
+import type { AppContext } from '../context.js';
+import { ApiError, notFound } from '../errors.js';
+import { validate } from '../validate.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const id = z.string().trim().min(1).max(200);
+
+const draftExportQuery = z.object({ against: id.optional(), plain: z.enum(['0', '1', 'true', 'false']).optional() });
+const diffExportQuery = z.object({ from: id, to: id });
+const importQuery = z.object({ changes: z.enum(['accept', 'reject']).optional(), language: z.enum(LANGUAGES).optional(), title: z.string().max(DRAFT_LIMITS.title).optional() });
+const textBody = z.object({
+  text: z.string().min(1).max(DRAFT_LIMITS.paragraphs * DRAFT_LIMITS.paragraphText),
+  title: z.string().trim().max(DRAFT_LIMITS.title).optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
+
+// Multipart framing around a 10 MB file: allow a little over, then check the file itself.
+const limitUpload = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES + 256 * 1024,
+  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` }, 400),
+});
+
+function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean): ExportParagraph[] {
+  return getParagraphs(ctx.db, documentId)
+    .filter((p) => !resolutionOnly || p.section === 'preamble' || p.section === 'operative')
+    .map((p) => ({ section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes }));
+}
+
+function documentExport(ctx: AppContext, documentId: string): ExportDocument | null {
+  const doc = getDocument(ctx.db, documentId);
+  if (!doc) return null;
+  return {
+    language: doc.language,
+    symbol: doc.symbol,
+    body: doc.body,
+    agendaItem: doc.agendaItem ?? null,
+    title: doc.title,
+    titleNumber: resolutionNumber(doc.symbol),
+    paragraphs: documentParagraphs(ctx, documentId, false),
+  };
+}
+
+function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
+  const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
+  return {
+    language: draft.language,
+    symbol: null,
+    body: draft.body,
+    agendaItem: base?.agendaItem ?? null,
+    title: draft.title,
+    titleNumber: null,
+    baseDocumentId: draft.baseDocumentId,
+    paragraphs: draft.paragraphs.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: p.footnotes ?? [] })),
+  };
+}
+
+/** A file name safe in every browser: ASCII fallback plus the UTF-8 form. */
+function sendDocx(c: Context, buffer: Buffer, name: string) {
+  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
+  return c.body(new Uint8Array(buffer), 200, {
+    'Content-Type': DOCX_TYPE,
+    'Content-Disposition': `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`,
+  });
+}
+
+function checkLimits(d: ImportedDraft) {
+  const L = DRAFT_LIMITS;
+  if (d.paragraphs.length > L.paragraphs) throw new ImportRejected(`The document has ${d.paragraphs.length} paragraphs; a draft holds at most ${L.paragraphs}.`);
+  const long = d.paragraphs.findIndex((p) => p.text.length > L.paragraphText);
+  if (long >= 0) throw new ImportRejected(`Paragraph ${long + 1} has ${d.paragraphs[long].text.length} characters; the limit is ${L.paragraphText}.`);
+}
+
+export function exchangeRoutes(ctx: AppContext) {
+  return new Hono()
+    .get('/documents/:id/export.docx', async (c) => {
+      const documentId = c.req.param('id');
+      const doc = documentExport(ctx, documentId);
+      if (!doc) throw notFound('Document', documentId);
+      const { buffer } = await exportDocx(doc);
+      return sendDocx(c, buffer, doc.symbol ? `${doc.symbol.replace(/\//g, '-')}-${doc.language}` : documentId);
+    })
+    .get('/drafts/:id/export.docx', validate('query', draftExportQuery), async (c) => {
+      const draftId = c.req.param('id');
+      const draft = getDraft(ctx.db, draftId);
+      if (!draft) throw notFound('Draft', draftId);
+      const q = c.req.valid('query');
+      const plain = q.plain === '1' || q.plain === 'true';
+      const against = plain ? null : (q.against ?? draft.baseDocumentId);
+      if (against && !getDocument(ctx.db, against)) throw notFound('Document', against);
+      const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
+      return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${against ? ` (changes against ${against})` : ''}`);
+    })
+    .get('/diff/export.docx', validate('query', diffExportQuery), async (c) => {
+      const { from, to } = c.req.valid('query');
+      if (from === to) throw new ApiError(400, 'Invalid query: from and to are the same document');
+      const fromDoc = getDocument(ctx.db, from);
+      if (!fromDoc) throw notFound('Document', from);
+      const doc = documentExport(ctx, to);
+      if (!doc) throw notFound('Document', to);
+      if (fromDoc.language !== doc.language) throw new ApiError(400, `Invalid query: from is in ${fromDoc.language}, to in ${doc.language}; compare versions in one language`);
+      const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
+      return sendDocx(c, buffer, `${to} changes against ${from}`);
+    })
+    .post('/drafts/import', limitUpload, validate('query', importQuery), async (c) => {
+      const q = c.req.valid('query');
+      const type = c.req.header('content-type') ?? '';
+      let imported: ImportedDraft;
+      let changesSeen: number | null = null;
+      let baseDocumentId: string | null = null;
+      try {
+        if (type.startsWith('application/json')) {
+          let json: unknown;
+          try {
+            json = await c.req.json();
+          } catch {
+            throw new ApiError(400, 'Malformed JSON body');
+          }
+          const parsed = textBody.safeParse(json);
+          if (!parsed.success) throw new ApiError(400, `Invalid json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+          imported = importText(parsed.data.text, { language: parsed.data.language ?? q.language, title: parsed.data.title ?? q.title });
+        } else {
+          let bytes: Uint8Array;
+          let name: string | undefined;
+          if (type.startsWith('multipart/form-data')) {
+            const form = await c.req.formData().catch(() => null);
+            const file = form?.get('file');
+            if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
+            name = file.name;
+            bytes = new Uint8Array(await file.arrayBuffer());
+          } else bytes = new Uint8Array(await c.req.arrayBuffer());
+          const result = await importDocx(bytes, { changes: q.changes, language: q.language, name });
+          imported = result;
+          changesSeen = result.changesSeen;
+          baseDocumentId = result.baseDocumentId && getDocument(ctx.db, result.baseDocumentId) ? result.baseDocumentId : null;
+          if (q.title) imported = { ...imported, title: q.title };
+        }
+        checkLimits(imported);
+      } catch (e) {
+        if (e instanceof ImportRejected) throw new ApiError(400, e.message);
+        throw e;
+      }
+      // One INSERT: the draft exists whole or not at all.
+      const draft = insertDraft(ctx.db, {
+        title: imported.title.slice(0, DRAFT_LIMITS.title),
+        language: imported.language as Language,
+        body: imported.body.slice(0, DRAFT_LIMITS.body),
+        baseDocumentId,
+        paragraphs: imported.paragraphs.map((p) => ({ id: '', section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes, source: null })),
+      });
+      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings: imported.warnings }, 201);
+    });
+}

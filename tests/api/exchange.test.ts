@@ -1,0 +1,238 @@
+// Word in, Word out, through the real Hono app over a copy of the bundled
+// corpus. Every check on an exported file reads its XML with the independent
+// reader in tests/helpers/docx-xml.ts, never the writer's objects.
+// Exported files are kept under test-artifacts/exchange/ to be opened by hand.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/api/app.js';
+import { SearchService } from '../../server/search/service.js';
+import { getParagraphs } from '../../server/store/corpus.js';
+import type { Db } from '../../server/store/db.js';
+import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
+import { ROOT, openCorpusCopy } from '../helpers/corpus.js';
+import { logicalParagraphs, readXml, resolve } from '../helpers/docx-xml.js';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts/exchange');
+const BODY_STYLES = ['UNPreamble', 'UNOperative', 'UNText', 'UNHeading'];
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  db = openCorpusCopy().db;
+  app = createApp({ db, search: SearchService.lazy(db) });
+});
+afterAll(() => db.close());
+
+const draftCount = () => (db.prepare('SELECT COUNT(*) AS n FROM drafts').get() as { n: number }).n;
+
+async function rollover(base: string): Promise<Draft> {
+  const res = await app.request('/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ base }) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Draft;
+}
+
+async function download(url: string, artifact?: string): Promise<Buffer> {
+  const res = await app.request(url);
+  expect(res.status, `${url}: ${res.status}`).toBe(200);
+  expect(res.headers.get('content-type')).toContain('wordprocessingml');
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.docx"/);
+  const buf = Buffer.from(await res.arrayBuffer());
+  if (artifact) writeFileSync(join(ARTIFACTS, artifact), buf);
+  return buf;
+}
+
+async function upload(bytes: Uint8Array, query = '', name = 'draft.docx') {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const res = await app.request(`/api/drafts/import${query}`, { method: 'POST', body: form });
+  return { status: res.status, body: (await res.json()) as { draft: Draft; changesSeen: number | null; error?: string } };
+}
+
+const shape = (ps: Array<Pick<DraftParagraph, 'section' | 'text' | 'lead' | 'footnotes'>>) =>
+  ps.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: (p.footnotes ?? []).map((f) => ({ marker: f.marker, text: f.text, offset: f.offset })) }));
+
+describe('round trip: a draft rolled over from a real resolution, exported and imported again', () => {
+  for (const lang of ['zh', 'en', 'ar', 'ru'] as const) {
+    it(`keeps every paragraph, section, lead and footnote (${lang}, A/RES/80/229)`, async () => {
+      const draft = await rollover(`a-res-80-229-${lang}`);
+      expect(draft.paragraphs.length).toBe(157);
+      const footnoteCount = draft.paragraphs.reduce((n, p) => n + (p.footnotes?.length ?? 0), 0);
+      expect(footnoteCount).toBeGreaterThan(30);
+      const file = await download(`/api/drafts/${draft.id}/export.docx?plain=1`, `draft-80-229-${lang}.docx`);
+
+      // The file itself: real footnotes, numbered operative paragraphs, script and direction.
+      const xml = await readXml(file);
+      expect(xml.revisionElements).toBe(0);
+      expect(xml.footnotes.size).toBe(footnoteCount);
+      const body = logicalParagraphs(resolve(xml.paragraphs, 'accept'), BODY_STYLES, 'UNSubItem');
+      expect(body.map((p) => p.text)).toEqual(draft.paragraphs.map((p) => p.text));
+      expect(xml.paragraphs.filter((p) => p.style === 'UNOperative').every((p) => p.numbered)).toBe(true);
+      expect(xml.paragraphs.filter((p) => p.style === 'UNPreamble').some((p) => p.numbered)).toBe(false);
+      const firstPp = xml.paragraphs.find((p) => p.style === 'UNPreamble')!;
+      expect(firstPp.segments[0].rStyle).toBe('UNLead');
+      expect(firstPp.segments[0].text).toBe(draft.paragraphs[0].lead);
+      expect(xml.paragraphs.filter((p) => p.style === 'UNPreamble').every((p) => p.bidi === (lang === 'ar'))).toBe(true);
+
+      const back = await upload(file);
+      expect(back.status).toBe(201);
+      expect(back.body.changesSeen).toBe(0);
+      expect(back.body.draft.language).toBe(lang);
+      expect(back.body.draft.title).toBe(draft.title);
+      expect(back.body.draft.baseDocumentId).toBe(`a-res-80-229-${lang}`);
+      expect(shape(back.body.draft.paragraphs)).toEqual(shape(draft.paragraphs));
+    });
+  }
+
+  it('keeps lettered sub-items as their own Word paragraphs and brings them back into their paragraph (ru, ar)', async () => {
+    for (const id of ['a-res-80-104-ru', 'a-res-80-104-ar']) {
+      const draft = await rollover(id);
+      const withItems = draft.paragraphs.filter((p) => p.text.includes('\n'));
+      expect(withItems.length).toBeGreaterThan(0);
+      const file = await download(`/api/drafts/${draft.id}/export.docx?plain=1`, `draft-${id}.docx`);
+      const xml = await readXml(file);
+      const items = xml.paragraphs.filter((p) => p.style === 'UNSubItem');
+      expect(items.length).toBe(withItems.reduce((n, p) => n + p.text.split('\n').length - 1, 0));
+      // Marker, then a tab, as the UN sets them: "a)\t…" / "(أ)\t…".
+      expect(items.every((p) => p.segments[1]?.text === '\t')).toBe(true);
+      const back = await upload(file);
+      expect(back.status).toBe(201);
+      expect(shape(back.body.draft.paragraphs)).toEqual(shape(draft.paragraphs));
+    }
+  });
+});
+
+describe('tracked changes', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`78/229 → 80/229 (${lang}): accept all gives 80/229, reject all gives 78/229, changes at the diff's granularity`, async () => {
+      const from = `a-res-78-229-${lang}`;
+      const to = `a-res-80-229-${lang}`;
+      const file = await download(`/api/diff/export.docx?from=${from}&to=${to}`, `diff-78-229-to-80-229-${lang}.docx`);
+      const xml = await readXml(file);
+      const texts = (id: string) => getParagraphs(db, id).map((p) => p.text);
+      const notes = (id: string) => getParagraphs(db, id).map((p) => p.footnotes.map((f) => f.text));
+      for (const [view, id] of [['accept', to], ['reject', from]] as const) {
+        const got = logicalParagraphs(resolve(xml.paragraphs, view), BODY_STYLES, 'UNSubItem');
+        expect(got.map((p) => p.text), view).toEqual(texts(id));
+        expect(got.map((p) => p.footnotes.map((f) => xml.footnotes.get(f))), view).toEqual(notes(id));
+      }
+      // Granularity: Chinese changes by character (single-character edits exist),
+      // other languages by whole words (no edit starts or ends inside a word).
+      // The neighbours of an edit are read in the view it belongs to (an
+      // insertion among the accepted text, a deletion among the rejected).
+      const edits = xml.paragraphs.flatMap((p) =>
+        p.segments.map((s, k) => {
+          const other = s.status === 'insert' ? 'delete' : 'insert';
+          const view = (list: typeof p.segments) => list.filter((x) => x.status !== other).map((x) => x.text).join('');
+          return { s, before: view(p.segments.slice(0, k)).slice(-1), after: view(p.segments.slice(k + 1)).slice(0, 1) };
+        }),
+      ).filter((e) => e.s.status !== 'equal' && e.s.text);
+      expect(edits.length).toBeGreaterThan(50);
+      if (lang === 'zh') expect(edits.some((e) => /^\p{Script=Han}$/u.test(e.s.text) && /\p{Script=Han}/u.test(e.before))).toBe(true);
+      else {
+        const midWord = edits.filter((e) => (/\p{L}$/u.test(e.before) && /^\p{L}/u.test(e.s.text)) || (/\p{L}$/u.test(e.s.text) && /^\p{L}/u.test(e.after)));
+        expect(midWord.map((e) => e.before + '|' + e.s.text + '|' + e.after)).toEqual([]);
+      }
+    });
+  }
+
+  it('a draft edited after rollover is exported against its base: accept = the draft, reject = the base', async () => {
+    const draft = await rollover('a-res-78-229-en');
+    const ps = draft.paragraphs.map((p) => ({ ...p }));
+    const firstOp = ps.findIndex((p) => p.section === 'operative');
+    ps[firstOp] = { ...ps[firstOp], text: ps[firstOp].text.replace('Takes note', 'Takes note with great appreciation') };
+    ps.splice(2, 1); // a preambular paragraph dropped
+    ps.splice(firstOp + 3, 0, { id: 'new1', section: 'operative', text: 'Decides to remain seized of the matter.', lead: 'Decides', footnotes: [] });
+    const res = await app.request(`/api/drafts/${draft.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft.version, paragraphs: ps }) });
+    expect(res.status).toBe(200);
+    const saved = (await res.json()) as Draft;
+    const file = await download(`/api/drafts/${draft.id}/export.docx`, 'draft-78-229-en-edited-vs-base.docx');
+    const xml = await readXml(file);
+    const base = getParagraphs(db, 'a-res-78-229-en').filter((p) => p.section === 'preamble' || p.section === 'operative');
+    expect(logicalParagraphs(resolve(xml.paragraphs, 'accept'), BODY_STYLES, 'UNSubItem').map((p) => p.text)).toEqual(saved.paragraphs.map((p) => p.text));
+    expect(logicalParagraphs(resolve(xml.paragraphs, 'reject'), BODY_STYLES, 'UNSubItem').map((p) => p.text)).toEqual(base.map((p) => p.text));
+    // The edit is a word-level insertion, not a rewritten paragraph.
+    expect(xml.paragraphs.some((p) => p.segments.some((s) => s.status === 'insert' && s.text.trim() === 'great'))).toBe(true);
+    // Imported back as accepted or as rejected, with the count of changes seen.
+    const accepted = await upload(file, '?changes=accept');
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.changesSeen).toBe(xml.revisionElements);
+    expect(accepted.body.draft.paragraphs.map((p) => p.text)).toEqual(saved.paragraphs.map((p) => p.text));
+    const rejected = await upload(file, '?changes=reject');
+    expect(rejected.body.draft.paragraphs.map((p) => [p.section, p.text])).toEqual(base.map((p) => [p.section, p.text]));
+  });
+});
+
+describe('corpus documents', () => {
+  it('exports any document with its symbol, title line and paragraphs; 404 for an unknown one', async () => {
+    const file = await download('/api/documents/a-res-80-229-en/export.docx', 'document-80-229-en.docx');
+    const xml = await readXml(file);
+    const lines = resolve(xml.paragraphs, 'accept');
+    expect(lines.find((p) => p.style === 'UNSymbol')?.text).toBe('A/RES/80/229');
+    expect(lines.find((p) => p.style === 'UNTitle')?.text).toMatch(/^80\/229\.\tStrengthening the United Nations crime prevention/);
+    expect(lines.find((p) => p.style === 'UNFormula')?.text).toBe('The General Assembly,');
+    expect(logicalParagraphs(lines, BODY_STYLES, 'UNSubItem').map((p) => p.text)).toEqual(getParagraphs(db, 'a-res-80-229-en').map((p) => p.text));
+    expect((await app.request('/api/documents/no-such-doc/export.docx')).status).toBe(404);
+    // The documents module's own route still answers beside this one.
+    expect((await app.request('/api/documents/a-res-80-229-en')).status).toBe(200);
+  });
+
+  it('diff export refuses a missing or identical pair', async () => {
+    expect((await app.request('/api/diff/export.docx?from=a-res-80-229-en&to=a-res-80-229-en')).status).toBe(400);
+    expect((await app.request('/api/diff/export.docx?from=a-res-80-229-en')).status).toBe(400);
+    expect((await app.request('/api/diff/export.docx?from=nope&to=a-res-80-229-en')).status).toBe(404);
+  });
+});
+
+describe('import', () => {
+  it('recognises pasted text: header, preamble, numbered operative paragraphs, leads, sub-items', async () => {
+    const text = [
+      'Strengthening cooperation',
+      'The General Assembly,',
+      'Recalling its resolution 78/229 of 19 December 2023,',
+      'Noting with concern the rise in cybercrime,',
+      '1. Requests the Secretary-General to report;',
+      '2. Calls upon Member States:',
+      '(a) To cooperate;',
+      '(b) To share information;',
+      '3. Decides to remain seized of the matter.',
+    ].join('\n');
+    const res = await app.request('/api/drafts/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    expect(res.status).toBe(201);
+    const { draft, changesSeen } = (await res.json()) as { draft: Draft; changesSeen: null };
+    expect(changesSeen).toBeNull();
+    expect(draft.title).toBe('Strengthening cooperation');
+    expect(draft.language).toBe('en');
+    expect(draft.paragraphs.map((p) => [p.section, p.lead, p.text])).toEqual([
+      ['preamble', 'Recalling', 'Recalling its resolution 78/229 of 19 December 2023,'],
+      ['preamble', 'Noting with concern', 'Noting with concern the rise in cybercrime,'],
+      ['operative', 'Requests', 'Requests the Secretary-General to report;'],
+      ['operative', 'Calls upon', 'Calls upon Member States:\n(a) To cooperate;\n(b) To share information;'],
+      ['operative', 'Decides', 'Decides to remain seized of the matter.'],
+    ]);
+  });
+
+  it('answers 400 saying which problem, and stores nothing, for a non-docx, a corrupt, an oversize or an empty file', async () => {
+    const before = draftCount();
+    const cases: Array<[Uint8Array, RegExp]> = [
+      [new TextEncoder().encode('just some text, not a Word file'), /not a Word \.docx/],
+      [new TextEncoder().encode('%PDF-1.7 fake'), /PDF/],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), /corrupt/],
+      [new Uint8Array(10 * 1024 * 1024 + 1).fill(0x50), /10 MB/],
+      [await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), /no paragraphs/],
+    ];
+    for (const [bytes, message] of cases) {
+      const res = await upload(bytes);
+      expect(res.status, String(message)).toBe(400);
+      expect(res.body.error).toMatch(message);
+    }
+    const noFile = await app.request('/api/drafts/import', { method: 'POST', body: new FormData() });
+    expect(noFile.status).toBe(400);
+    const badJson = await app.request('/api/drafts/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":' });
+    expect(badJson.status).toBe(400);
+    expect(draftCount()).toBe(before);
+  });
+});
