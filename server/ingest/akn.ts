@@ -168,6 +168,7 @@ function normalise(raw: string, notes: { marker: string; text: string }[]): Rich
   let out = '';
   let pending = false;
   let last = -1; // last code point written, -1 at start
+  let dropParen = false;
   const footnotes: Footnote[] = [];
   for (const ch of raw) {
     const code = ch.codePointAt(0)!;
@@ -177,8 +178,20 @@ function normalise(raw: string, notes: { marker: string; text: string }[]): Rich
     }
     const noteIndex = code - NOTE_BASE;
     if (noteIndex >= 0 && noteIndex < notes.length && noteIndex < 0x1000) {
-      footnotes.push({ ...notes[noteIndex], offset: out.length });
+      // Arabic files wrap the footnote in "(" … ")" (<sup>(</sup><note/><sup>)</sup>),
+      // or type an empty "()": print shows "(49)", so the parentheses are the marker's.
+      if (out.endsWith('()')) out = out.slice(0, -2);
+      else if (out.endsWith('(')) {
+        out = out.slice(0, -1);
+        dropParen = true;
+      }
+      const note = notes[noteIndex];
+      footnotes.push({ marker: note.marker, text: note.text.replace(/^\(\)\s*/, ''), offset: out.length });
       continue;
+    }
+    if (dropParen) {
+      dropParen = false;
+      if (ch === ')') continue;
     }
     if (pending && last !== -1 && !isCjk(last) && !isCjk(code)) out += ' ';
     pending = false;
@@ -214,7 +227,7 @@ function leadOf(nodes: XNode[], lang: Language | null): string {
     const first = flat.find((n) => !('#text' in n && String(n['#text']).trim() === ''));
     if (!first) return '';
     const t = tagOf(first);
-    if (t === 'p' || t === 'content' || t === 'intro' || t === 'listIntroduction') {
+    if (t === 'p' || t === 'content' || t === 'intro' || t === 'listIntroduction' || t === 'blockList' || t === 'list') {
       flat = kids(first);
       continue;
     }
@@ -337,9 +350,11 @@ interface BodyState {
 }
 
 const ROMAN_OR_LETTER_ITEM = /^[(（]?[a-z]{1,6}[)）]$/i;
-/** Parenthesised ideographs ㈠…㈩: the Chinese print's (i)…(x). */
-const CIRCLED_ITEM = /^[\u3220-\u3229]$/;
-const INLINE_MARKER = /^([(（](?:[a-z]{1,2}|[ivxlc]{1,6})[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))\s*/i;
+/** ㈠…㈩, (十一), (甲): the Chinese print's (i), (x), (xi), (a). */
+const CIRCLED_ITEM = /^(?:[\u3220-\u3229]|[(（](?:[一二三四五六七八九十]+|[甲乙丙丁戊己庚辛壬癸])[)）])$/;
+// Leading/trailing bidi marks (U+200E) wrap typed markers in some Chinese files.
+const INLINE_MARKER =
+  /^[\u200b-\u200f\ufeff]*([(（](?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))[\u200b-\u200f\ufeff]*\s*/i;
 
 function headingPara(st: BodyState, text: string, eId: string | undefined): void {
   if (!text) return;
@@ -347,7 +362,8 @@ function headingPara(st: BodyState, text: string, eId: string | undefined): void
 }
 
 function pushPara(st: BodyState, num: string, block: Block, lead: string, eId: string | undefined): void {
-  const m = /^(\d+)\s*[.．]?$/.exec(num);
+  // "1.", "1．" and the Arabic print's "1 -".
+  const m = /^(\d+)\s*[.．\-–]?$/.exec(num);
   const number = m ? Number(m[1]) : null;
   let label: string;
   if (st.section === 'annex') {

@@ -72,6 +72,25 @@ export function describeMismatch(zh: ParsedDocument, en: ParsedDocument): string
   return parts.join('; ');
 }
 
+/** The source markup of the first eId present in one language only, in both files. */
+function evidence(zhFile: string, enFile: string, reason: string): string[] {
+  const id = /only in (?:zh|en): ([^\s;]+)/.exec(reason)?.[1];
+  if (!id) return [];
+  const out: string[] = [];
+  for (const [lang, f] of [['zh', zhFile], ['en', enFile]] as const) {
+    const xml = readFileSync(f, 'utf8');
+    const i = xml.indexOf(`eId="${id}"`);
+    if (i < 0) {
+      out.push(`${lang} source: no element with eId="${id}"`);
+      continue;
+    }
+    const start = xml.lastIndexOf('<', i);
+    const snippet = xml.slice(start, start + 220).replace(/\s+/g, ' ');
+    out.push(`${lang} source: ${snippet}`);
+  }
+  return out;
+}
+
 function main(): void {
   const dir = path.resolve(process.argv[2] ?? path.resolve(process.cwd(), '../shared/unxml'));
   const files = listXml(dir);
@@ -109,7 +128,10 @@ function main(): void {
   console.log(`import time: ${(ms / 1000).toFixed(1)} s (read + parse + build)`);
   const { pairs, mismatches } = comparePairs(docs);
   console.log(`zh/en pairs: ${pairs}, mismatching: ${mismatches.length}`);
-  for (const m of mismatches) console.log(`  ${m.symbol}\n    ${m.zh}\n    ${m.en}\n    ${m.reason}`);
+  for (const m of mismatches) {
+    console.log(`  ${m.symbol}\n    ${m.zh}\n    ${m.en}\n    ${m.reason}`);
+    for (const line of evidence(path.join(dir, m.zh), path.join(dir, m.en), m.reason)) console.log(`    ${line}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('akn-survey.ts')) main();
