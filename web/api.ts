@@ -48,35 +48,22 @@ export type DocumentSummaryT = DocumentListT['documents'][number];
 export type DocumentT = InferResponseType<(typeof api.documents)[':id']['$get'], 200>;
 export type DocParagraphT = DocumentT['paragraphs'][number];
 
-// Suggestions and phrase search: typed by the search engine's own response
-// types until their routes join ApiType (then these become `api.suggest.$post`).
-import type { SuggestRequest, SuggestResponse } from '../server/search/suggest.js';
-import type { SearchResponse } from '../server/search/phrase.js';
-import type { DiffResponse } from '../server/compare/align.js';
+// Suggestions, phrase search, diffs, series and lineage, through the same typed client.
+import type { SuggestRequest } from '../server/search/suggest.js';
 export type { SuggestResult, SuggestFilters } from '../server/search/suggest.js';
 export type { SearchHit } from '../server/search/phrase.js';
 export type { DiffResponse, DiffPair } from '../server/compare/align.js';
+export type { LineageResponse, LineageStep } from '../server/compare/lineage.js';
 
-async function json<T>(input: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(input, init);
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiFailure(res.status, (body as { error?: string } | null)?.error ?? `HTTP ${res.status}`, body);
-  return body as T;
-}
+export const postSuggest = (req: SuggestRequest, signal?: AbortSignal) => ok(api.suggest.$post({ json: req }, { init: { signal } }));
 
-export const postSuggest = (req: SuggestRequest, signal?: AbortSignal) =>
-  json<SuggestResponse>('/api/suggest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req), signal });
+export type SearchQuery = Parameters<typeof api.search.$get>[0]['query'];
+export const getSearch = (query: SearchQuery, signal?: AbortSignal) => ok(api.search.$get({ query }, { init: { signal } }));
 
-export const getSearch = (params: Record<string, string>, signal?: AbortSignal) =>
-  json<SearchResponse>(`/api/search?${new URLSearchParams(params)}`, { signal });
+export const getDiff = (from: string, to: string, signal?: AbortSignal) => ok(api.diff.$get({ query: { from, to } }, { init: { signal } }));
 
-export const getDiff = (from: string, to: string, signal?: AbortSignal) =>
-  json<DiffResponse>(`/api/diff?${new URLSearchParams({ from, to })}`, { signal });
-
-// Series and lineage (the compare engine's routes): plain fetch until they join ApiType.
-export interface SeriesListT {
-  series: { id: string; title: string; language: string; documents: { id: string; symbol: string | null; date: string | null }[] }[];
-}
 export const getSeries = (language: string, signal?: AbortSignal) =>
-  json<SeriesListT>(`/api/series?${new URLSearchParams(language ? { language } : {})}`, { signal });
-export const getLineage = (id: string, signal?: AbortSignal) => json<unknown>(`/api/paragraphs/${encodeURIComponent(id)}/lineage`, { signal });
+  ok(api.series.$get({ query: { language: (language || undefined) as 'zh' | undefined } }, { init: { signal } }));
+export type SeriesListT = Awaited<ReturnType<typeof getSeries>>;
+
+export const getLineage = (id: string, signal?: AbortSignal) => ok(api.paragraphs[':id'].lineage.$get({ param: { id } }, { init: { signal } }));

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', () => {
     expect(await page.locator('.doc-para.operative').count()).toBeGreaterThan(10);
     await screenshot(page, '09-document');
     await page.goto('/paragraphs/a-res-80-229-zh.op3/lineage');
-    await page.waitForSelector('.lineage, pre');
+    await page.waitForSelector('.lineage-steps .step');
     await screenshot(page, '10-lineage');
   });
 });

@@ -12,7 +12,7 @@ export function PhraseSearch({ language, kind, onInsert }: { language: string; k
   const [page, setPage] = useState(1);
   const search = useAsync(
     (signal) =>
-      q ? getSearch({ q, phrase: '1', language, ...(kind ? { kind } : {}), page: String(page) }, signal) : Promise.resolve(null),
+      q ? getSearch({ q, phrase: '1', language: language as 'zh', ...(kind ? { kind: kind as 'resolution' } : {}), page: String(page) }, signal) : Promise.resolve(null),
     [q, language, kind, page],
   );
   const data = search.data;

@@ -81,11 +81,19 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
       </div>
       {series && (
         <ol className="timeline" aria-label="Versions">
-          {docs.map((d) => (
+          {docs.map((d) => [
             <li key={d.id} className={d.id === from ? 'from' : d.id === to ? 'to' : ''}>
               <span className="sym">{d.symbol ?? d.id}</span> <span className="muted small">{formatDate(d.date)}</span>
-            </li>
-          ))}
+            </li>,
+            ...series.gaps
+              .filter((g) => g.after === d.symbol)
+              .map((g) => (
+                <li key={`gap-${d.id}`} className="gap" title={g.known ? 'The corpus holds these sessions: no version was adopted' : 'The corpus lacks these sessions'}>
+                  no version in session{g.sessions.length > 1 ? 's' : ''} {g.sessions.join(', ')}
+                  {g.known ? '' : ' (not in corpus)'}
+                </li>
+              )),
+          ])}
         </ol>
       )}
       {list.error && <ErrorNote error={list.error} />}
