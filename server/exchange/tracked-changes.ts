@@ -109,7 +109,7 @@ export function alignForTracking(from: ExportParagraph[], to: ExportParagraph[],
     if (i < n && j < m) {
       const s = simCache[i][j];
       if (s >= PAIR_THRESHOLD && best[i][j] === s + best[i + 1][j + 1]) {
-        ops.push(pairOp(from[i++], to[j++], language));
+        ops.push(...pairOps(from[i++], to[j++], language));
         continue;
       }
       if (best[i][j] === best[i + 1][j]) {
@@ -125,15 +125,16 @@ export function alignForTracking(from: ExportParagraph[], to: ExportParagraph[],
   return ops;
 }
 
-function pairOp(from: ExportParagraph, to: ExportParagraph, language: string): ParagraphOp {
+function pairOps(from: ExportParagraph, to: ExportParagraph, language: string): ParagraphOp[] {
   const changes = from.text === to.text ? [{ type: 'equal' as const, text: to.text }] : inlineDiff(from.text, to.text, language);
   // A line break inside an insertion or deletion would move a sub-item's
-  // paragraph mark, and with it the style of the line it ends: show such a
-  // paragraph as replaced whole, which reads (and accepts) unambiguously.
+  // paragraph mark, and with it the style of the line it ends (a sub-item
+  // would take the paragraph's place): show such a paragraph as deleted and
+  // inserted whole, which reads, accepts and rejects unambiguously.
   if (changes.some((c) => c.type !== 'equal' && c.text.includes('\n'))) {
-    return { kind: 'pair', from, to, changes: [{ type: 'delete', text: from.text }, { type: 'insert', text: to.text }] };
+    return [{ kind: 'delete', from }, { kind: 'insert', to }];
   }
-  return { kind: 'pair', from, to, changes };
+  return [{ kind: 'pair', from, to, changes }];
 }
 
 // ---------------------------------------------------------------------------
