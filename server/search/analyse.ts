@@ -197,7 +197,8 @@ export function units(text: string, lang: Language): Unit[] {
 
 /** Light, rule-based stemmers: enough to merge inflections, never a full morphology. */
 function stem(word: string, lang: Language): string {
-  if (/^\p{N}+$/u.test(word)) return word;
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return word;
   switch (lang) {
     case 'en': {
       if (word.length <= 3) return word;
@@ -288,11 +289,14 @@ export function indexTerms(text: string, lang: Language, zhMode: ZhMode = DEFAUL
     }
     return out;
   }
-  for (const m of norm.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const folded = foldLetters(m[0], lang);
+  // Fold the whole text once (accents, Arabic letter variants): per word it was
+  // the analyser's main cost on 80k English paragraphs.
+  const folded = /[^\x00-\x7f]/.test(norm) ? foldLetters(norm, lang) : norm;
+  for (const m of folded.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = m[0];
     // Single letters carry nothing but noise ("a", "y", "à"); numbers do carry meaning.
-    if (folded.length < 2 && !/\p{N}/u.test(folded)) continue;
-    out.push(stem(folded, lang));
+    if (word.length < 2 && !(word >= '0' && word <= '9')) continue;
+    out.push(stem(word, lang));
   }
   return out;
 }

@@ -1,23 +1,23 @@
-// The paragraph index: one MiniSearch (BM25) per language over every searchable
-// paragraph (not headings), plus what a result needs to render without a
-// database round trip (paragraph label, lead, text; document citation fields).
-// It persists next to the database (data/index/ beside data/precedent.db),
-// loads on start, and syncs with the database by per-document source hash, so a
-// restart never rebuilds from scratch and an import while serving costs only the
-// changed documents.
-import MiniSearch from 'minisearch';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// The paragraph index: one BM25 inverted index per language (postings.ts) over
+// every searchable paragraph (not headings), plus what a result needs to render
+// without a database round trip (paragraph label, lead, text; document citation
+// fields). It persists next to the database (data/index/ beside
+// data/precedent.db), loads on start, and syncs with the database by
+// per-document source hash, so a restart never rebuilds from scratch and an
+// import while serving costs only the changed documents.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentKind, Language, ParagraphRecord, Section } from '../model.js';
 import { LANGUAGES } from '../model.js';
-import { allDocuments, corpusVersion, getParagraphs } from '../store/corpus.js';
+import { allDocuments, corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
-import { documentHashes } from '../store/search.js';
-import { DEFAULT_ZH_MODE, encodeTerm, indexTerms, type ZhMode } from './analyse.js';
+import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';
+import { DEFAULT_ZH_MODE, indexTerms, type ZhMode } from './analyse.js';
+import { Postings, writeAtomic } from './postings.js';
 import { seriesKeyOf } from './series.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** A paragraph as the index keeps it. */
 export interface IndexedParagraph {
@@ -40,7 +40,7 @@ export interface IndexedDocument {
   language: Language;
   /** Source hash: a changed hash means the document must be re-indexed. */
   hash: string;
-  /** Numeric ids (in its language's index) of its paragraphs. */
+  /** Slots (in its language's index) of its paragraphs. */
   slots: number[];
 }
 
@@ -49,75 +49,140 @@ export function isSearchable(section: Section): boolean {
   return section !== 'heading';
 }
 
-interface Posting {
-  get(term: string): Map<number, Map<number, number>> | undefined;
+const FIELD = '\u0001';
+const RECORD = '\u0000';
+
+/**
+ * Paragraph records by slot. Loaded as one string (a single file read) and cut
+ * into a record only when a result needs it: materialising 170k objects at
+ * start-up would cost more than the whole index load.
+ */
+class ParagraphStore {
+  private blob = '';
+  private offsets = new Uint32Array(1);
+  private readonly changed = new Map<number, IndexedParagraph | null>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  get(slot: number): IndexedParagraph | null {
+    const c = this.changed.get(slot);
+    if (c !== undefined) return c;
+    if (slot + 1 >= this.offsets.length) return null;
+    const start = this.offsets[slot];
+    const end = this.offsets[slot + 1];
+    if (start === end) return null;
+    const [id, documentId, section, label, lead, text] = this.blob.slice(start, end - 1).split(FIELD);
+    return { id, documentId, section: section as Section, label, lead, text };
+  }
+
+  push(p: IndexedParagraph): number {
+    this.changed.set(this.count, p);
+    return this.count++;
+  }
+
+  remove(slot: number): void {
+    this.changed.set(slot, null);
+  }
+
+  save(prefix: string): void {
+    const parts: string[] = [];
+    const offsets = new Uint32Array(this.count + 1);
+    let at = 0;
+    for (let slot = 0; slot < this.count; slot++) {
+      const p = this.get(slot);
+      const rec = p ? [p.id, p.documentId, p.section, p.label, p.lead, p.text].map(clean).join(FIELD) + RECORD : '';
+      parts.push(rec);
+      at += rec.length;
+      offsets[slot + 1] = at;
+    }
+    // Offsets are string offsets of the decoded text, so any encoding works; UTF-8
+    // decodes fastest for the mostly-ASCII languages.
+    writeAtomic(`${prefix}.paragraphs`, Buffer.from(parts.join(''), 'utf8'));
+    writeAtomic(`${prefix}.offsets`, new Uint8Array(offsets.buffer));
+  }
+
+  static load(prefix: string): ParagraphStore {
+    const store = new ParagraphStore();
+    store.blob = readFileSync(`${prefix}.paragraphs`).toString('utf8');
+    const buf = readFileSync(`${prefix}.offsets`);
+    const bytes = new Uint8Array(buf.byteLength);
+    bytes.set(buf);
+    store.offsets = new Uint32Array(bytes.buffer);
+    store.count = store.offsets.length - 1;
+    return store;
+  }
 }
 
-/** One language: its MiniSearch and the paragraphs behind MiniSearch's numeric ids. */
+/** Separators never occur in paragraph text; make sure. */
+function clean(s: string): string {
+  return s.replace(/[\u0000\u0001]/g, ' ');
+}
+
+/** One language: its inverted index and the paragraphs behind its slots. */
 export class LanguageIndex {
-  readonly mini: MiniSearch<{ i: number; text: string }>;
-  /** Slot = MiniSearch id; null once its document is removed. */
-  readonly paragraphs: (IndexedParagraph | null)[];
-  private readonly postings: Posting;
+  readonly postings: Postings;
+  readonly store: ParagraphStore;
 
   constructor(
     readonly language: Language,
     readonly zhMode: ZhMode,
-    serialised?: { mini: string; paragraphs: (IndexedParagraph | null)[] },
+    prefix?: string,
   ) {
-    const options = miniOptions(language, zhMode);
-    this.mini = serialised ? MiniSearch.loadJSON(serialised.mini, options) : new MiniSearch(options);
-    this.paragraphs = serialised?.paragraphs ?? [];
-    // Document frequency is read from MiniSearch's own posting lists (a protected
-    // field in MiniSearch 7) rather than kept twice: query pruning needs it per term.
-    this.postings = (this.mini as unknown as { _index: Posting })._index;
-    if (typeof this.postings?.get !== 'function') throw new Error('MiniSearch internals changed: _index is gone');
+    this.postings = prefix ? Postings.load(prefix) : new Postings();
+    this.store = prefix ? ParagraphStore.load(prefix) : new ParagraphStore();
   }
 
-  /** Paragraphs containing an (encoded) index term. */
-  docFrequency(term: string): number {
-    return this.postings.get(term)?.get(0)?.size ?? 0;
-  }
+  /**
+   * Document id per slot: filters test documents for every BM25 hit, and
+   * decoding a paragraph record for that would cost more than the search.
+   */
+  readonly slotDocument: (string | undefined)[] = [];
 
+  /** Live paragraphs. */
   get size(): number {
-    return this.mini.documentCount;
+    return this.postings.size;
+  }
+
+  /** Slots handed out, live or not: valid slots are 0 … slots − 1. */
+  get slots(): number {
+    return this.store.length;
+  }
+
+  paragraph(slot: number): IndexedParagraph | null {
+    return this.store.get(slot);
+  }
+
+  docFrequency(term: string): number {
+    return this.postings.docFrequency(term);
   }
 
   add(p: IndexedParagraph): number {
-    const slot = this.paragraphs.length;
-    this.paragraphs.push(p);
-    this.mini.add({ i: slot, text: p.text });
+    const slot = this.store.push(p);
+    this.postings.add(slot, this.terms(p.text));
+    this.slotDocument[slot] = p.documentId;
     return slot;
   }
 
   removeSlot(slot: number): void {
-    const p = this.paragraphs[slot];
+    const p = this.store.get(slot);
     if (!p) return;
-    this.mini.remove({ i: slot, text: p.text });
-    this.paragraphs[slot] = null;
+    this.postings.remove(slot, this.terms(p.text));
+    this.store.remove(slot);
+    this.slotDocument[slot] = undefined;
   }
 
-  /** The query's terms as the index encodes them. */
+  /** Index terms of a text in this language. */
   terms(text: string): string[] {
-    const terms = indexTerms(text, this.language, this.zhMode);
-    return this.language === 'zh' ? terms.map(encodeTerm) : terms;
+    return indexTerms(text, this.language, this.zhMode);
   }
-}
 
-function miniOptions(language: Language, zhMode: ZhMode) {
-  const encode = language === 'zh';
-  return {
-    idField: 'i',
-    fields: ['text'],
-    storeFields: [] as string[],
-    tokenize: (text: string) => {
-      const terms = indexTerms(text, language, zhMode);
-      return encode ? terms.map(encodeTerm) : terms;
-    },
-    // Terms arrive analysed (and encoded); queries are passed as analysed terms too.
-    processTerm: (term: string) => term,
-    searchOptions: { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t },
-  };
+  save(prefix: string): void {
+    this.postings.save(prefix);
+    this.store.save(prefix);
+  }
 }
 
 export interface OpenOptions {
@@ -232,7 +297,7 @@ export class ParagraphIndex {
             hash: hashes.get(doc.id)!,
             slots: [],
           },
-          getParagraphs(this.db, doc.id),
+          searchableParagraphs(this.db, doc.id),
         );
         added++;
       }
@@ -242,7 +307,7 @@ export class ParagraphIndex {
   }
 
   /** Indexes one document (replacing an older version of it). */
-  addDocument(doc: IndexedDocument, paragraphs: ParagraphRecord[]): void {
+  addDocument(doc: IndexedDocument, paragraphs: (SearchableParagraph | ParagraphRecord)[]): void {
     if (this.documents.has(doc.id)) this.removeDocument(doc.id);
     const li = this.language(doc.language);
     doc.slots = [];
@@ -277,27 +342,19 @@ export class ParagraphIndex {
   }
 
   /**
-   * Writes the index: per language a MiniSearch JSON and its paragraphs, plus
-   * the documents and a manifest, each written to a temporary file then renamed,
+   * Writes the index: per language its postings and paragraphs, plus the
+   * documents and a manifest, each written to a temporary file then renamed,
    * the manifest last, so a crash mid-save leaves the previous index readable
    * or none at all.
    */
   save(): void {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
-    const write = (name: string, data: string) => {
-      const tmp = join(this.dir!, `${name}.tmp`);
-      writeFileSync(tmp, data);
-      renameSync(tmp, join(this.dir!, name));
-    };
     rmSync(join(this.dir, 'manifest.json'), { force: true });
-    for (const [lang, li] of this.languages) {
-      write(`${lang}.mini.json`, JSON.stringify(li.mini));
-      write(`${lang}.paragraphs.json`, JSON.stringify(li.paragraphs));
-    }
-    write('documents.json', JSON.stringify([...this.documents.values()]));
+    for (const [lang, li] of this.languages) li.save(join(this.dir, lang));
+    writeAtomic(join(this.dir, 'documents.json'), JSON.stringify([...this.documents.values()]));
     const manifest: Manifest = { format: INDEX_FORMAT, zhMode: this.zhMode, corpusVersion: this.version, languages: [...this.languages.keys()] };
-    write('manifest.json', JSON.stringify(manifest));
+    writeAtomic(join(this.dir, 'manifest.json'), JSON.stringify(manifest));
   }
 
   /** Reads the persisted index; false when absent or made by another analyser. */
@@ -310,11 +367,13 @@ export class ParagraphIndex {
       if (manifest.format !== INDEX_FORMAT || manifest.zhMode !== this.zhMode) return false;
       for (const lang of manifest.languages) {
         if (!(LANGUAGES as readonly string[]).includes(lang)) return false;
-        const mini = readFileSync(join(dir, `${lang}.mini.json`), 'utf8');
-        const paragraphs = JSON.parse(readFileSync(join(dir, `${lang}.paragraphs.json`), 'utf8')) as (IndexedParagraph | null)[];
-        this.languages.set(lang, new LanguageIndex(lang, this.zhMode, { mini, paragraphs }));
+        this.languages.set(lang, new LanguageIndex(lang, this.zhMode, join(dir, lang)));
       }
-      for (const doc of JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[]) this.documents.set(doc.id, doc);
+      for (const doc of JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[]) {
+        this.documents.set(doc.id, doc);
+        const li = this.languages.get(doc.language);
+        if (li) for (const slot of doc.slots) li.slotDocument[slot] = doc.id;
+      }
       this.version = manifest.corpusVersion;
       return true;
     } catch (err) {

@@ -1,7 +1,7 @@
 // Agreed-language search (GET /api/search): with phrase mode, the paragraphs
 // that contain the phrase exactly after width, case and space normalisation,
 // with the match offsets in the paragraph text; without it, ranked keyword
-// search (BM25, all terms required, falling back to any term). Paged, with a total.
+// search (BM25 over the query's terms). Paged, with a total.
 //
 // Phrase mode scans the normalised texts of the language(s) rather than asking
 // the index: a phrase may start or end mid-word (mid-segment in Chinese), which
@@ -50,19 +50,19 @@ const normalisedCache = new WeakMap<LanguageIndex, { count: number; texts: (stri
 
 function normalisedTexts(li: LanguageIndex): (string | null)[] {
   const cached = normalisedCache.get(li);
-  if (cached && cached.count === li.paragraphs.length) return cached.texts;
+  if (cached && cached.count === li.slots) return cached.texts;
   const texts = cached?.texts ?? [];
   // Slots only ever get appended or nulled: extend, and re-check nulls on read.
-  for (let i = texts.length; i < li.paragraphs.length; i++) {
-    const p = li.paragraphs[i];
+  for (let i = texts.length; i < li.slots; i++) {
+    const p = li.paragraph(i);
     texts.push(p ? normaliseText(p.text) : null);
   }
-  normalisedCache.set(li, { count: li.paragraphs.length, texts });
+  normalisedCache.set(li, { count: li.slots, texts });
   return texts;
 }
 
 function hit(li: LanguageIndex, slot: number, doc: IndexedDocument, matches: [number, number][], score: number): SearchHit {
-  const p = li.paragraphs[slot]!;
+  const p = li.paragraph(slot)!;
   return {
     paragraph: { id: p.id, label: p.label, lead: p.lead, text: p.text, section: p.section as Section },
     document: { id: doc.id, symbol: doc.symbol, title: doc.title, date: doc.date, body: doc.body, kind: doc.kind, language: doc.language },
@@ -105,8 +105,8 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
       for (let slot = 0; slot < texts.length; slot++) {
         const t = texts[slot];
         if (t === null || !t.includes(phrase)) continue;
-        const p = li.paragraphs[slot];
-        const doc = p && index.documents.get(p.documentId);
+        const id = li.slotDocument[slot];
+        const doc = id === undefined ? undefined : index.documents.get(id);
         if (!doc || !documentMatches(doc, filters, null, null)) continue;
         let count = 0;
         for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) count++;
@@ -117,20 +117,16 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
       if (!req.language && lang !== detectLanguage(req.q)) continue;
       const terms = [...new Set(li.terms(req.q))];
       if (terms.length === 0) continue;
-      const run = (combineWith: 'AND' | 'OR') =>
-        li.mini.search(terms.join(' '), {
-          combineWith,
-          filter: (r) => {
-            const p = li.paragraphs[r.id as number];
-            const d = p && index.documents.get(p.documentId);
-            return !!d && documentMatches(d, filters, null, null);
-          },
-        });
-      let hits = run('AND');
-      if (hits.length === 0) hits = run('OR');
+      const accept = (slot: number) => {
+        const id = li.slotDocument[slot];
+        const d = id === undefined ? undefined : index.documents.get(id);
+        return !!d && documentMatches(d, filters, null, null);
+      };
+      const hits = li.postings.search(terms, Number.MAX_SAFE_INTEGER, accept);
       for (const h of hits) {
-        const doc = index.documents.get(li.paragraphs[h.id as number]!.documentId)!;
-        all.push({ li, slot: h.id as number, doc, score: h.score, date: doc.date ?? '' });
+        const p = li.paragraph(h.slot)!;
+        const doc = index.documents.get(p.documentId)!;
+        all.push({ li, slot: h.slot, doc, score: h.score, date: doc.date ?? '' });
       }
     }
   }
@@ -139,7 +135,7 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
   else all.sort((a, b) => b.score - a.score);
   const pageItems = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const results = pageItems.map((x) =>
-    hit(x.li, x.slot, x.doc, req.phrase ? phraseOffsets(x.li.paragraphs[x.slot]!.text, phrase) : [], x.score),
+    hit(x.li, x.slot, x.doc, req.phrase ? phraseOffsets(x.li.paragraph(x.slot)!.text, phrase) : [], x.score),
   );
   return { results, total: all.length, page, pageSize: PAGE_SIZE, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }

@@ -1,5 +1,5 @@
 // Suggestions for the paragraph being typed: candidates from the language's
-// MiniSearch (BM25 over the query's rarest terms), re-ranked by the similarity
+// inverted index (BM25 over the query's rarest terms), re-ranked by the similarity
 // of similarity.ts (text really shared), filtered, and collapsed to one result
 // per series. The response types here are the API's: the web app imports them.
 import type { DocumentKind, Language, Section } from '../model.js';
@@ -155,20 +155,17 @@ export function rank(index: ParagraphIndex, text: string, lang: Language, filter
   const only = filters.documents ? new Set(filters.documents) : null;
   const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
   const docs = index.documents;
-  const hits = li.mini.search(terms.join(' '), {
-    combineWith: 'OR',
-    filter: (r) => {
-      const p = li.paragraphs[r.id as number];
-      const d = p && docs.get(p.documentId);
-      return !!d && documentMatches(d, filters, only, excluded);
-    },
-  });
   const take = Math.max(tuning.candidates, want);
+  const hits = li.postings.search(terms, take, (slot) => {
+    const id = li.slotDocument[slot];
+    const d = id === undefined ? undefined : docs.get(id);
+    return !!d && documentMatches(d, filters, only, excluded);
+  });
   const interner = new Interner();
   const query = prepare(text, lang, interner);
   const out: Scored[] = [];
-  for (let i = 0; i < hits.length && i < take; i++) {
-    const paragraph = li.paragraphs[hits[i].id as number]!;
+  for (let i = 0; i < hits.length; i++) {
+    const paragraph = li.paragraph(hits[i].slot)!;
     const document = docs.get(paragraph.documentId)!;
     const cmp = comparePrepared(query, prepare(paragraph.text, lang, interner), lang);
     out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: hits[i].score });
