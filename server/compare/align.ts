@@ -55,6 +55,8 @@ export const CONTAINMENT_THRESHOLD = 0.7;
 
 export interface AlignOptions {
   threshold?: number;
+  /** Share of a fragment that must come from one paragraph for a split or merge. */
+  containment?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -140,8 +142,9 @@ function weigh(bags: Bag[]): { vecs: Vec[]; features: number } {
     let total = 0;
     for (let i = 0; i < order.length; i++) {
       const id = raw[order[i]];
-      // Smoothed idf: a feature in every paragraph still counts a little.
-      const x = counts[order[i]] * Math.log(1 + n / df[id]);
+      // idf over both texts: a word in every paragraph ("the", "States") counts
+      // next to nothing, one in a single paragraph counts most.
+      const x = counts[order[i]] * Math.log((n + 1) / df[id]);
       ids[i] = id;
       w[i] = x;
       total += x;
@@ -230,9 +233,13 @@ function containment(part: Vec, whole: Vec): number {
   return part.total === 0 ? 0 : overlap(part, whole) / part.total;
 }
 
-/** The text as compared for "unchanged": widths, spacing and routine updates aside. */
+/**
+ * "Unchanged" means the same wording: character widths, spacing and letter case
+ * aside (the UN's 2024 house style turned "States parties" into "States Parties"
+ * in English only; the Chinese text did not change, and neither did the meaning).
+ */
 function sameText(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFKC').replace(/[\s]+/g, '');
+  const n = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s]+/g, '');
   return n(a) === n(b);
 }
 
@@ -270,6 +277,7 @@ const isText = (p: AlignInput) => p.section !== 'heading';
 
 export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: string, options: AlignOptions = {}): Alignment {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const containmentThreshold = options.containment ?? CONTAINMENT_THRESHOLD;
   const { vecs, features: nFeatures } = weigh([...from, ...to].map((p) => features(p.text, language)));
   const A = vecs.slice(0, from.length);
   const B = vecs.slice(from.length);
@@ -327,7 +335,7 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
           best = p;
         }
       }
-      if (best === -1 || bestC < CONTAINMENT_THRESHOLD) continue;
+      if (best === -1 || bestC < containmentThreshold) continue;
       const members = groups.get(best) ?? (matchP[best] !== -1 ? [matchP[best]] : []);
       // The fragment must add to what already covers the paragraph, not repeat it.
       const before = members.length ? containment(P[best], union(members.map((m) => Q[m]))) : 0;
