@@ -7,12 +7,14 @@ import type { DiffPair, DiffResponse } from '../../server/compare/align.js';
 import type { LineageResponse } from '../../server/compare/lineage.js';
 import type { SeriesSummary } from '../../server/compare/series.js';
 import type { SeriesDetail } from '../../server/compare/service.js';
+import { SearchService } from '../../server/search/service.js';
 import { bilingualVersionPairs, measureAgreement } from '../eval/agreement.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 const { db } = openCorpusCopy();
 afterAll(() => db.close());
-const app = createApp({ db });
+// Lazy search: these routes never touch the index, so it is never built.
+const app = createApp({ db, search: SearchService.lazy(db) });
 
 async function get<T>(url: string): Promise<{ status: number; body: T }> {
   const res = await app.request(url);
