@@ -137,13 +137,39 @@ export class Postings {
       const extra = this.overlay.get(id);
       if (extra) for (let k = 0; k < extra.length; k += 2) visit(extra[k], extra[k + 1], idf);
     }
-    const hits: Hit[] = [];
+    // Top `limit` by a bounded min-heap: a common term can touch thousands of
+    // paragraphs, and sorting them all cost more than scoring them.
+    const heap: Hit[] = [];
+    const worse = (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && a.slot > b.slot);
     for (const slot of touched) {
-      if (accept(slot)) hits.push({ slot, score: score[slot] });
+      const sc = score[slot];
       score[slot] = 0;
+      if (heap.length === limit && !worse(heap[0], { slot, score: sc })) continue;
+      if (!accept(slot)) continue;
+      const h = { slot, score: sc };
+      if (heap.length < limit) {
+        heap.push(h);
+        for (let i = heap.length - 1; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!worse(heap[i], heap[parent])) break;
+          [heap[i], heap[parent]] = [heap[parent], heap[i]];
+          i = parent;
+        }
+      } else {
+        heap[0] = h;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heap.length && worse(heap[l], heap[m])) m = l;
+          if (r < heap.length && worse(heap[r], heap[m])) m = r;
+          if (m === i) break;
+          [heap[i], heap[m]] = [heap[m], heap[i]];
+          i = m;
+        }
+      }
     }
-    hits.sort((a, b) => b.score - a.score || a.slot - b.slot);
-    return hits.length > limit ? hits.slice(0, limit) : hits;
+    return heap.sort((a, b) => b.score - a.score || a.slot - b.slot);
   }
 
   /** Folds the overlay into the base, dropping dead paragraphs' postings. */

@@ -106,7 +106,7 @@ export interface SuggestTuning {
   candidates: number;
 }
 
-export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 60 };
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40 };
 
 export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
   if (only && !only.has(doc.id)) return false;
@@ -217,7 +217,16 @@ export function collapse(index: ParagraphIndex, ranked: Scored[]): (Scored & { e
       if (m.similarity >= best - SAME_LANGUAGE_MARGIN && (m.document.date ?? '') > (shown.document.date ?? '')) shown = m;
     }
     const byDateDesc = (a: Scored, b: Scored) => (b.document.date ?? '').localeCompare(a.document.date ?? '');
-    const others = members.filter((m) => m !== shown).sort(byDateDesc);
+    // A version is another document's paragraph: its best match only (members are
+    // best first). Other paragraphs of the shown document are not versions of it.
+    const seen = new Set([shown.document.id]);
+    const others: Scored[] = [];
+    for (const m of members) {
+      if (seen.has(m.document.id)) continue;
+      seen.add(m.document.id);
+      others.push(m);
+    }
+    others.sort(byDateDesc);
     const shownDate = shown.document.date ?? '';
     return {
       ...shown,
