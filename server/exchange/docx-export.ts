@@ -105,7 +105,7 @@ export async function exportDocx(doc: ExportDocument, options: ExportOptions = {
   const language = { value: layout.tag, eastAsia: 'zh-CN', bidirectional: 'ar-SA' };
   const size = layout.size * 2;
   const leadRun = layout.lead === 'bold' ? { bold: true, boldComplexScript: true } : layout.lead === 'italic' ? { italics: true, italicsComplexScript: true } : {};
-  const para = (extra: Record<string, unknown> = {}) => ({ bidirectional: rtl, spacing: { after: 120, line: 240 }, ...extra });
+  const para = (extra: Record<string, unknown> = {}) => ({ bidirectional: rtl, spacing: { after: 120 }, ...extra });
 
   const document = new Document({
     creator: author,

@@ -89,7 +89,15 @@ export function alignForTracking(from: ExportParagraph[], to: ExportParagraph[],
   const gb = to.map((p) => grams(p.text, language, ids));
   const n = from.length;
   const m = to.length;
-  const sim = (i: number, j: number) => (from[i].section === to[j].section ? (from[i].text === to[j].text ? 1.0001 : similarity(ga[i], gb[j])) : 0);
+  const sim = (i: number, j: number) => {
+    if (from[i].section !== to[j].section) return 0;
+    if (from[i].text === to[j].text) return 1.0001;
+    // Dice can be no higher than 2·min/(a+b): skip pairs whose sizes alone rule them out.
+    const a = ga[i].length;
+    const b = gb[j].length;
+    if ((2 * Math.min(a, b)) / (a + b || 1) < PAIR_THRESHOLD) return 0;
+    return similarity(ga[i], gb[j]);
+  };
   // best[i][j]: best score for from[i..], to[j..]
   const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   const simCache: Float64Array[] = Array.from({ length: n }, () => new Float64Array(m));
