@@ -1,16 +1,14 @@
 // Browser test fixture: the real web app (vite build, skipped when dist/web is
 // newer than web/), served by the real server (server/main.ts) on a free
-// localhost port over a private copy of the bundled corpus, driven by Debian's
-// headless Chromium through playwright-core. The search index is built once per
-// corpus version and copied in, so each run starts in seconds.
+// localhost port over a private copy of the corpus template (database and
+// search index, see corpus.ts), driven by Debian's headless Chromium through
+// playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { SearchService } from '../../server/search/service.js';
-import { openDb } from '../../server/store/db.js';
 import { corpusTemplate, ROOT } from './corpus.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,22 +63,10 @@ export async function buildWeb(): Promise<void> {
   });
 }
 
-/** A database copy with its search index already built (once per corpus template, one builder at a time). */
-async function databaseWithIndex(): Promise<string> {
-  const template = corpusTemplate();
-  const cache = join(tmpdir(), `precedent-browser-${basename(template, '.db')}`);
-  mkdirSync(cache, { recursive: true });
-  const ready = join(cache, 'ready');
-  await once(join(cache, 'lock'), () => existsSync(ready), () => {
-    cpSync(template, join(cache, 'precedent.db'));
-    const db = openDb(join(cache, 'precedent.db'));
-    SearchService.open(db);
-    db.close();
-    writeFileSync(ready, new Date().toISOString());
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'precedent-browser-run-'));
-  cpSync(join(cache, 'precedent.db'), join(dir, 'precedent.db'));
-  if (existsSync(join(cache, 'index'))) cpSync(join(cache, 'index'), join(dir, 'index'), { recursive: true });
+/** A private copy of the corpus template (database and persisted search index). */
+function databaseCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-browser-'));
+  cpSync(corpusTemplate(), dir, { recursive: true });
   return join(dir, 'precedent.db');
 }
 
@@ -107,7 +93,7 @@ export interface Desk {
 /** Builds the app, starts the server and the browser. */
 export async function startDesk(): Promise<Desk> {
   await buildWeb();
-  const dbFile = await databaseWithIndex();
+  const dbFile = databaseCopy();
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,

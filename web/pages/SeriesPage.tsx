@@ -12,7 +12,12 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
   const [language, setLanguage] = useState(query.get('language') ?? 'zh');
   const list = useAsync((signal) => getSeries(language, signal), [language]);
   const seriesId = query.get('series');
-  const series = useMemo(() => list.data?.series.find((s) => s.id === seriesId) ?? null, [list.data, seriesId]);
+  const fromParam = query.get('from');
+  // The chosen series, or (linked with only from/to) the series holding that version.
+  const series = useMemo(
+    () => list.data?.series.find((s) => (seriesId ? s.id === seriesId : s.documents.some((d) => d.id === fromParam))) ?? null,
+    [list.data, seriesId, fromParam],
+  );
   const docs = series?.documents ?? [];
   const from = query.get('from') ?? docs[docs.length - 2]?.id ?? null;
   const to = query.get('to') ?? docs[docs.length - 1]?.id ?? null;
@@ -26,11 +31,11 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
 
   useEffect(() => {
     // A series from another language is not in this list: forget it.
-    if (list.data && seriesId && !series) set({ series: null, from: null, to: null });
+    if (list.data && seriesId && !list.data.series.some((s) => s.id === seriesId)) set({ series: null, from: null, to: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.data]);
 
-  const sym = (id: string | null) => docs.find((d) => d.id === id)?.symbol ?? id ?? '';
+  const sym = (id: string | null) => docs.find((d) => d.id === id)?.symbol ?? (id === diff.data?.from.id ? diff.data?.from.symbol : id === diff.data?.to.id ? diff.data?.to.symbol : null) ?? id ?? '';
   return (
     <div className="page series-page">
       <div className="page-head">
@@ -50,7 +55,7 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
               </option>
             ))}
           </select>
-          <select value={seriesId ?? ''} aria-label="Series" onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
+          <select value={series?.id ?? ''} aria-label="Series" onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
             <option value="">Choose a recurring resolution…</option>
             {(list.data?.series ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -98,7 +103,7 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
       )}
       {list.error && <ErrorNote error={list.error} />}
       {list.loading && !list.data && <Loading what="series" />}
-      {list.data && !series && <p className="muted">Choose a recurring resolution and two of its versions to see what changed.</p>}
+      {list.data && !series && !diff.data && <p className="muted">Choose a recurring resolution and two of its versions to see what changed.</p>}
       {diff.error && <ErrorNote error={diff.error} />}
       {from && to && diff.loading && <Loading what="the comparison" />}
       {diff.data && <DiffView diff={diff.data} fromName={sym(from)} toName={sym(to)} />}
