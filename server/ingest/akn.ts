@@ -13,8 +13,8 @@
 // - Headings (section num/heading, crossHeading, subheading, subheading-only
 //   paragraphs) become section 'heading' paragraphs labelled with their text, so
 //   the structure survives while search can skip them.
-// - Tables belong to the paragraph before them ("… as follows:"), one row per line
-//   with cells joined by " | "; a table with nothing before it is its own paragraph.
+// - A table is its own paragraph (label "table n", "annex table n"), one row per
+//   line with cells joined by " | ", keeping its container's eId.
 // - Annexes (<attachments>) give section 'annex' paragraphs: "annex para. 3" for a
 //   numbered one, "annex text 2" for the 2nd unnumbered one; with several
 //   attachments the label names the annex ordinal ("annex 2 para. 3").
@@ -347,6 +347,7 @@ interface BodyState {
   unnumbered: number;
   /** PPs so far: sectioned resolutions put preambular crossHeadings inside mainBody. */
   pp: number;
+  tables: number;
 }
 
 const ROMAN_OR_LETTER_ITEM = /^[(（]?[a-z]{1,6}[)）]$/i;
@@ -354,7 +355,7 @@ const ROMAN_OR_LETTER_ITEM = /^[(（]?[a-z]{1,6}[)）]$/i;
 const CIRCLED_ITEM = /^(?:[\u3220-\u3229]|[(（](?:[一二三四五六七八九十]+|[甲乙丙丁戊己庚辛壬癸])[)）])$/;
 // Leading/trailing bidi marks (U+200E) wrap typed markers in some Chinese files.
 const INLINE_MARKER =
-  /^[\u200b-\u200f\ufeff]*([(（](?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))[\u200b-\u200f\ufeff]*\s*/i;
+  /^[\u200b-\u200f\ufeff\s]*([(（](?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))[\u200b-\u200f\ufeff\s]*/i;
 
 function headingPara(st: BodyState, text: string, eId: string | undefined): void {
   if (!text) return;
@@ -389,6 +390,19 @@ function appendToPara(p: ParsedParagraph, b: Block): void {
   for (const f of b.footnotes) blk.footnotes.push({ ...f, offset: f.offset + shift });
   blk.items.push(...b.items);
   p.text = blk.text;
+}
+
+/**
+ * A table is its own paragraph, keeping its container's eId: attaching it to the
+ * paragraph before would depend on whether that is a heading, which differs
+ * between language versions of the same file.
+ */
+function tablePara(st: BodyState, b: Block, eId: string | undefined): void {
+  st.tables++;
+  st.paragraphs.push({
+    section: st.section, number: null, label: `${st.section === 'annex' ? st.annexName + ' ' : ''}table ${st.tables}`,
+    lead: '', text: b.text, footnotes: b.footnotes, items: b.items, eId: eId ?? null,
+  });
 }
 
 function walkBody(nodes: XNode[], st: BodyState, since: number): void {
@@ -437,17 +451,13 @@ function walkBody(nodes: XNode[], st: BodyState, since: number): void {
         }
         const b = emptyBlock();
         for (const tb of tables) for (const line of tableLines(tb, st.lang)) appendLine(b, line);
-        const prev = lastPara(st, since);
-        if (prev) appendToPara(prev, b);
-        else pushPara(st, '', b, '', attr(n, 'eId'));
+        tablePara(st, b, attr(n, 'eId'));
         break;
       }
       case 'table': {
         const b = emptyBlock();
         for (const line of tableLines(n, st.lang)) appendLine(b, line);
-        const prev = lastPara(st, since);
-        if (prev) appendToPara(prev, b);
-        else pushPara(st, '', b, '', attr(n, 'eId'));
+        tablePara(st, b, attr(n, 'eId'));
         break;
       }
       default:
@@ -694,7 +704,7 @@ function readHead(holder: XNode): Head {
 }
 
 function buildBody(statement: XNode, lang: Language | null): ParsedParagraph[] {
-  const st: BodyState = { lang, section: 'preamble', paragraphs: [], annexName: 'annex', unnumbered: 0, pp: 0 };
+  const st: BodyState = { lang, section: 'preamble', paragraphs: [], annexName: 'annex', unnumbered: 0, pp: 0, tables: 0 };
   const pre = child(statement, 'preamble');
   if (pre) preamble(pre, st);
   const main = child(statement, 'mainBody');
