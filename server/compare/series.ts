@@ -97,8 +97,21 @@ export function citedSymbols(text: string): Set<string> {
   return out;
 }
 
-class UnionFind {
+/**
+ * Union-find over documents that also tracks each group's sessions: one
+ * resolution recurs once per session, so two documents of one session are two
+ * series (the Crimea resolutions of the First and Third Committees recall each
+ * other under close titles) and such a union is refused.
+ */
+class SeriesSets {
   private parent = new Map<string, string>();
+  private sessions = new Map<string, Set<number>>();
+  constructor(docs: Doc[]) {
+    for (const d of docs) {
+      const s = sessionOf(d);
+      this.sessions.set(d.id, new Set(s == null ? [] : [s]));
+    }
+  }
   find(x: string): string {
     let p = this.parent.get(x) ?? x;
     if (p !== x) {
@@ -107,10 +120,16 @@ class UnionFind {
     }
     return p;
   }
-  union(a: string, b: string): void {
+  union(a: string, b: string, force = false): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra === rb) return true;
+    const sa = this.sessions.get(ra)!;
+    const sb = this.sessions.get(rb)!;
+    if (!force) for (const x of sb) if (sa.has(x)) return false;
+    for (const x of sb) sa.add(x);
+    this.parent.set(rb, ra);
+    return true;
   }
 }
 
@@ -124,12 +143,13 @@ const byDate = (a: Doc, b: Doc) =>
 export function groupSeries(documents: Doc[], preambles: Map<string, string>, overrides: SeriesOverrides = {}): SeriesSummary[] {
   const excluded = new Set(overrides.exclude ?? []);
   const docs = documents.filter((d) => (d.kind === 'resolution' || d.kind === 'decision') && !(d.symbol && excluded.has(d.symbol)));
-  const uf = new UnionFind();
+  const uf = new SeriesSets(docs);
   const keyOf = new Map<string, string>();
   const byKey = new Map<string, string>();
   const bySymbol = new Map<string, Doc>(); // `${language} ${short symbol}`
+  const titleKey = new Map(docs.map((d) => [d.id, normaliseTitle(d.title)]));
   for (const d of docs) {
-    const key = `${d.language} ${normaliseTitle(d.title)}`;
+    const key = `${d.language} ${titleKey.get(d.id)}`;
     keyOf.set(d.id, key);
     const first = byKey.get(key);
     if (first) uf.union(first, d.id);
@@ -138,21 +158,26 @@ export function groupSeries(documents: Doc[], preambles: Map<string, string>, ov
     if (s) bySymbol.set(`${d.language} ${s}`, d);
   }
   // A recall of an earlier resolution with a close title joins a reworded title.
+  // Closest titles first, so that a weaker link never takes a session a better one needs.
   const recalls = new Map<string, Set<string>>();
+  const links: Array<{ a: string; b: string; s: number }> = [];
   for (const d of docs) {
     const cited = citedSymbols(preambles.get(d.id) ?? '');
     recalls.set(d.id, cited);
     for (const s of cited) {
       const e = bySymbol.get(`${d.language} ${s}`);
-      if (!e || e.id === d.id) continue;
-      if (bigramDice(normaliseTitle(d.title), normaliseTitle(e.title)) >= RECALL_TITLE_SIMILARITY) uf.union(e.id, d.id);
+      if (!e || e.id === d.id || keyOf.get(e.id) === keyOf.get(d.id)) continue;
+      const sim = bigramDice(titleKey.get(d.id)!, titleKey.get(e.id)!);
+      if (sim >= RECALL_TITLE_SIMILARITY) links.push({ a: e.id, b: d.id, s: sim });
     }
   }
+  links.sort((x, y) => y.s - x.s);
+  for (const l of links) uf.union(l.a, l.b);
   for (const group of overrides.join ?? []) {
     const members = docs.filter((d) => d.symbol && group.includes(d.symbol));
     const perLanguage = new Map<string, Doc[]>();
     for (const m of members) perLanguage.set(m.language, [...(perLanguage.get(m.language) ?? []), m]);
-    for (const ms of perLanguage.values()) for (const m of ms.slice(1)) uf.union(ms[0].id, m.id);
+    for (const ms of perLanguage.values()) for (const m of ms.slice(1)) uf.union(ms[0].id, m.id, true);
   }
 
   // Which sessions the corpus holds, per language: a gap is known only where it does.

@@ -14,6 +14,7 @@ const thresholds = (process.argv[3] ?? '0.2,0.3,0.35,0.4,0.45,0.5,0.6,0.7').spli
 const { db } = openCorpusCopy();
 const every = bilingualVersionPairs(db);
 const all = bilingualVersionPairs(db, { comparableOnly: true });
+if (all.length === 0) throw new Error('No bilingual version pairs: is corpus/bundle complete?');
 const sample = all.filter((_, i) => i % step === 0);
 console.log(`version pairs: ${every.length} (zh/en, consecutive versions), ${all.length} with the same eIds in both languages; sample: ${sample.length}`);
 const cache = new Map<string, ParagraphRecord[]>();

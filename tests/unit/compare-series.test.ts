@@ -59,6 +59,16 @@ describe('groupSeries', () => {
     expect(zh.filter((s) => s.language === 'zh')).toHaveLength(0);
   });
 
+  it('never puts two resolutions of one session in a series, even when one recalls the other', () => {
+    const crimea = [
+      doc('A/RES/77/50', 'Problem of the militarization of Crimea and Sevastopol, Ukraine', '2022-12-07'),
+      doc('A/RES/77/229', 'Situation of human rights in Crimea and Sevastopol, Ukraine', '2022-12-15'),
+      doc('A/RES/78/221', 'Situation of human rights in Crimea and Sevastopol, Ukraine', '2023-12-19'),
+    ];
+    const found = groupSeries(crimea, new Map([['a-res-77-229-en', 'Recalling its resolution 77/50 of 7 December 2022,']]));
+    expect(found.map((s) => s.documents.map((d) => d.symbol))).toEqual([['A/RES/77/229', 'A/RES/78/221']]);
+  });
+
   it('honours manifest overrides', () => {
     const joined = groupSeries(docs, preambles, { join: [['A/RES/79/1', 'A/RES/80/5']], exclude: ['A/RES/77/237'] });
     expect(joined.find((s) => s.documents[0].symbol === 'A/RES/79/1')?.documents).toHaveLength(2);
