@@ -10,12 +10,14 @@ let desk: Desk;
 let page: Page;
 
 async function api<T>(path: string): Promise<T> {
-  return (await (await fetch(`${desk.url}${path}`)).json()) as T;
+  const res = await fetch(`${desk.url}${path}`);
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
 const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
 
-describe.skipIf(!hasChromium)('rollover and comparisons (browser)', () => {
+describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 90_000 }, () => {
   let draftId = '';
 
   beforeAll(async () => {

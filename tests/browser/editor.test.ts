@@ -14,12 +14,13 @@ const TYPED = '鼓励联合国系统各有关方案、基金和组织，特别�
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
 
-describe.skipIf(!hasChromium)('drafting desk (browser)', () => {
+describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, () => {
   let draftId: string;
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { corpusTemplate, ROOT } from './corpus.js';
 
@@ -141,6 +141,8 @@ export async function startDesk(): Promise<Desk> {
     async close() {
       await browser.close();
       server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dirname(dbFile), { recursive: true, force: true });
     },
   };
 }

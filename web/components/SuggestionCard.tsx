@@ -36,11 +36,16 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
         {r.laterVersions?.length ? ` · reworded later in ${r.laterVersions[0].symbol ?? 'a later version'}` : ''}
       </div>
       <div className="s-text" lang={r.document.language}>
-        {changes ? <InlineChanges changes={changes} lang={r.document.language} /> : r.shared.length ? <Highlight text={r.paragraph.text} ranges={r.shared.map((s) => s.to)} /> : <LeadText text={r.paragraph.text} language={r.document.language} lead={r.paragraph.lead} />}
+        {r.shared.length ? <Highlight text={r.paragraph.text} ranges={r.shared.map((s) => s.to)} /> : <LeadText text={r.paragraph.text} language={r.document.language} lead={r.paragraph.lead} />}
       </div>
-      {selected && (
-        <div className="s-legend muted small">
-          <ins>in the precedent</ins> <del>only in your text</del>
+      {changes && (
+        <div className="s-diff">
+          <div className="s-legend muted small">
+            Your text → the precedent: <ins>only in the precedent</ins> <del>only in your text</del>
+          </div>
+          <div className="s-text" lang={r.document.language}>
+            <InlineChanges changes={changes} lang={r.document.language} />
+          </div>
         </div>
       )}
       <div className="s-actions">
