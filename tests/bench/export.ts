@@ -11,7 +11,8 @@ import { openCorpusCopy } from '../helpers/corpus.js';
 const RUNS = 7;
 
 async function time(db: Db, from: string, to: string) {
-  const doc = getDocument(db, to)!;
+  const doc = getDocument(db, to);
+  if (!doc || !getDocument(db, from)) return console.log(`${from} → ${to}: not in this corpus bundle, skipped`);
   const paragraphs = getParagraphs(db, to);
   const against = getParagraphs(db, from);
   const input = { language: doc.language, symbol: doc.symbol, body: doc.body, agendaItem: doc.agendaItem ?? null, title: doc.title, titleNumber: resolutionNumber(doc.symbol), paragraphs };
