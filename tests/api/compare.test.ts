@@ -178,8 +178,8 @@ describe('zh/en agreement: the same pairs by eId in both languages', () => {
     expect(pairs.length).toBeGreaterThan(200);
     const r = measureAgreement(db, pairs);
     console.log(`zh/en agreement over ${r.versionPairs} version pairs: pairs ${r.pairs.rate}, kinds ${r.kinds.rate}, identical ${r.identicalVersionPairs}`);
-    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.94);
-    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.94);
+    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.96);
+    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.96);
   });
 });
 

@@ -5,7 +5,7 @@
 // loaded once), and the process CPU time beside it, which a busy shared machine
 // inflates less than wall time. Then the zh/en agreement rate over every comparable version
 // pair of the recurring AKN series. Run: npx tsx tests/bench/align.ts
-import { diffDocuments, DEFAULT_THRESHOLD, type DiffSide } from '../../server/compare/align.js';
+import { CHARACTER_THRESHOLD, DEFAULT_THRESHOLD, diffDocuments, type DiffSide } from '../../server/compare/align.js';
 import { documentRef } from '../../server/compare/service.js';
 import { getDocument, getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
@@ -45,7 +45,7 @@ function bench(db: Db, from: string, to: string, language: string) {
 }
 
 const { db } = openCorpusCopy();
-console.log(`alignment with all inline diffs, ${RUNS} runs each, threshold ${DEFAULT_THRESHOLD}`);
+console.log(`alignment with all inline diffs, ${RUNS} runs each, thresholds ${DEFAULT_THRESHOLD} (words) / ${CHARACTER_THRESHOLD} (characters)`);
 for (const lang of ['en', 'zh']) {
   bench(db, `a-res-78-155-${lang}`, `a-res-79-208-${lang}`, lang);
   bench(db, `a-res-78-229-${lang}`, `a-res-80-229-${lang}`, lang);
