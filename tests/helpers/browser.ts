@@ -58,7 +58,8 @@ function webIsFresh(): boolean {
 export async function buildWeb(): Promise<void> {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   await once(join(ROOT, 'dist/.web-build.lock'), webIsFresh, () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' });
+    // NODE_ENV=test (set by vitest) would give React's development build.
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   });
 }

@@ -17,6 +17,8 @@ export interface Editable {
 interface Buffer extends Editable {
   /** The server version these edits were made on. */
   baseVersion: number;
+  /** The draft as last loaded (without paragraphs): enough to open it offline. */
+  meta?: Omit<DraftT, 'paragraphs'>;
   at: number;
 }
 
@@ -59,6 +61,7 @@ export function useDraftSync(id: string) {
   const [bufferFailed, setBufferFailed] = useState(false);
 
   const version = useRef(0);
+  const metaRef = useRef<Omit<DraftT, 'paragraphs'> | null>(null);
   const localRef = useRef<Editable | null>(null);
   const edits = useRef(0); // edits made so far
   const savedEdits = useRef(0); // edits the server has
@@ -71,7 +74,8 @@ export function useDraftSync(id: string) {
     window.clearTimeout(bufferTimer.current);
     bufferTimer.current = undefined;
     if (localRef.current && edits.current !== savedEdits.current) {
-      setBufferFailed(!writeBuffer(id, { ...localRef.current, baseVersion: version.current, at: Date.now() }));
+      const meta = metaRef.current ?? undefined;
+      setBufferFailed(!writeBuffer(id, { ...localRef.current, baseVersion: version.current, meta, at: Date.now() }));
     }
   }, [id]);
 
@@ -89,6 +93,8 @@ export function useDraftSync(id: string) {
       version.current = saved.version;
       savedEdits.current = upTo;
       setDraft(saved);
+      const { paragraphs: _p, ...meta } = saved;
+      metaRef.current = meta;
       setMessage(null);
       if (edits.current === upTo) {
         clearBuffer(id);
@@ -128,6 +134,8 @@ export function useDraftSync(id: string) {
         if (cancelled) return;
         setDraft(server);
         version.current = server.version;
+        const { paragraphs: _p, ...meta } = server;
+        metaRef.current = meta;
         const serverEditable = { title: server.title, paragraphs: server.paragraphs };
         if (!buffer || sameContent(buffer, serverEditable)) {
           if (buffer) clearBuffer(id);
@@ -151,9 +159,11 @@ export function useDraftSync(id: string) {
       },
       (e: Error) => {
         if (cancelled) return;
-        if (buffer && isNetworkError(e)) {
+        if (buffer?.meta && isNetworkError(e)) {
           // Offline with buffered text: keep working on it; saving retries.
           version.current = buffer.baseVersion;
+          metaRef.current = buffer.meta;
+          setDraft({ ...buffer.meta, title: buffer.title, paragraphs: buffer.paragraphs });
           const mine = { title: buffer.title, paragraphs: buffer.paragraphs };
           localRef.current = mine;
           setLocal(mine);
