@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
   it('after one paragraph is changed, the diff shows exactly that change', async () => {
     await page.goto(`/drafts/${draftId}`);
     await page.locator('.para[data-label="OP 3"] .para-text').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type('并加强区域合作');
     await saved(page);
     await page.click('text=Compare with base');

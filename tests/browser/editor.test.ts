@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
   it('keeps text typed while the server is unreachable, across a reload, and saves it when back', async () => {
     await page.route('**/api/drafts/**', (route) => route.abort('connectionrefused'));
     await page.locator('.para[data-label="OP 1"] .para-text').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type('离线文字');
     await page.waitForSelector('.save-badge[data-state="offline"]', { timeout: 15_000 });
     await screenshot(page, '03-editor-offline');
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     const theirs = current.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text}（他人修改）` } : p));
     await api(`/api/drafts/${draftId}`, { method: 'PUT', body: JSON.stringify({ version: current.version, paragraphs: theirs }) });
     await page.locator('.para[data-label="OP 2"] .para-text').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End');
     await page.keyboard.type('我的修改');
     await page.waitForSelector('.modal.conflict', { timeout: 15_000 });
     await screenshot(page, '04-editor-conflict');
