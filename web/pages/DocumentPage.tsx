@@ -6,7 +6,7 @@ import { api, ok } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { formatDate, languageName } from '../lib/format.js';
-import { LeadText } from '../components/Lead.js';
+import { DocParagraphText } from '../components/DocParagraphText.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DocumentPage({ id, focus }: { id: string; focus: string | null }) {
@@ -55,15 +55,10 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
             </h3>
           ) : (
             <div key={p.id} id={`p-${p.id}`} className={`doc-para ${p.section} ${focus === p.id ? 'focused' : ''}`}>
-              <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : ''}</span>
+              <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : <span className="pp">{p.label}</span>}</span>
               <div>
                 <p>
-                  <LeadText text={p.text} language={d.language} lead={p.lead} />
-                  {p.footnotes.map((f) => (
-                    <sup key={f.marker} title={f.text}>
-                      {f.marker}
-                    </sup>
-                  ))}
+                  <DocParagraphText p={p} language={d.language} />
                 </p>
                 <div className="doc-para-meta">
                   <span className="cite">
