@@ -26,7 +26,9 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
         <span className="cite">{cite}</span>
         <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? 'agreed' : r.document.kind}</span>
         <span className="sim" title={`Similarity ${r.similarity.toFixed(2)}`}>
-          <span className="sim-bar" style={{ width: `${pct}%` }} />
+          <span className="sim-track">
+            <span className="sim-bar" style={{ width: `${pct}%` }} />
+          </span>
           <span className="sim-num">{pct}%</span>
         </span>
       </div>
