@@ -1,0 +1,238 @@
+// `npm run bench` (first half): speed of the suggestion engine, not a test.
+// On the bundled corpus and on a synthetic corpus of about a million paragraphs
+// made from real ones: index build time, heap, persisted size, load time, and
+// suggest latency p50/p95/p99 for full paragraphs (300–600 characters) and
+// halves, compared in the same run with an exhaustive scan that scores every
+// paragraph with the same similarity (speed ratio, top-5 agreement).
+// Flags: --no-million skips the synthetic corpus; BENCH_PARAGRAPHS sets its size.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Language } from '../../server/model.js';
+import { LanguageIndex, ParagraphIndex, type IndexedDocument } from '../../server/search/index.js';
+import { comparePrepared, Interner, prepare, type Prepared } from '../../server/search/similarity.js';
+import { byRank, rank, suggest, type Scored } from '../../server/search/suggest.js';
+import { openDb } from '../../server/store/db.js';
+import { corpusTemplate } from '../helpers/corpus.js';
+
+const MILLION = !process.argv.includes('--no-million');
+const SYNTHETIC = Number(process.env.BENCH_PARAGRAPHS ?? 1_000_000);
+const QUERIES = 200;
+const SCAN_QUERIES = 20;
+
+const heapMb = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+const dirSize = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms`;
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+interface Query {
+  text: string;
+  language: Language;
+  own: string;
+}
+
+/** Realistic queries: paragraphs of 300–600 characters (Chinese: 150–300, as dense), from en and zh. */
+function pickQueries(index: ParagraphIndex, n: number): Query[] {
+  const out: Query[] = [];
+  for (const lang of ['en', 'zh'] as Language[]) {
+    const li = index.languages.get(lang);
+    if (!li) continue;
+    const [min, max] = lang === 'zh' ? [150, 300] : [300, 600];
+    const picked: Query[] = [];
+    for (let slot = 0; slot < li.slots; slot++) {
+      const p = li.paragraph(slot);
+      if (!p || p.text.length < min || p.text.length > max || hash(p.id) % 17 !== 0) continue;
+      picked.push({ text: p.text, language: lang, own: p.documentId });
+    }
+    picked.sort((a, b) => hash(a.text) - hash(b.text));
+    out.push(...picked.slice(0, n / 2));
+  }
+  return out;
+}
+
+function latency(index: ParagraphIndex, queries: Query[], half: boolean): number[] {
+  const ms: number[] = [];
+  for (const q of queries) {
+    const text = half ? q.text.slice(0, Math.ceil(q.text.length / 2)) : q.text;
+    const t = performance.now();
+    suggest(index, { text, language: q.language, filters: { excludeDocuments: [q.own], collapseSeries: false } });
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+/**
+ * Every paragraph of the language scored with the same similarity. On the real
+ * corpus the paragraphs are prepared once (the scan's best case); at a million
+ * paragraphs that no longer fits in the heap, so each query prepares as it goes.
+ */
+function scanner(li: LanguageIndex, docs: Map<string, IndexedDocument>, precompute: boolean) {
+  const interner = new Interner();
+  const prepared: (Prepared | null)[] = [];
+  if (precompute) {
+    for (let slot = 0; slot < li.slots; slot++) {
+      const p = li.paragraph(slot);
+      prepared.push(p ? prepare(p.text, li.language, interner) : null);
+    }
+  }
+  return (q: Query, half: boolean): Scored[] => {
+    const text = half ? q.text.slice(0, Math.ceil(q.text.length / 2)) : q.text;
+    const query = prepare(text, li.language, interner);
+    const all: Scored[] = [];
+    for (let slot = 0; slot < li.slots; slot++) {
+      const docId = li.slotDocument[slot];
+      if (docId === undefined || docId === q.own) continue;
+      const pp = precompute ? prepared[slot] : prepare(li.paragraph(slot)!.text, li.language, interner);
+      if (!pp) continue;
+      const cmp = comparePrepared(query, pp, li.language);
+      if (cmp.similarity === 0) continue;
+      all.push({ paragraph: li.paragraph(slot)!, document: docs.get(docId!)!, similarity: cmp.similarity, shared: cmp.shared, bm25: 0 });
+    }
+    return all.sort(byRank).slice(0, 5);
+  };
+}
+
+function compareWithScan(index: ParagraphIndex, queries: Query[], scanQueries: number, precompute: boolean): string[] {
+  const lines: string[] = [];
+  for (const half of [false, true]) {
+    let agreeSets = 0;
+    let overlap = 0;
+    let scanMs = 0;
+    let engineMs = 0;
+    let n = 0;
+    for (const lang of ['en', 'zh'] as Language[]) {
+      const li = index.languages.get(lang);
+      const qs = queries.filter((q) => q.language === lang).slice(0, scanQueries / 2);
+      if (!li || qs.length === 0) continue;
+      const scan = scanner(li, index.documents, precompute);
+      for (const q of qs) {
+        const text = half ? q.text.slice(0, Math.ceil(q.text.length / 2)) : q.text;
+        let t = performance.now();
+        const engine = rank(index, text, lang, { excludeDocuments: [q.own] }, 5).slice(0, 5);
+        engineMs += performance.now() - t;
+        t = performance.now();
+        const exhaustive = scan(q, half);
+        scanMs += performance.now() - t;
+        const a = new Set(engine.map((s) => s.paragraph.id));
+        const common = exhaustive.filter((s) => a.has(s.paragraph.id)).length;
+        overlap += common / Math.max(1, exhaustive.length);
+        if (common === exhaustive.length && exhaustive.length === engine.length) agreeSets++;
+        n++;
+      }
+    }
+    lines.push(
+      `  vs exhaustive scan (${half ? 'half' : 'full'} paragraphs, ${n} queries): engine ${(engineMs / n).toFixed(1)} ms/query, scan ${(scanMs / n).toFixed(0)} ms/query, ` +
+        `speed ratio ${(scanMs / engineMs).toFixed(0)}x; top-5 overlap ${((100 * overlap) / n).toFixed(1)}%, identical top-5 sets ${((100 * agreeSets) / n).toFixed(1)}%`,
+    );
+  }
+  return lines;
+}
+
+function report(name: string, index: ParagraphIndex, buildS: number, heap: number, size: number, loadS: number, scanQueries = SCAN_QUERIES, precompute = true): void {
+  const queries = pickQueries(index, QUERIES);
+  latency(index, queries.slice(0, 20), false); // warm-up
+  console.log(`\n## ${name}: ${index.paragraphCount} paragraphs`);
+  console.log(`  build ${buildS.toFixed(1)} s, heap ${heap.toFixed(0)} MB, persisted ${(size / 1e6).toFixed(0)} MB, load ${loadS.toFixed(2)} s`);
+  console.log(`  suggest, full paragraphs (${queries.length}): ${fmt(latency(index, queries, false))}`);
+  console.log(`  suggest, half paragraphs (${queries.length}): ${fmt(latency(index, queries, true))}`);
+  for (const line of compareWithScan(index, queries, scanQueries, precompute)) console.log(line);
+}
+
+// --- The bundled corpus -------------------------------------------------------
+{
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
+  copyFileSync(join(corpusTemplate(), 'precedent.db'), join(dir, 'precedent.db'));
+  const db = openDb(join(dir, 'precedent.db'));
+  const heap0 = heapMb();
+  let t = performance.now();
+  const built = ParagraphIndex.open(db, { dir: join(dir, 'index') });
+  const buildS = (performance.now() - t) / 1000;
+  const heap = heapMb() - heap0;
+  t = performance.now();
+  const loaded = ParagraphIndex.open(db, { dir: join(dir, 'index') });
+  const loadS = (performance.now() - t) / 1000;
+  if (loaded.origin !== 'loaded') throw new Error('the persisted index was not loaded');
+  report('Bundled corpus', loaded, buildS, heap, dirSize(join(dir, 'index')), loadS);
+  void built;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// --- A synthetic corpus of about a million paragraphs -------------------------
+if (MILLION) {
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-1m-'));
+  const db = openDb(join(dir, 'empty.db'));
+  const source = openDb(join(corpusTemplate(), 'precedent.db'));
+  const real = ParagraphIndex.open(source, { dir: join(corpusTemplate(), 'index') });
+  // Variants of real paragraphs: each copy drops a different word (or Chinese
+  // character) and swaps two clauses, so terms and lengths stay realistic while
+  // no two paragraphs are the same text.
+  const base: { text: string; lang: Language }[] = [];
+  for (const [lang, li] of real.languages) {
+    for (let slot = 0; slot < li.slots; slot++) {
+      const p = li.paragraph(slot);
+      if (p) base.push({ text: p.text, lang });
+    }
+  }
+  const heap0 = heapMb();
+  const t = performance.now();
+  const index = ParagraphIndex.open(db, { dir: null });
+  const perDoc = 40;
+  for (let d = 0; d * perDoc < SYNTHETIC; d++) {
+    const copy = Math.floor((d * perDoc) / base.length);
+    const lang = base[(d * perDoc) % base.length].lang;
+    const doc: IndexedDocument = {
+      id: `synthetic-${d}-${lang}`, symbol: `S/${d}`, title: `Synthetic ${d}`, date: `20${String(10 + (d % 15)).padStart(2, '0')}-01-01`,
+      body: 'General Assembly', kind: 'resolution', language: lang, hash: String(d), slots: [],
+    };
+    const paragraphs = [];
+    for (let k = 0; k < perDoc && d * perDoc + k < SYNTHETIC; k++) {
+      const src = base[(d * perDoc + k) % base.length];
+      if (src.lang !== lang) continue;
+      let text = src.text;
+      if (copy > 0) {
+        const parts = lang === 'zh' ? [...text] : text.split(' ');
+        parts.splice((copy * 7) % parts.length, 1);
+        text = parts.join(lang === 'zh' ? '' : ' ');
+        const clauses = text.split(lang === 'zh' ? '，' : ', ');
+        if (clauses.length > 2) {
+          const i = copy % (clauses.length - 1);
+          [clauses[i], clauses[i + 1]] = [clauses[i + 1], clauses[i]];
+          text = clauses.join(lang === 'zh' ? '，' : ', ');
+        }
+      }
+      paragraphs.push({ id: `${doc.id}.p${k}`, documentId: doc.id, section: 'operative' as const, label: `OP ${k + 1}`, lead: '', text });
+    }
+    index.addDocument(doc, paragraphs);
+  }
+  const buildS = (performance.now() - t) / 1000;
+  const heap = heapMb() - heap0;
+  // Persist and load the two big languages' indexes directly (the synthetic
+  // documents are not in a database for ParagraphIndex.open to sync against).
+  let loadS = 0;
+  let size = 0;
+  for (const [lang, li] of index.languages) {
+    li.save(join(dir, lang));
+    const t2 = performance.now();
+    new LanguageIndex(lang, li.zhMode, join(dir, lang));
+    loadS += (performance.now() - t2) / 1000;
+  }
+  size = dirSize(dir);
+  // A scan of a million paragraphs takes tens of seconds a query: a few queries only.
+  report('Synthetic corpus', index, buildS, heap, size, loadS, 4, false);
+  db.close();
+  source.close();
+  rmSync(dir, { recursive: true, force: true });
+}
