@@ -1,8 +1,5 @@
 // Suggestions and agreed-language search through the real API, over the whole
 // bundled corpus and a real index: what a delegate typing a paragraph sees.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import type { SearchResponse } from '../../server/search/phrase.js';
@@ -14,12 +11,11 @@ import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
-let indexDir: string;
 
 beforeAll(() => {
   db = openCorpusCopy().db;
-  indexDir = mkdtempSync(join(tmpdir(), 'precedent-index-'));
-  app = createApp({ db, search: SearchService.open(db, { dir: indexDir }) });
+  // The copy carries the persisted index beside the database: this loads it, as a restart would.
+  app = createApp({ db, search: SearchService.open(db) });
 });
 afterAll(() => db.close());
 
