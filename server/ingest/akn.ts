@@ -674,6 +674,8 @@ function symbolFromNumber(docNumber: string): string | null {
 
 interface Head {
   symbol: string | null;
+  /** The cover page's symbol when it contradicts the preface's number (the preface wins). */
+  conflictingCoverSymbol: string | null;
   session: number | null;
   title: string;
   agendaItem: string | null;
@@ -691,11 +693,20 @@ function readHead(holder: XNode): Head {
   const concl = child(holder, 'conclusions');
   const cDate = concl && find(concl, (n) => tagOf(n) === 'docDate');
   let symbol = coverNo ? plain(coverNo).replace(/\s+/g, ' ') : '';
-  if (!symbol && prefNo) symbol = symbolFromNumber(plain(prefNo)) ?? '';
+  const fromPreface = prefNo ? symbolFromNumber(plain(prefNo)) : null;
+  let conflictingCoverSymbol: string | null = null;
+  // 75/269 zh: the cover says A/RES/75/268 while its preface and FRBR say 75/269;
+  // the preface number is the one printed above the title, so it wins.
+  if (symbol && fromPreface && symbol.replace(/\s+[A-Z](?:\s*[-–]\s*[A-Z])?$/, '') !== fromPreface.replace(/\s+[A-Z](?:[-–][A-Z])?$/, '')) {
+    conflictingCoverSymbol = symbol;
+    symbol = fromPreface;
+  }
+  if (!symbol && fromPreface) symbol = fromPreface;
   const sv = sessionNode && attr(sessionNode, 'value');
   const symSession = /^A\/RES\/(\d+)\//.exec(symbol);
   return {
     symbol: symbol || null,
+    conflictingCoverSymbol,
     session: sv && /^\d+$/.test(sv) ? Number(sv) : symSession ? Number(symSession[1]) : null,
     title: prefTitle ? plain(prefTitle) : '',
     agendaItem: agendaNode ? (attr(agendaNode, 'title') ?? null) : null,
@@ -799,6 +810,9 @@ function buildDocument(
     warnings.push(`${source}: file says language ${m.language}, metadata says ${meta.language}; the file wins`);
   }
   const symbol = head.symbol ?? meta.symbol ?? null;
+  if (head.conflictingCoverSymbol) {
+    warnings.push(`${source}: cover page says ${head.conflictingCoverSymbol}, the preface says ${head.symbol}; the preface wins`);
+  }
   if (!symbol) warnings.push(`${source}: no symbol in the file or the metadata`);
   else if (meta.symbol && head.symbol && meta.symbol !== head.symbol && !part) {
     warnings.push(`${source}: file says symbol ${head.symbol}, metadata says ${meta.symbol}; the file wins`);
