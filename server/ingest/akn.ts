@@ -787,6 +787,7 @@ export function importAkn(xml: string, source: string, meta: SourceMetadata = {}
       const baseSymbol = outerHead.symbol?.replace(/\s+[A-Z](?:\s*[-–]\s*[A-Z])?$/, '') ?? null;
       const head: Head = {
         symbol: baseSymbol && partLetter ? `${baseSymbol} ${partLetter}` : baseSymbol,
+        conflictingCoverSymbol: outerHead.conflictingCoverSymbol,
         session: outerHead.session,
         title: h.title || outerHead.title,
         agendaItem: outerHead.agendaItem,
