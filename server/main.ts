@@ -30,6 +30,9 @@ const app = createApp({ db, search }, { webDir: config.webDir });
 serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
+  // Language indexes load after listening, so start-up does not wait for them.
+  const warmStarted = performance.now();
+  void search.warmUp().then(() => console.log(`Search index warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`));
 });
 
 const shutdown = () => {

@@ -1,11 +1,14 @@
-// The paragraph index: one BM25 inverted index per language (postings.ts) over
-// every searchable paragraph (not headings), plus what a result needs to render
-// without a database round trip (paragraph label, lead, text; document citation
-// fields). It persists next to the database (data/index/ beside
-// data/precedent.db), loads on start, and syncs with the database by
-// per-document source hash, so a restart never rebuilds from scratch and an
-// import while serving costs only the changed documents.
+// The paragraph index: one MiniSearch index per language (minisearch-index.ts)
+// over every searchable paragraph (not headings), plus what a result needs to
+// render without a database round trip (paragraph label, lead, text; document
+// citation fields). It persists next to the database (data/index/ beside
+// data/precedent.db) and syncs with the database by per-document source hash,
+// so a restart never rebuilds from scratch and an import while serving costs
+// only the changed documents. Opening reads only the manifest and the document
+// list: each language's index loads on first use or from a background warm-up,
+// because loading them all took seconds and start-up must not wait for it.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentKind, Language, ParagraphRecord, Section } from '../model.js';
 import { LANGUAGES } from '../model.js';
@@ -13,11 +16,11 @@ import { allDocuments, corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';
 import { DEFAULT_ZH_MODE, indexTerms, type ZhMode } from './analyse.js';
-import { Postings, writeAtomic } from './postings.js';
+import { CandidateIndex, writeAtomic } from './minisearch-index.js';
 import { seriesKeyOf } from './series.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** A paragraph as the index keeps it. */
 export interface IndexedParagraph {
@@ -105,11 +108,20 @@ class ParagraphStore {
   }
 
   static load(prefix: string): ParagraphStore {
+    return ParagraphStore.from(readFileSync(`${prefix}.paragraphs`), readFileSync(`${prefix}.offsets`));
+  }
+
+  static async loadAsync(prefix: string): Promise<ParagraphStore> {
+    const [blob, offsets] = await Promise.all([readFile(`${prefix}.paragraphs`), readFile(`${prefix}.offsets`)]);
+    return ParagraphStore.from(blob, offsets);
+  }
+
+  private static from(blob: Buffer, offsets: Buffer): ParagraphStore {
     const store = new ParagraphStore();
-    store.blob = readFileSync(`${prefix}.paragraphs`).toString('utf8');
-    const buf = readFileSync(`${prefix}.offsets`);
-    const bytes = new Uint8Array(buf.byteLength);
-    bytes.set(buf);
+    store.blob = blob.toString('utf8');
+    // Copy into an aligned buffer: a Uint32Array view needs 4-byte alignment.
+    const bytes = new Uint8Array(offsets.byteLength);
+    bytes.set(offsets);
     store.offsets = new Uint32Array(bytes.buffer);
     store.count = store.offsets.length - 1;
     return store;
@@ -121,18 +133,32 @@ function clean(s: string): string {
   return s.replace(/[\u0000\u0001]/g, ' ');
 }
 
-/** One language: its inverted index and the paragraphs behind its slots. */
+/** One language: its MiniSearch index and the paragraphs behind its slots. */
 export class LanguageIndex {
-  readonly postings: Postings;
+  readonly candidates: CandidateIndex;
   readonly store: ParagraphStore;
+  /** Changed since loaded or saved: only changed languages are rewritten on save. */
+  dirty = false;
 
   constructor(
     readonly language: Language,
     readonly zhMode: ZhMode,
-    prefix?: string,
+    loaded?: { candidates: CandidateIndex; store: ParagraphStore },
   ) {
-    this.postings = prefix ? Postings.load(prefix) : new Postings();
-    this.store = prefix ? ParagraphStore.load(prefix) : new ParagraphStore();
+    this.candidates = loaded?.candidates ?? CandidateIndex.create();
+    this.store = loaded?.store ?? new ParagraphStore();
+    this.dirty = !loaded;
+  }
+
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.paragraphs`, `.offsets`). */
+  static load(language: Language, zhMode: ZhMode, prefix: string): LanguageIndex {
+    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix), store: ParagraphStore.load(prefix) });
+  }
+
+  /** As load(), without holding the event loop for the whole of it. */
+  static async loadAsync(language: Language, zhMode: ZhMode, prefix: string): Promise<LanguageIndex> {
+    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix), ParagraphStore.loadAsync(prefix)]);
+    return new LanguageIndex(language, zhMode, { candidates, store });
   }
 
   /**
@@ -143,7 +169,7 @@ export class LanguageIndex {
 
   /** Live paragraphs. */
   get size(): number {
-    return this.postings.size;
+    return this.candidates.size;
   }
 
   /** Slots handed out, live or not: valid slots are 0 … slots − 1. */
@@ -156,22 +182,24 @@ export class LanguageIndex {
   }
 
   docFrequency(term: string): number {
-    return this.postings.docFrequency(term);
+    return this.candidates.docFrequency(term);
   }
 
   add(p: IndexedParagraph): number {
     const slot = this.store.push(p);
-    this.postings.add(slot, this.terms(p.text));
+    this.candidates.add(slot, this.terms(p.text));
     this.slotDocument[slot] = p.documentId;
+    this.dirty = true;
     return slot;
   }
 
   removeSlot(slot: number): void {
     const p = this.store.get(slot);
     if (!p) return;
-    this.postings.remove(slot, this.terms(p.text));
+    this.candidates.remove(slot, this.terms(p.text));
     this.store.remove(slot);
     this.slotDocument[slot] = undefined;
+    this.dirty = true;
   }
 
   /** Index terms of a text in this language. */
@@ -179,9 +207,15 @@ export class LanguageIndex {
     return indexTerms(text, this.language, this.zhMode);
   }
 
+  /** BM25 candidates among the paragraphs passing `accept`, best `limit` first. */
+  search(terms: string[], limit: number, accept: (slot: number) => boolean) {
+    return this.candidates.search(terms, limit, accept);
+  }
+
   save(prefix: string): void {
-    this.postings.save(prefix);
+    this.candidates.save(prefix);
     this.store.save(prefix);
+    this.dirty = false;
   }
 }
 
@@ -211,13 +245,17 @@ interface Manifest {
 
 /** Every language's index and the documents behind them. */
 export class ParagraphIndex {
-  readonly languages = new Map<Language, LanguageIndex>();
+  /** Languages in memory. */
+  private readonly loaded = new Map<Language, LanguageIndex>();
+  /** Languages persisted in `dir` and not loaded yet. */
+  private readonly onDisk = new Set<Language>();
   readonly documents = new Map<string, IndexedDocument>();
   /** The corpus version this index reflects. */
   version = -1;
   /** How the index came to be in this process, for logs and the bench. */
   origin: 'built' | 'loaded' = 'built';
   private saveTimer: NodeJS.Timeout | null = null;
+  private warming: Promise<void> | null = null;
 
   private constructor(
     readonly db: Db,
@@ -226,9 +264,10 @@ export class ParagraphIndex {
   ) {}
 
   /**
-   * Loads the persisted index when it matches the analyser, otherwise builds it
-   * from the database; then brings it up to date with the database and saves it
-   * if anything changed.
+   * Opens the persisted index when it matches the analyser (reading only its
+   * manifest and document list: languages load on first use or warmUp()),
+   * otherwise builds it from the database; then brings it up to date with the
+   * database and saves it if anything changed.
    */
   static open(db: Db, options: OpenOptions = {}): ParagraphIndex {
     const dir = options.dir === undefined ? indexDirFor(db.name) : options.dir;
@@ -241,6 +280,7 @@ export class ParagraphIndex {
     } else {
       index.origin = 'loaded';
       if (index.version !== corpusVersion(db)) {
+        // Sync loads the languages of the changed documents, and only those.
         const report = index.sync();
         if (dir && report.added + report.removed > 0) index.save();
       }
@@ -248,25 +288,101 @@ export class ParagraphIndex {
     return index;
   }
 
+  /** A language's index, loaded now if it is still on disk; undefined when the corpus has none. */
+  get(lang: Language): LanguageIndex | undefined {
+    const li = this.loaded.get(lang);
+    if (li) return li;
+    if (!this.onDisk.has(lang)) return undefined;
+    try {
+      return this.install(lang, LanguageIndex.load(lang, this.zhMode, join(this.dir!, lang)));
+    } catch (err) {
+      // A damaged language is rebuilt from the database rather than failing the request.
+      console.warn(`Search index for ${lang} in ${this.dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding it.`);
+      this.onDisk.delete(lang);
+      const fresh = new LanguageIndex(lang, this.zhMode);
+      this.loaded.set(lang, fresh);
+      for (const [id, doc] of this.documents) if (doc.language === lang) this.documents.delete(id);
+      this.sync();
+      this.scheduleSave();
+      return fresh;
+    }
+  }
+
+  /** A language's index, created empty when the corpus has none yet. */
   language(lang: Language): LanguageIndex {
-    let li = this.languages.get(lang);
+    let li = this.get(lang);
     if (!li) {
       li = new LanguageIndex(lang, this.zhMode);
-      this.languages.set(lang, li);
+      this.loaded.set(lang, li);
     }
     return li;
   }
 
+  /** Languages that have an index, loaded or not. */
+  languageNames(): Language[] {
+    return LANGUAGES.filter((l) => this.loaded.has(l) || this.onDisk.has(l));
+  }
+
+  isLoaded(lang: Language): boolean {
+    return this.loaded.has(lang);
+  }
+
+  /**
+   * Every language's index, loading those still on disk: for tools, the bench
+   * and tests. The server goes through get(), which loads one language only.
+   */
+  get languages(): ReadonlyMap<Language, LanguageIndex> {
+    for (const lang of [...this.onDisk]) this.get(lang);
+    return this.loaded;
+  }
+
+  /**
+   * Loads the languages still on disk one after the other, off the request
+   * path (file reads and MiniSearch's rebuild yield to the event loop), largest
+   * first: English and Chinese are what most drafts are typed in. A request
+   * that needs a language before its turn loads it synchronously in get(), and
+   * the background copy is then dropped.
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= (async () => {
+      const count = new Map<Language, number>();
+      for (const d of this.documents.values()) count.set(d.language, (count.get(d.language) ?? 0) + d.slots.length);
+      const order = [...this.onDisk].sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
+      for (const lang of order) {
+        if (!this.onDisk.has(lang)) continue;
+        try {
+          const li = await LanguageIndex.loadAsync(lang, this.zhMode, join(this.dir!, lang));
+          // Loaded synchronously meanwhile (and perhaps changed since): keep that one.
+          if (this.onDisk.has(lang)) this.install(lang, li);
+        } catch {
+          // Left on disk: get() will load it (or report and rebuild it) when needed.
+        }
+      }
+    })();
+    return this.warming;
+  }
+
+  private install(lang: Language, li: LanguageIndex): LanguageIndex {
+    for (const doc of this.documents.values()) {
+      if (doc.language === lang) for (const slot of doc.slots) li.slotDocument[slot] = doc.id;
+    }
+    this.onDisk.delete(lang);
+    this.loaded.set(lang, li);
+    return li;
+  }
+
+  /** Live paragraphs in every language, from the document list (no language is loaded for it). */
   get paragraphCount(): number {
     let n = 0;
-    for (const li of this.languages.values()) n += li.size;
+    for (const d of this.documents.values()) n += d.slots.length;
     return n;
   }
 
   /**
    * Brings the index in line with the database: documents that are new or whose
    * source hash changed are (re-)indexed, documents gone from the database are
-   * dropped. Cheap when nothing changed (one query over document hashes).
+   * dropped. Cheap when nothing changed (one query over document hashes); only
+   * the languages of changed documents are loaded.
    */
   sync(): SyncReport {
     const started = performance.now();
@@ -321,7 +437,7 @@ export class ParagraphIndex {
   removeDocument(id: string): void {
     const doc = this.documents.get(id);
     if (!doc) return;
-    const li = this.languages.get(doc.language);
+    const li = this.get(doc.language);
     for (const slot of doc.slots) li?.removeSlot(slot);
     this.documents.delete(id);
   }
@@ -342,22 +458,23 @@ export class ParagraphIndex {
   }
 
   /**
-   * Writes the index: per language its postings and paragraphs, plus the
-   * documents and a manifest, each written to a temporary file then renamed,
-   * the manifest last, so a crash mid-save leaves the previous index readable
-   * or none at all.
+   * Writes the index: the languages changed since loaded (MiniSearch JSON,
+   * document frequencies, paragraphs; a language still on disk is unchanged
+   * and stays as it is), the documents and a manifest, each written to a
+   * temporary file then renamed, the manifest last, so a crash mid-save leaves
+   * the previous index readable or none at all.
    */
   save(): void {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
     rmSync(join(this.dir, 'manifest.json'), { force: true });
-    for (const [lang, li] of this.languages) li.save(join(this.dir, lang));
+    for (const [lang, li] of this.loaded) if (li.dirty) li.save(join(this.dir, lang));
     writeAtomic(join(this.dir, 'documents.json'), JSON.stringify([...this.documents.values()]));
-    const manifest: Manifest = { format: INDEX_FORMAT, zhMode: this.zhMode, corpusVersion: this.version, languages: [...this.languages.keys()] };
+    const manifest: Manifest = { format: INDEX_FORMAT, zhMode: this.zhMode, corpusVersion: this.version, languages: this.languageNames() };
     writeAtomic(join(this.dir, 'manifest.json'), JSON.stringify(manifest));
   }
 
-  /** Reads the persisted index; false when absent or made by another analyser. */
+  /** Reads the persisted manifest and document list; false when absent or made by another analyser. */
   private load(): boolean {
     const dir = this.dir!;
     const manifestFile = join(dir, 'manifest.json');
@@ -367,21 +484,21 @@ export class ParagraphIndex {
       if (manifest.format !== INDEX_FORMAT || manifest.zhMode !== this.zhMode) return false;
       for (const lang of manifest.languages) {
         if (!(LANGUAGES as readonly string[]).includes(lang)) return false;
-        this.languages.set(lang, new LanguageIndex(lang, this.zhMode, join(dir, lang)));
+        for (const ext of LANGUAGE_FILES) if (!existsSync(join(dir, `${lang}${ext}`))) throw new Error(`${lang}${ext} is missing`);
+        this.onDisk.add(lang);
       }
-      for (const doc of JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[]) {
-        this.documents.set(doc.id, doc);
-        const li = this.languages.get(doc.language);
-        if (li) for (const slot of doc.slots) li.slotDocument[slot] = doc.id;
-      }
+      for (const doc of JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[]) this.documents.set(doc.id, doc);
       this.version = manifest.corpusVersion;
       return true;
     } catch (err) {
       // A damaged index is not an error worth failing start-up for: rebuild it.
       console.warn(`Search index in ${dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding.`);
-      this.languages.clear();
+      this.onDisk.clear();
       this.documents.clear();
       return false;
     }
   }
 }
+
+/** What save() writes per language. */
+const LANGUAGE_FILES = ['.minisearch.json', '.df.json', '.paragraphs', '.offsets'];

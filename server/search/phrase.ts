@@ -8,7 +8,7 @@
 // no term lookup can promise to find, and a substring scan over the corpus
 // costs a few milliseconds.
 import type { DocumentKind, Language, Section } from '../model.js';
-import { isAgreedLanguage, LANGUAGES } from '../model.js';
+import { isAgreedLanguage } from '../model.js';
 import { detectLanguage, normalise, normaliseText } from './analyse.js';
 import type { IndexedDocument, LanguageIndex, ParagraphIndex } from './index.js';
 import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
@@ -93,12 +93,16 @@ export function phraseOffsets(text: string, phrase: string): [number, number][] 
 export function search(index: ParagraphIndex, req: SearchRequest): SearchResponse {
   const started = performance.now();
   const page = Math.max(1, req.page ?? 1);
-  const langs: Language[] = req.language ? [req.language] : LANGUAGES.filter((l) => index.languages.has(l));
+  const langs: Language[] = req.language ? [req.language] : index.languageNames();
   const filters = { kind: req.kind, body: req.body, from: req.from, to: req.to };
   const all: { li: LanguageIndex; slot: number; doc: IndexedDocument; score: number; date: string }[] = [];
   const phrase = normaliseText(req.q);
+  const queryLanguage = req.phrase || req.language ? null : detectLanguage(req.q);
   for (const lang of langs) {
-    const li = index.languages.get(lang);
+    // Keyword search only makes sense in the query's own language when none is
+    // given: decided before get(), which would load that language's index.
+    if (queryLanguage && lang !== queryLanguage) continue;
+    const li = index.get(lang);
     if (!li) continue;
     if (req.phrase) {
       const texts = normalisedTexts(li);
@@ -113,8 +117,6 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
         all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
       }
     } else {
-      // Keyword search only makes sense in the query's own language when none is given.
-      if (!req.language && lang !== detectLanguage(req.q)) continue;
       const terms = [...new Set(li.terms(req.q))];
       if (terms.length === 0) continue;
       const accept = (slot: number) => {
@@ -122,7 +124,7 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
         const d = id === undefined ? undefined : index.documents.get(id);
         return !!d && documentMatches(d, filters, null, null);
       };
-      const hits = li.postings.search(terms, Number.MAX_SAFE_INTEGER, accept);
+      const hits = li.search(terms, Number.MAX_SAFE_INTEGER, accept);
       for (const h of hits) {
         const p = li.paragraph(h.slot)!;
         const doc = index.documents.get(p.documentId)!;

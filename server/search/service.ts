@@ -17,7 +17,7 @@ export class SearchService {
     private readonly options: OpenOptions,
   ) {}
 
-  /** Loads the persisted index (or builds it) for this database, now. */
+  /** Opens the persisted index (or builds it) for this database, now; languages load on first use or warmUp(). */
   static open(db: Db, options: OpenOptions = {}): SearchService {
     const service = new SearchService(db, options);
     void service.index;
@@ -32,6 +32,15 @@ export class SearchService {
   get index(): ParagraphIndex {
     this.opened ??= ParagraphIndex.open(this.db, this.options);
     return this.opened;
+  }
+
+  /**
+   * Loads every language's index in the background, so the first keystroke
+   * finds its language ready; call once the server listens. A request that
+   * comes first loads its own language on the spot.
+   */
+  warmUp(): Promise<void> {
+    return this.index.warmUp();
   }
 
   /** Re-indexes what changed in the database; persists soon after when anything did. */

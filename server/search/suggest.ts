@@ -1,5 +1,5 @@
 // Suggestions for the paragraph being typed: candidates from the language's
-// inverted index (BM25 over the query's rarest terms), re-ranked by the similarity
+// MiniSearch index (BM25 over the query's rarest terms), re-ranked by the similarity
 // of similarity.ts (text really shared), filtered, and collapsed to one result
 // per series. The response types here are the API's: the web app imports them.
 import type { DocumentKind, Language, Section } from '../model.js';
@@ -148,7 +148,7 @@ export interface Scored {
 
 /** Candidates and their similarity, best first, before collapsing. */
 export function rank(index: ParagraphIndex, text: string, lang: Language, filters: SuggestFilters, want: number, tuning: SuggestTuning = DEFAULT_TUNING): Scored[] {
-  const li = index.languages.get(lang);
+  const li = index.get(lang);
   if (!li || li.size === 0) return [];
   const terms = pruneTerms(li, text, tuning);
   if (terms.length === 0) return [];
@@ -156,7 +156,7 @@ export function rank(index: ParagraphIndex, text: string, lang: Language, filter
   const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
   const docs = index.documents;
   const take = Math.max(tuning.candidates, want);
-  const hits = li.postings.search(terms, take, (slot) => {
+  const hits = li.search(terms, take, (slot) => {
     const id = li.slotDocument[slot];
     const d = id === undefined ? undefined : docs.get(id);
     return !!d && documentMatches(d, filters, only, excluded);

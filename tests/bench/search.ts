@@ -226,7 +226,7 @@ if (MILLION) {
   for (const [lang, li] of index.languages) {
     li.save(join(dir, lang));
     const t2 = performance.now();
-    new LanguageIndex(lang, li.zhMode, join(dir, lang));
+    LanguageIndex.load(lang, li.zhMode, join(dir, lang));
     loadS += (performance.now() - t2) / 1000;
   }
   size = dirSize(dir);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBundle } from '../../server/ingest/bundle.js';
-import { ParagraphIndex } from '../../server/search/index.js';
+import { INDEX_FORMAT, ParagraphIndex } from '../../server/search/index.js';
 import { openDb, type Db } from '../../server/store/db.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,7 +25,7 @@ function bundleFingerprint(): string {
 
 /** Folder holding precedent.db and index/ for the whole bundled corpus, built on first use. */
 export function corpusTemplate(): string {
-  const dir = join(tmpdir(), `precedent-test-corpus-${bundleFingerprint()}`);
+  const dir = join(tmpdir(), `precedent-test-corpus-${bundleFingerprint()}-i${INDEX_FORMAT}`);
   if (existsSync(join(dir, 'ready'))) return dir;
   const building = `${dir}.${process.pid}.tmp`;
   rmSync(building, { recursive: true, force: true });
