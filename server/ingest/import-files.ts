@@ -10,7 +10,7 @@ import type { Db } from '../store/db.js';
 import { importAkn } from './akn.js';
 import { importMarkdown } from './markdown.js';
 import { importPdfText } from './pdf-text.js';
-import type { ImportResult, SourceMetadata } from './source.js';
+import { ImportError, type ImportResult, type SourceMetadata } from './source.js';
 
 /** Bump when an importer changes what it produces, so stored documents are re-imported. */
 export const IMPORTER_VERSION = 1;
@@ -67,10 +67,11 @@ export function collectFiles(paths: string[]): string[] {
     const st = statSync(p);
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.')) continue;
+        // A folder's own README or licence is not a document; name such a file explicitly to import it.
+        if (name.startsWith('.') || /^(readme|license|licence|changelog)(\.|$)/i.test(name)) continue;
         visit(join(p, name));
       }
-    } else if (/\.(xml|md|txt)$/i.test(p)) {
+    } else if (/\.(xml|md|txt)$/i.test(p) || paths.includes(p)) {
       out.push(resolve(p));
     }
   };
@@ -124,6 +125,8 @@ export function importFile(db: Db, file: string, options: { manifest?: Manifest 
     });
     return { file, documents, warnings: result.warnings };
   } catch (err) {
-    return { file, documents: [], warnings: [], error: err instanceof Error ? err.message : String(err) };
+    // The outcome names the file already; an ImportError's reason is the rest.
+    const reason = err instanceof ImportError ? err.reason : err instanceof Error ? err.message : String(err);
+    return { file, documents: [], warnings: [], error: reason };
   }
 }

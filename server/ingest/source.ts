@@ -27,7 +27,7 @@ export interface ImportResult {
 export class ImportError extends Error {
   constructor(
     readonly source: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${source}: ${reason}`);
     this.name = 'ImportError';
