@@ -43,8 +43,11 @@ describe('importing files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precedent-ingest-'));
     copyFileSync(join(SEEDS, '002_e1ad52332a936a69.txt'), join(dir, 'good.md'));
     writeFileSync(join(dir, 'broken.xml'), '<akomaNtoso><statement><preface>');
+    writeFileSync(join(dir, 'README.md'), '# What this folder holds');
     const db = openDb(':memory:');
     const outcomes = importAll(db, [dir]);
+    // The folder's README is not a document: it is not even tried.
+    expect(outcomes.map((o) => o.file.split('/').pop()).sort()).toEqual(['broken.xml', 'good.md']);
     const broken = outcomes.find((o) => o.file.endsWith('broken.xml'));
     expect(broken?.error).toBeTruthy();
     expect(outcomes.find((o) => o.file.endsWith('good.md'))?.documents).toHaveLength(1);
