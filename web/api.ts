@@ -67,3 +67,30 @@ export const getSeries = (language: string, signal?: AbortSignal) =>
 export type SeriesListT = Awaited<ReturnType<typeof getSeries>>;
 
 export const getLineage = (id: string, signal?: AbortSignal) => ok(api.paragraphs[':id'].lineage.$get({ param: { id } }, { init: { signal } }));
+
+// Word in, Word out: download URLs for the .docx exports (plain links, the
+// browser saves the file under the server's name), and the import.
+const href = (u: URL) => `${u.pathname}${u.search}`;
+/** A draft as .docx: tracked against its base by default, against `against`, or clean with `plain`. */
+export const draftDocxUrl = (id: string, options: { against?: string; plain?: boolean } = {}) =>
+  href(api.drafts[':id']['export.docx'].$url({ param: { id }, query: options.plain ? { plain: '1' } : { against: options.against } }));
+export const documentDocxUrl = (id: string) => href(api.documents[':id']['export.docx'].$url({ param: { id } }));
+/** `to`, with every change from `from` as a Word tracked change. */
+export const diffDocxUrl = (from: string, to: string) => href(api.diff['export.docx'].$url({ query: { from, to } }));
+
+export type ImportQuery = NonNullable<Parameters<typeof api.drafts.import.$post>[0]>['query'];
+export type ImportResultT = InferResponseType<typeof api.drafts.import.$post, 201>;
+export type Language = DraftT['language'];
+
+/** A .docx (multipart "file") or pasted text becomes a new draft: 201 with the draft, or ApiFailure with the server's message. */
+export function importDraft(input: { file: File; changes: 'accept' | 'reject' } | { text: string; language: Language }): Promise<ImportResultT> {
+  if ('file' in input) {
+    const form = new FormData();
+    form.append('file', input.file);
+    // `init` overrides the request the client builds: the body is the form, and fetch sets its multipart boundary.
+    return ok(api.drafts.import.$post({ query: { changes: input.changes } }, { init: { body: form } }));
+  }
+  return ok(
+    api.drafts.import.$post({ query: {} }, { init: { body: JSON.stringify({ text: input.text, language: input.language }), headers: { 'content-type': 'application/json' } } }),
+  );
+}

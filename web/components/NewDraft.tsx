@@ -1,13 +1,15 @@
-// Starts a draft: empty (title + language) or as a rollover of a document,
-// whose paragraphs become the draft and which becomes its base.
+// Starts a draft: empty (title + language), as a rollover of a document,
+// whose paragraphs become the draft and which becomes its base, or imported
+// from a Word file or pasted text.
 import { useState } from 'react';
 import { api, ok } from '../api.js';
 import { navigate } from '../lib/router.js';
 import { LANGUAGE_NAMES } from '../lib/format.js';
 import { DocumentPicker } from './DocumentPicker.js';
+import { ImportDraft } from './ImportDraft.js';
 
 export function NewDraft() {
-  const [tab, setTab] = useState<'rollover' | 'empty'>('rollover');
+  const [tab, setTab] = useState<'rollover' | 'empty' | 'import'>('rollover');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState('zh');
   const [error, setError] = useState<string | null>(null);
@@ -35,31 +37,42 @@ export function NewDraft() {
         <button role="tab" aria-selected={tab === 'empty'} onClick={() => setTab('empty')}>
           Empty
         </button>
+        <button role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>
+          Import
+        </button>
       </div>
-      <label className="field">
-        <span>Language</span>
-        <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
-          {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {tab === 'empty' ? (
-        <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>
-          <label className="field">
-            <span>Title</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={500} aria-label="Title" />
-          </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Create draft
-          </button>
-        </form>
-      ) : (
+      {/* Kept mounted: a chosen file or pasted text survives a look at the other tabs. */}
+      <div hidden={tab !== 'import'}>
+        <ImportDraft language={language} onLanguage={setLanguage} />
+      </div>
+      {tab !== 'import' && (
         <>
-          <p className="muted small">The draft starts as the chosen document's paragraphs, with the document as its base.</p>
-          <DocumentPicker language={language} kind="resolution" onPick={(d) => void create({ base: d.id })} />
+          <label className="field">
+            <span>Language</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
+              {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {tab === 'empty' ? (
+            <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>
+              <label className="field">
+                <span>Title</span>
+                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={500} aria-label="Title" />
+              </label>
+              <button type="submit" className="primary" disabled={busy}>
+                Create draft
+              </button>
+            </form>
+          ) : (
+            <>
+              <p className="muted small">The draft starts as the chosen document's paragraphs, with the document as its base.</p>
+              <DocumentPicker language={language} kind="resolution" onPick={(d) => void create({ base: d.id })} />
+            </>
+          )}
         </>
       )}
       {error && <p className="error-note">{error}</p>}

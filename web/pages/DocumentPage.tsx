@@ -2,7 +2,7 @@
 // preamble and numbered operative paragraphs set as the UN sets them, each
 // with its citation, lineage link and footnotes; roll it over into a draft.
 import { useEffect, useState } from 'react';
-import { api, ok } from '../api.js';
+import { api, documentDocxUrl, ok } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { formatDate, languageName } from '../lib/format.js';
@@ -39,6 +39,9 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
           </div>
         </div>
         <div className="toolbar">
+          <a href={documentDocxUrl(d.id)} download className="button" title="The document laid out as the UN lays it out, as a Word file">
+            Export .docx
+          </a>
           {(d.kind === 'resolution' || d.kind === 'draft resolution' || d.kind === 'decision') && (
             <button type="button" className="primary" onClick={rollover}>
               Roll over into a new draft

@@ -1,7 +1,7 @@
 // Draft against its base (or any document picked here): the same comparison
 // view as the series, computed on the saved draft.
 import { useState } from 'react';
-import { api, ok } from '../api.js';
+import { api, draftDocxUrl, ok } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { DiffView } from '../components/DiffView.js';
@@ -27,9 +27,21 @@ export function DraftComparePage({ id, against }: { id: string; against: string 
           </a>{' '}
           <span className="muted">compared with</span> <span className="sym">{diff.data?.from.symbol ?? target ?? 'a document'}</span>
         </h1>
-        <button type="button" onClick={() => setPicking((p) => !p)}>
-          Compare with another document…
-        </button>
+        <div className="toolbar">
+          {target && (
+            <a
+              href={draftDocxUrl(id, { against: target })}
+              download
+              className="button"
+              title="The saved draft as a Word file, every change against this document as a tracked change"
+            >
+              Download comparison (.docx)
+            </a>
+          )}
+          <button type="button" onClick={() => setPicking((p) => !p)}>
+            Compare with another document…
+          </button>
+        </div>
       </div>
       {picking && (
         <div className="card">

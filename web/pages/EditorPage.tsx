@@ -13,6 +13,9 @@ import { PrecedentPanel } from '../components/PrecedentPanel.js';
 import { SaveBadge } from '../components/SaveBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { ErrorNote, Loading } from '../components/Status.js';
+import { DraftExport } from '../components/DraftExport.js';
+import { ImportNoticeBar } from '../components/ImportNoticeBar.js';
+import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 
 type Focus = { id: string; caret: number | null; seq: number };
 
@@ -26,6 +29,9 @@ export function EditorPage({ id }: { id: string }) {
   const [undo, setUndo] = useState<{ para: P.Para; index: number; label: string } | null>(null);
   const [drag, setDrag] = useState<{ id: string; over: { id: string; after: boolean } | null } | null>(null);
   const seq = useRef(0);
+  // A draft just imported opens with what the import saw (read once).
+  const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
+  useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
 
   const focusOn = useCallback((pid: string, caret: number | null) => setFocus({ id: pid, caret, seq: ++seq.current }), []);
@@ -200,6 +206,7 @@ export function EditorPage({ id }: { id: string }) {
             <a href={`/drafts/${id}/compare`} onClick={linkClick} className="button-link">
               {draft.baseDocumentId ? 'Compare with base' : 'Compare…'}
             </a>
+            <DraftExport id={id} baseId={draft.baseDocumentId} state={sync.state} saveNow={sync.saveNow} />
             <SaveBadge state={sync.state} message={sync.message} bufferFailed={sync.bufferFailed} />
           </div>
           <details className="shortcuts">
@@ -208,6 +215,7 @@ export function EditorPage({ id }: { id: string }) {
             edges previous/next paragraph · Ctrl+. precedents
           </details>
         </div>
+        {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
           <p className="body-line">{language === 'zh' ? '大会，' : language === 'en' ? 'The General Assembly,' : draft.body}</p>
           {renderSection('preamble', 'Preamble')}

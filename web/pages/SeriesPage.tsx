@@ -1,7 +1,7 @@
 // Series comparison: pick a recurring resolution and two of its versions, see
 // them aligned (side by side or inline) with every change marked and counted.
 import { useEffect, useMemo, useState } from 'react';
-import { getDiff, getSeries } from '../api.js';
+import { diffDocxUrl, getDiff, getSeries } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { navigate } from '../lib/router.js';
 import { formatDate, LANGUAGE_NAMES } from '../lib/format.js';
@@ -81,6 +81,11 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
                 ))}
               </select>
             </>
+          )}
+          {from && to && from !== to && (
+            <a href={diffDocxUrl(from, to)} download className="button" title={`${sym(to)} as a Word file, every change from ${sym(from)} as a tracked change`}>
+              Download comparison (.docx)
+            </a>
           )}
         </div>
       </div>
