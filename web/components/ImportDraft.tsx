@@ -8,7 +8,7 @@ import { LANGUAGE_NAMES } from '../lib/format.js';
 import { setImportNotice } from '../lib/importNotice.js';
 
 const MAX_MB = 10;
-const sizeText = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const sizeText = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 export function ImportDraft({ language, onLanguage }: { language: string; onLanguage: (l: string) => void }) {
   const [mode, setMode] = useState<'file' | 'paste'>('file');
@@ -83,7 +83,9 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
               </span>
             ) : (
               <span>
-                Drop a .docx here or <u>choose a file</u>
+                <span>
+                  Drop a .docx here or <u>choose a file</u>
+                </span>
                 <span className="muted small">Word 2007 or later, up to {MAX_MB} MB</span>
               </span>
             )}
