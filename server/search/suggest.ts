@@ -104,9 +104,17 @@ export interface SuggestTuning {
   maxDfShare: number;
   /** Candidates re-ranked by similarity. */
   candidates: number;
+  /**
+   * Budget of postings a query may touch (sum of its kept terms' document
+   * frequencies; the three rarest terms are always kept). MiniSearch spends a
+   * few microseconds per posting (Maps and a result object per paragraph), so
+   * an English paragraph's 16 terms (≈12k postings) took 40–60 ms; the rarest
+   * terms carry the precedent anyway.
+   */
+  maxPostings: number;
 }
 
-export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40 };
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000 };
 
 export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
   if (only && !only.has(doc.id)) return false;
@@ -135,7 +143,14 @@ export function pruneTerms(li: LanguageIndex, text: string, tuning: SuggestTunin
   const rare = scored.filter((s) => s.df / n <= tuning.maxDfShare);
   // A query made only of boilerplate still deserves an answer: keep its rarest terms.
   const kept = rare.length >= 3 ? rare : scored.slice(0, 3);
-  return kept.slice(0, tuning.maxTerms).map((s) => s.term);
+  const out: string[] = [];
+  let postings = 0;
+  for (const s of kept.slice(0, tuning.maxTerms)) {
+    postings += s.df;
+    if (out.length >= 3 && postings > tuning.maxPostings) break;
+    out.push(s.term);
+  }
+  return out;
 }
 
 export interface Scored {
