@@ -17,6 +17,7 @@ import type { Db } from '../store/db.js';
 import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';
 import { DEFAULT_ZH_MODE, indexTerms, type ZhMode } from './analyse.js';
 import { CandidateIndex, writeAtomic } from './minisearch-index.js';
+import { seriesOfDocument } from '../compare/service.js';
 import { seriesKeyOf } from './series.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
@@ -442,9 +443,13 @@ export class ParagraphIndex {
     this.documents.delete(id);
   }
 
-  /** Series key of a document (one result per series). */
+  /**
+   * Series key of a document (one result per series): the series the compare
+   * module groups (title confirmed by preamble recalls, as the series view shows
+   * them), or the normalised title for a document that has no series there.
+   */
   seriesOf(doc: IndexedDocument): string {
-    return seriesKeyOf(doc);
+    return seriesOfDocument(this.db, doc.id)?.id ?? seriesKeyOf(doc);
   }
 
   /** Saves soon, off the request path: imports come in bursts. */
