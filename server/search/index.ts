@@ -23,18 +23,11 @@ import { seriesKeyOf } from './series.js';
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
 export const INDEX_FORMAT = 5;
 
-/** A paragraph as the index keeps it. */
-export interface IndexedParagraph {
-  id: string;
-  documentId: string;
-  section: Section;
-  label: string;
-  lead: string;
-  text: string;
-}
+/** A paragraph as the index keeps it: what the store reads for indexing. */
+export type IndexedParagraph = SearchableParagraph;
 
-/** A document as the index keeps it: the citation fields of a result. */
-export interface IndexedDocument {
+/** The citation fields of a result's document. */
+export interface CitedDocument {
   id: string;
   symbol: string | null;
   title: string;
@@ -42,6 +35,10 @@ export interface IndexedDocument {
   body: string;
   kind: DocumentKind;
   language: Language;
+}
+
+/** A document as the index keeps it: its citation, and what syncing needs. */
+export interface IndexedDocument extends CitedDocument {
   /** Source hash: a changed hash means the document must be re-indexed. */
   hash: string;
   /** Slots (in its language's index) of its paragraphs. */

@@ -5,7 +5,7 @@
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
 import { detectLanguage } from './analyse.js';
-import type { IndexedDocument, IndexedParagraph, LanguageIndex, ParagraphIndex } from './index.js';
+import type { CitedDocument, IndexedDocument, IndexedParagraph, LanguageIndex, ParagraphIndex } from './index.js';
 import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
 
 export type { SharedPassage } from './similarity.js';
@@ -48,15 +48,7 @@ export interface ResultParagraph {
   section: Section;
 }
 
-export interface ResultDocument {
-  id: string;
-  symbol: string | null;
-  title: string;
-  date: string | null;
-  body: string;
-  kind: DocumentKind;
-  language: Language;
-}
+export type ResultDocument = CitedDocument;
 
 /** Another version of the same paragraph in the same series (collapsed into a result). */
 export interface VersionRef {

@@ -4,18 +4,14 @@
 // view 78/229 → 80/229 (moved and added paragraphs are marked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESK_TIMEOUT_MS, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
+import { DESK_TIMEOUT_MS, deskApi, hasChromium, screenshot, startDesk, waitSaved, type Desk } from '../helpers/browser.js';
 
 let desk: Desk;
 let page: Page;
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${desk.url}${path}`);
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk, path, init);
 
-const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
+const saved = waitSaved;
 
 describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 90_000 }, () => {
   let draftId = '';

@@ -3,7 +3,7 @@
 // server is unreachable, and choosing a version after a conflicting save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESK_TIMEOUT_MS, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
+import { DESK_TIMEOUT_MS, deskApi, hasChromium, screenshot, startDesk, waitSaved, type Desk } from '../helpers/browser.js';
 
 let desk: Desk;
 let page: Page;
@@ -12,13 +12,9 @@ let page: Page;
 const PRECEDENT = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构，尤其是世界银行以及各区域和国家供资机构，支助中心的技术性业务活动；';
 const TYPED = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构';
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk, path, init);
 
-const saved = (p: Page) => p.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
+const saved = waitSaved;
 
 describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, () => {
   let draftId: string;

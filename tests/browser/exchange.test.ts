@@ -7,17 +7,13 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESK_TIMEOUT_MS, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
+import { DESK_TIMEOUT_MS, deskApi, hasChromium, screenshot, startDesk, type Desk } from '../helpers/browser.js';
 import { readXml, resolve } from '../helpers/docx-xml.js';
 
 let desk: Desk;
 let page: Page;
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${desk.url}${path}`);
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk, path, init);
 
 type DraftT = { id: string; title: string; language: string; baseDocumentId: string | null; paragraphs: { section: string; text: string; lead?: string }[] };
 const draftIds = async () => (await api<{ drafts: { id: string }[] }>('/api/drafts')).drafts.map((d) => d.id).sort();

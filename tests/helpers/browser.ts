@@ -91,6 +91,16 @@ export interface Desk {
   close(): Promise<void>;
 }
 
+/** JSON from the desk's API (outside the browser), failing loudly on an HTTP error. */
+export async function deskApi<T>(desk: Desk, path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Waits until the editor's badge says the draft is saved. */
+export const waitSaved = (page: Page) => page.waitForSelector('.save-badge[data-state="saved"]', { timeout: 15_000 });
+
 /** Builds the app, starts the server and the browser. */
 export async function startDesk(): Promise<Desk> {
   await buildWeb();

@@ -4,7 +4,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { importDraft, type Language } from '../api.js';
 import { navigate } from '../lib/router.js';
-import { LANGUAGE_NAMES } from '../lib/format.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { setImportNotice } from '../lib/importNotice.js';
 
 const MAX_MB = 10;
@@ -110,13 +110,7 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
         <>
           <label className="field">
             <span>Language</span>
-            <select value={language} onChange={(e) => onLanguage(e.target.value)} aria-label="Language">
-              {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
+            <LanguageSelect value={language} onChange={onLanguage} />
           </label>
           <label className="field">
             <span>Text: title, then one paragraph per line</span>

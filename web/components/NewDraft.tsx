@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { api, ok } from '../api.js';
 import { navigate } from '../lib/router.js';
-import { LANGUAGE_NAMES } from '../lib/format.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import { ImportDraft } from './ImportDraft.js';
 
@@ -49,13 +49,7 @@ export function NewDraft() {
         <>
           <label className="field">
             <span>Language</span>
-            <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
-              {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
+            <LanguageSelect value={language} onChange={setLanguage} />
           </label>
           {tab === 'empty' ? (
             <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SuggestFilters, SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
-import { LANGUAGE_NAMES } from '../lib/format.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import { PhraseSearch } from './PhraseSearch.js';
 
@@ -108,13 +108,7 @@ export function PrecedentPanel(props: PanelProps) {
         <div className="filters">
           <label>
             Language
-            <select value={lang} onChange={(e) => setLang(e.target.value)}>
-              {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
-                <option key={c} value={c}>
-                  {n}
-                </option>
-              ))}
-            </select>
+            <LanguageSelect value={lang} onChange={setLang} />
           </label>
           <label>
             Kind

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { diffDocxUrl, getDiff, getSeries } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { navigate } from '../lib/router.js';
-import { formatDate, LANGUAGE_NAMES } from '../lib/format.js';
+import { formatDate } from '../lib/format.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
@@ -41,20 +42,13 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
       <div className="page-head">
         <h1>Series</h1>
         <div className="toolbar">
-          <select
+          <LanguageSelect
             value={language}
-            aria-label="Language"
-            onChange={(e) => {
-              setLanguage(e.target.value);
-              set({ language: e.target.value, series: null, from: null, to: null });
+            onChange={(l) => {
+              setLanguage(l);
+              set({ language: l, series: null, from: null, to: null });
             }}
-          >
-            {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
-              <option key={c} value={c}>
-                {n}
-              </option>
-            ))}
-          </select>
+          />
           <select value={series?.id ?? ''} aria-label="Series" onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
             <option value="">Choose a recurring resolution…</option>
             {(list.data?.series ?? []).map((s) => (

@@ -1,0 +1,15 @@
+// A <select> of the six official languages, named in English: every page that
+// asks for a language uses this one control.
+import { LANGUAGE_NAMES } from '../lib/format.js';
+
+export function LanguageSelect({ value, onChange, className }: { value: string; onChange: (language: string) => void; className?: string }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} aria-label="Language" className={className}>
+      {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+        <option key={code} value={code}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}
