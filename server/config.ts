@@ -10,6 +10,8 @@ export const config = {
   dbFile: process.env.PRECEDENT_DB ?? resolve(ROOT, 'data/precedent.db'),
   /** The compact corpus shipped in the repository. */
   bundleDir: process.env.PRECEDENT_BUNDLE ?? resolve(ROOT, 'corpus/bundle'),
+  /** Manual corrections to series grouping. */
+  seriesFile: process.env.PRECEDENT_SERIES ?? resolve(ROOT, 'corpus/series.json'),
   /** The built web app. */
   webDir: resolve(ROOT, 'dist/web'),
   /** Sources the bundle is built from when present (CI has them; a user's clone does not). */

@@ -8,6 +8,8 @@ import { preambleTexts } from '../store/compare.js';
 import type { DocumentRecord } from '../model.js';
 import { diffDocuments, type DiffResponse, type DocumentRef } from './align.js';
 import { walkLineage, type LineageResponse } from './lineage.js';
+import { config } from '../config.js';
+import { readSeriesOverrides } from './overrides.js';
 import { groupSeries, type SeriesDocument, type SeriesSummary } from './series.js';
 
 export interface SeriesDetail extends Omit<SeriesSummary, 'documents'> {
@@ -37,7 +39,7 @@ function cache(db: Db): Cache {
 function allSeries(db: Db): SeriesSummary[] {
   const c = cache(db);
   if (!c.series) {
-    c.series = groupSeries(allDocuments(db), preambleTexts(db));
+    c.series = groupSeries(allDocuments(db), preambleTexts(db), readSeriesOverrides(config.seriesFile));
     for (const s of c.series) for (const d of s.documents) c.seriesOfDocument.set(d.id, s);
   }
   return c.series;

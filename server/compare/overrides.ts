@@ -1,0 +1,26 @@
+// Reads the manual corrections to series grouping (corpus/series.json): the
+// delegate's word where titles changed between versions or coincide by chance.
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { SeriesOverrides } from './series.js';
+
+const overridesSchema = z.object({
+  join: z.array(z.array(z.string().min(1)).min(2)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+/** The overrides in `file`; none when the file does not exist. A malformed file is an error naming it. */
+export function readSeriesOverrides(file: string): SeriesOverrides {
+  if (!existsSync(file)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = overridesSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
