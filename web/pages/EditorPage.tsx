@@ -14,6 +14,7 @@ import { SaveBadge } from '../components/SaveBadge.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 import { DraftExport } from '../components/DraftExport.js';
+import { DocumentLink } from '../components/DocumentLink.js';
 import { ImportNoticeBar } from '../components/ImportNoticeBar.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 
@@ -197,9 +198,7 @@ export function EditorPage({ id }: { id: string }) {
               <>
                 <span>
                   base{' '}
-                  <a href={`/documents/${draft.baseDocumentId}`} onClick={linkClick} className="sym">
-                    {draft.baseDocumentId}
-                  </a>
+                  <DocumentLink id={draft.baseDocumentId} />
                 </span>
               </>
             )}
