@@ -1,13 +1,11 @@
 // Starts Precedent: opens the database, loads the bundled corpus if it changed,
 // and serves the API and the web app on one port.
 import { serve } from '@hono/node-server';
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createApp } from './api/app.js';
 import { config } from './config.js';
 import { loadBundle } from './ingest/bundle.js';
 import { listSeries } from './compare/service.js';
-import { indexDirFor } from './search/index.js';
 import { SearchService } from './search/service.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
@@ -24,7 +22,9 @@ console.log(
 // The search index persists beside the database (data/index/): loaded when it is
 // current, synced by document when the corpus changed, built only the first time.
 const indexStarted = performance.now();
-if (!existsSync(indexDirFor(config.dbFile) ?? '')) console.log('Building the search index (first start only: about a minute)…');
+// Opening is instant when the persisted index is current; the first start, and the
+// first after an index format change, build it, which takes about a minute.
+console.log('Opening the search index (built on a first start or after an upgrade: about a minute)…');
 const search = SearchService.open(db);
 console.log(
   `Search index ${search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${search.index.paragraphCount} paragraphs`,

@@ -2,9 +2,11 @@
 // asks for a language uses this one control.
 import { LANGUAGE_NAMES } from '../lib/format.js';
 
-export function LanguageSelect({ value, onChange, className }: { value: string; onChange: (language: string) => void; className?: string }) {
+/** `anyLabel` adds a first choice, value "", for "no language filter". */
+export function LanguageSelect({ value, onChange, className, anyLabel }: { value: string; onChange: (language: string) => void; className?: string; anyLabel?: string }) {
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)} aria-label="Language" className={className}>
+      {anyLabel !== undefined && <option value="">{anyLabel}</option>}
       {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
         <option key={code} value={code}>
           {name}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SuggestFilters, SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { KindSelect } from './KindSelect.js';
 import { SuggestionCard } from './SuggestionCard.js';
 import { PhraseSearch } from './PhraseSearch.js';
 
@@ -112,13 +113,7 @@ export function PrecedentPanel(props: PanelProps) {
           </label>
           <label>
             Kind
-            <select value={kind} onChange={(e) => setKind(e.target.value)}>
-              <option value="">any</option>
-              <option value="resolution">resolution</option>
-              <option value="decision">decision</option>
-              <option value="draft resolution">draft resolution</option>
-              <option value="report">report</option>
-            </select>
+            <KindSelect value={kind} onChange={setKind} />
           </label>
           <label>
             Body

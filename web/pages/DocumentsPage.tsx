@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { api, ok } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick } from '../lib/router.js';
-import { formatDate, LANGUAGE_NAMES } from '../lib/format.js';
+import { formatDate } from '../lib/format.js';
+import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ErrorNote, Loading } from '../components/Status.js';
+import { KindSelect } from '../components/KindSelect.js';
 
 export function DocumentsPage() {
   const [language, setLanguage] = useState('');
@@ -20,21 +22,8 @@ export function DocumentsPage() {
         <h1>Documents</h1>
         <div className="toolbar">
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Symbol or title" aria-label="Symbol or title" />
-          <select value={language} onChange={(e) => setLanguage(e.target.value)} aria-label="Language">
-            <option value="">All languages</option>
-            {Object.entries(LANGUAGE_NAMES).map(([c, n]) => (
-              <option key={c} value={c}>
-                {n}
-              </option>
-            ))}
-          </select>
-          <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label="Kind">
-            <option value="">All kinds</option>
-            <option value="resolution">Resolutions</option>
-            <option value="decision">Decisions</option>
-            <option value="draft resolution">Draft resolutions</option>
-            <option value="report">Reports</option>
-          </select>
+          <LanguageSelect value={language} onChange={setLanguage} anyLabel="All languages" />
+          <KindSelect value={kind} onChange={setKind} anyLabel="All kinds" />
         </div>
       </div>
       {list.error && <ErrorNote error={list.error} />}
