@@ -19,11 +19,10 @@ console.log(
     (bundle.skipped ? ' (bundle already loaded)' : ` (${bundle.loaded} loaded from the bundle)`),
 );
 
-// The search index persists beside the database (data/index/): loaded when it is
-// current, synced by document when the corpus changed, built only the first time.
+// The search index persists beside the database (data/index/): opening is instant
+// when it is current and synced by document when the corpus changed; the first
+// start, and the first after an index format change, build it (about a minute).
 const indexStarted = performance.now();
-// Opening is instant when the persisted index is current; the first start, and the
-// first after an index format change, build it, which takes about a minute.
 console.log('Opening the search index (built on a first start or after an upgrade: about a minute)…');
 const search = SearchService.open(db);
 console.log(
