@@ -19,7 +19,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Language } from '../model.js';
-import { INDENT, PROPERTY, STYLE, layoutFor, localizedBody, type LanguageLayout } from './layout.js';
+import { localizedBody } from '../../core/languages/index.js';
+import { INDENT, PROPERTY, STYLE, layoutFor, type LanguageLayout } from './layout.js';
 import { alignForTracking, paragraphPieces, plainPieces, type ExportParagraph, type Piece, type Status } from './tracked-changes.js';
 
 export type { ExportParagraph } from './tracked-changes.js';
@@ -104,7 +105,7 @@ export async function exportDocx(doc: ExportDocument, options: ExportOptions = {
   const fonts = { ascii: layout.fonts.ascii, hAnsi: layout.fonts.ascii, eastAsia: layout.fonts.eastAsia, cs: layout.fonts.cs };
   const language = { value: layout.tag, eastAsia: 'zh-CN', bidirectional: 'ar-SA' };
   const size = layout.size * 2;
-  const leadRun = layout.lead === 'bold' ? { bold: true, boldComplexScript: true } : layout.lead === 'italic' ? { italics: true, italicsComplexScript: true } : {};
+  const leadRun = layout.leadEmphasis === 'bold' ? { bold: true, boldComplexScript: true } : layout.leadEmphasis === 'italic' ? { italics: true, italicsComplexScript: true } : {};
   const para = (extra: Record<string, unknown> = {}) => ({ bidirectional: rtl, spacing: { after: 120 }, ...extra });
 
   const document = new Document({

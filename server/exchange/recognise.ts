@@ -4,9 +4,10 @@
 // paragraphs, numbered operative paragraphs, lettered sub-items, lead phrases.
 // Our own exports say everything through their styles; other files are read
 // the way a drafting officer reads them.
-import { OP_LEADS_EN, OP_LEADS_ZH, PP_LEADS_EN, PP_LEADS_ZH, lexiconLead } from '../ingest/clean.js';
-import { LANGUAGES, type Footnote, type Language } from '../model.js';
-import { LAYOUTS, STYLE, englishBody, type LeadEmphasis } from './layout.js';
+import { PROFILES, detectLanguage, formulaLanguage, englishBody, isLanguage, type LeadEmphasis } from '../../core/languages/index.js';
+import { sectionLead } from '../../core/lead.js';
+import type { Footnote, Language } from '../../core/model.js';
+import { STYLE } from './layout.js';
 
 export type LineRole = 'symbol' | 'body' | 'agenda' | 'title' | 'formula' | 'pp' | 'op' | 'item' | 'text' | 'heading' | 'end';
 
@@ -57,43 +58,11 @@ export function roleOfStyle(style: string | null): LineRole | null {
   return style ? (STYLE_ROLES[style] ?? null) : null;
 }
 
-/** The language of a text by its script; Latin text by the enacting formula and common words. */
-export function detectLanguage(text: string): Language {
-  const count = (re: RegExp) => (text.match(re) ?? []).length;
-  const han = count(/\p{Script=Han}/gu);
-  const arabic = count(/\p{Script=Arabic}/gu);
-  const cyrillic = count(/\p{Script=Cyrillic}/gu);
-  const latin = count(/\p{Script=Latin}/gu);
-  const max = Math.max(han, arabic, cyrillic, latin);
-  if (max === 0) return 'en';
-  if (max === han) return 'zh';
-  if (max === arabic) return 'ar';
-  if (max === cyrillic) return 'ru';
-  const words = (re: RegExp) => count(re);
-  const fr = words(/\b(?:les|des|du|une|et|Assemblée|Prie|Rappelant)\b/g);
-  const es = words(/\b(?:los|las|del|una|y|Asamblea|Solicita|Recordando)\b/g);
-  const en = words(/\b(?:the|of|and|to|Assembly|Requests|Recalling)\b/g);
-  if (fr > en && fr >= es) return 'fr';
-  if (es > en && es > fr) return 'es';
-  return 'en';
-}
-
-const FORMULA_RE = /^(?:The\s+)?General\s+Assembly\s*,$|^L[’']Assembl[ée]e\s+g[ée]n[ée]rale\s*,$|^La\s+Asamblea\s+General\s*,$|^Генеральная\s+Ассамблея\s*,$|^(?:إن\s+)?الجمعية\s+العامة\s*[،,]$|^大会\s*[，,]$/u;
 const OP_NUMBER_RE = /^\s*(\d{1,3})\s*(?:[.．]|\s-)\s*/u;
 const ITEM_RE = /^\s*(\(?(?:[a-z]{1,2}|[ivxl]{1,5}|[а-я]|[\p{Script=Arabic}]{1,3}|\d{1,2})\))[\s\t]+/u;
 const SYMBOL_RE = /^[A-Z]{1,6}(?:\.\d+)?\/[A-Z0-9.]+(?:\/[A-Za-z0-9.]+)+$/;
 const END_RE = /^[_\s*]+$/;
 
-function normalizeFormula(s: string): string {
-  return s.trim().replace(/\s+/g, ' ');
-}
-
-/** Lead phrases for text that carries no emphasis: the lexicons where we have them. */
-function lexicalLead(text: string, language: Language, section: 'preamble' | 'operative'): string {
-  if (language === 'zh') return lexiconLead(text, section === 'preamble' ? PP_LEADS_ZH : OP_LEADS_ZH);
-  if (language === 'en') return lexiconLead(text, section === 'preamble' ? PP_LEADS_EN : OP_LEADS_EN);
-  return '';
-}
 
 function emphasisLead(line: SourceLine, emphasis: LeadEmphasis): string {
   if (line.emphasized.styled) return line.emphasized.styled;
@@ -107,7 +76,7 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
   const warnings: string[] = [];
   const allText = lines.map((l) => l.text).join('\n');
   const language = options.language ?? detectLanguage(allText);
-  const layout = LAYOUTS[language];
+  const profile = PROFILES[language];
   const ours = lines.some((l) => l.role !== null);
 
   let symbol: string | null = null;
@@ -123,10 +92,10 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
     const f = lines.findIndex((l) => l.role === 'formula' || l.role === 'pp' || l.role === 'op' || l.role === 'text');
     start = f < 0 ? lines.length : lines[f].role === 'formula' ? f + 1 : f;
   } else {
-    const f = lines.findIndex((l) => FORMULA_RE.test(normalizeFormula(l.text)) || normalizeFormula(l.text) === normalizeFormula(layout.formula));
+    const f = lines.findIndex((l) => formulaLanguage(l.text) !== null);
     if (f >= 0) start = f + 1;
     else {
-      const g = lines.findIndex((l) => l.level === 0 || OP_NUMBER_RE.test(l.text) || emphasisLead(l, layout.lead) || lexicalLead(l.text, language, 'preamble') || lexicalLead(l.text, language, 'operative'));
+      const g = lines.findIndex((l) => l.level === 0 || OP_NUMBER_RE.test(l.text) || emphasisLead(l, profile.leadEmphasis) || sectionLead(l.text, language, 'preamble') || sectionLead(l.text, language, 'operative'));
       start = g < 0 ? 0 : g;
       if (f < 0 && g > 0) warnings.push('No enacting formula found ("The General Assembly,"): the lines before the first paragraph are taken as the header.');
     }
@@ -136,7 +105,7 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
   const headerLines: string[] = [];
   for (const l of lines.slice(0, start)) {
     const t = l.text.trim();
-    if (!t || l.role === 'formula' || FORMULA_RE.test(normalizeFormula(t))) continue;
+    if (!t || l.role === 'formula' || formulaLanguage(t) !== null) continue;
     if (l.role === 'symbol' || (!l.role && !symbol && SYMBOL_RE.test(t))) symbol = t;
     else if (l.role === 'body') body = englishBody(t);
     else if (l.role === 'agenda') continue;
@@ -194,9 +163,9 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
       text = trimmed.replace(/\s+$/, '');
     }
     if (section === 'operative') sawOperative = true;
-    let lead = emphasisLead(l, layout.lead).slice(Math.max(0, shift));
+    let lead = emphasisLead(l, profile.leadEmphasis).slice(Math.max(0, shift));
     if (!text.startsWith(lead)) lead = '';
-    if (!lead && !ours) lead = lexicalLead(text, language, section);
+    if (!lead && !ours) lead = sectionLead(text, language, section);
     const footnotes = l.footnotes.map((f) => ({ marker: '', text: f.text, offset: Math.min(text.length, Math.max(0, f.offset - shift)) }));
     paragraphs.push({ section, text, lead, footnotes });
   }
@@ -204,6 +173,6 @@ export function recognise(lines: SourceLine[], options: { language?: Language; t
   // Word numbers footnotes in order of reference; the markers follow it.
   let n = 0;
   for (const p of paragraphs) for (const f of p.footnotes) f.marker = String(++n);
-  if (!LANGUAGES.includes(language)) warnings.push(`Unknown language ${language}`);
+  if (!isLanguage(language)) warnings.push(`Unknown language ${language}`);
   return { title: title || 'Imported draft', language, body: body || 'General Assembly', symbol, paragraphs, warnings };
 }

@@ -4,21 +4,10 @@
 // write that names an older version is refused (the caller answers 409).
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
-import type { Footnote, Language } from '../model.js';
+import { citation, preambleFirst } from '../../core/citation.js';
+import { DRAFT_LIMITS, type DraftSection } from '../../core/limits.js';
+import type { Footnote, Language } from '../../core/model.js';
 import { getDocument, getParagraphs } from './corpus.js';
-
-/** Stated limits, enforced at the API edge (and by the UI before it sends). */
-export const DRAFT_LIMITS = {
-  title: 500,
-  body: 200,
-  paragraphs: 500,
-  paragraphText: 20_000,
-  citation: 300,
-  paragraphId: 200,
-} as const;
-
-export const DRAFT_SECTIONS = ['preamble', 'operative'] as const;
-export type DraftSection = (typeof DRAFT_SECTIONS)[number];
 
 /** Where a paragraph's language comes from: a corpus paragraph and its citation. */
 export interface DraftSource {
@@ -100,8 +89,7 @@ export const newParagraphId = () => newId('p');
 /** Preamble before operative part (stable), each paragraph with a unique id (the client's where unique). */
 function withIds(paragraphs: DraftParagraph[]): DraftParagraph[] {
   const seen = new Set<string>();
-  const ordered = [...paragraphs.filter((p) => p.section === 'preamble'), ...paragraphs.filter((p) => p.section !== 'preamble')];
-  return ordered.map((p) => {
+  return preambleFirst(paragraphs).map((p) => {
     let id = p.id;
     if (!id || seen.has(id)) id = newParagraphId();
     seen.add(id);
@@ -159,13 +147,12 @@ export function rolloverParagraphs(db: Db, documentId: string): { language: Lang
   const all = getParagraphs(db, documentId);
   let chosen = all.filter((p) => p.section === 'preamble' || p.section === 'operative');
   if (chosen.length === 0) chosen = all.filter((p) => p.section === 'body');
-  const cite = doc.symbol ?? doc.title;
   const paragraphs = chosen.map((p) => ({
     id: newParagraphId(),
     section: (p.section === 'preamble' ? 'preamble' : 'operative') as DraftSection,
     text: p.text,
     lead: p.lead,
-    source: { paragraphId: p.id, documentId: doc.id, citation: `${cite}, ${p.label}` },
+    source: { paragraphId: p.id, documentId: doc.id, citation: citation(doc, p.label) },
     footnotes: p.footnotes,
   }));
   return { language: doc.language, title: doc.title, body: doc.body, paragraphs };
@@ -217,11 +204,4 @@ export function duplicateDraft(db: Db, id: string, title?: string): Draft | null
     baseDocumentId: src.baseDocumentId,
     paragraphs: src.paragraphs.map((p) => ({ ...p })),
   });
-}
-
-/** Citation labels as the UN numbers them: "PP 3", "OP 8". */
-export function draftLabels(paragraphs: Pick<DraftParagraph, 'section'>[]): { label: string; number: number }[] {
-  let pp = 0;
-  let op = 0;
-  return paragraphs.map((p) => (p.section === 'preamble' ? { label: `PP ${++pp}`, number: pp } : { label: `OP ${++op}`, number: op }));
 }

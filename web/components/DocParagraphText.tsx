@@ -1,7 +1,8 @@
 // A corpus paragraph's text with its lead phrase emphasised and each footnote
 // marker set back at its offset as a superscript (its text on hover).
 import type { DocParagraphT } from '../api.js';
-import { leadOf, leadStyle } from '../lib/lead.js';
+import { profileOf } from '../../core/languages/index.js';
+import { leadOf } from '../../core/lead.js';
 
 export function DocParagraphText({ p, language }: { p: DocParagraphT; language: string }) {
   const lead = leadOf(p.text, language, p.lead);
@@ -11,7 +12,7 @@ export function DocParagraphText({ p, language }: { p: DocParagraphT; language: 
   for (const cut of [...cuts, p.text.length]) {
     if (cut > at) {
       const piece = p.text.slice(at, cut);
-      out.push(at < lead.length ? <span key={`t${at}`} className={`lead lead-${leadStyle(language)}`}>{piece}</span> : piece);
+      out.push(at < lead.length ? <span key={`t${at}`} className={`lead lead-${profileOf(language).leadEmphasis}`}>{piece}</span> : piece);
       at = cut;
     }
     for (const f of p.footnotes.filter((f) => Math.min(f.offset, p.text.length) === cut)) {

@@ -1,6 +1,7 @@
 // Starts a draft: empty (title + language), as a rollover of a document,
 // whose paragraphs become the draft and which becomes its base, or imported
 // from a Word file or pasted text.
+import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
 import { api, ok } from '../api.js';
 import { navigate } from '../lib/router.js';
@@ -55,7 +56,7 @@ export function NewDraft() {
             <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>
               <label className="field">
                 <span>Title</span>
-                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={500} aria-label="Title" />
+                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={DRAFT_LIMITS.title} aria-label="Title" />
               </label>
               <button type="submit" className="primary" disabled={busy}>
                 Create draft

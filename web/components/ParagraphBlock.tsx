@@ -1,6 +1,7 @@
 // One paragraph of the draft: its number or PP label, a drag handle, and either
 // the typeset text (lead phrase emphasised) or, while edited, a plain textarea
 // that never interferes with an IME composition.
+import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Para } from '../lib/paragraphs.js';
 import { LeadText } from './Lead.js';
@@ -82,7 +83,7 @@ export function ParagraphBlock(props: BlockProps) {
     if (e.key === 'ArrowDown' && collapsed && el.selectionStart === el.value.length) return cmd({ kind: 'focus', delta: 1 });
   };
 
-  const overLimit = para.text.length > 20_000;
+  const overLimit = para.text.length > DRAFT_LIMITS.paragraphText;
   return (
     <li
       className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''}`}
@@ -158,7 +159,7 @@ export function ParagraphBlock(props: BlockProps) {
                 </a>
               </>
             )}
-            {overLimit && <span className="warn"> Over the 20,000-character limit: this paragraph will not save until shortened or split.</span>}
+            {overLimit && <span className="warn"> Over the {DRAFT_LIMITS.paragraphText.toLocaleString('en')}-character limit: this paragraph will not save until shortened or split.</span>}
           </div>
         )}
       </div>

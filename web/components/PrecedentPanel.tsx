@@ -2,6 +2,7 @@
 // being edited (with filters) and a phrase search for exact agreed language.
 // Keyboard: ↑/↓ choose, Enter insert, R replace, C copy citation, Esc back.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { citation } from '../../core/citation.js';
 import type { SuggestFilters, SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -72,7 +73,7 @@ export function PrecedentPanel(props: PanelProps) {
     if (what === 'insert') props.onInsert(r);
     else if (what === 'replace') props.onReplace(r);
     else {
-      const cite = `${r.document.symbol ?? r.document.title}, ${r.paragraph.label}`;
+      const cite = citation(r.document, r.paragraph.label);
       void copyText(cite).then(() => {
         setCopied(r.paragraph.id);
         window.setTimeout(() => setCopied(null), 1500);

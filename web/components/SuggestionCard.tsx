@@ -3,7 +3,8 @@
 // when selected an inline diff from the typed text to the precedent.
 import { useMemo } from 'react';
 import type { SuggestResult } from '../api.js';
-import { inlineDiff } from '../../server/compare/inline.js';
+import { citation } from '../../core/citation.js';
+import { inlineDiff } from '../../core/diff/inline.js';
 import { formatDate } from '../lib/format.js';
 import { Highlight } from './Highlight.js';
 import { InlineChanges } from './InlineChanges.js';
@@ -16,7 +17,7 @@ export interface CardActions {
 }
 
 export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }: { r: SuggestResult; typed: string; selected: boolean; copied: boolean; onSelect: () => void; actions: CardActions }) {
-  const cite = `${r.document.symbol ?? r.document.title}, ${r.paragraph.label}`;
+  const cite = citation(r.document, r.paragraph.label);
   const pct = Math.round(r.similarity * 100);
   const changes = useMemo(() => (selected ? inlineDiff(typed, r.paragraph.text, r.document.language) : null), [selected, typed, r]);
   const earlier = r.earlierVersions?.length ?? 0;

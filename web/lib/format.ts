@@ -1,9 +1,7 @@
-// Small display helpers: language names, dates, citations.
-export const LANGUAGE_NAMES: Record<string, string> = {
-  ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish',
-};
+// Small display helpers: language names and dates.
+import { PROFILES, isLanguage } from '../../core/languages/index.js';
 
-export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code;
+export const languageName = (code: string) => (isLanguage(code) ? PROFILES[code].name : code);
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -14,11 +12,6 @@ export function formatWhen(iso: string): string {
   const d = new Date(iso);
   const same = d.toDateString() === new Date().toDateString();
   return same ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleDateString();
-}
-
-/** "A/RES/78/229, OP 8" */
-export function citation(doc: { symbol: string | null; title: string }, label: string): string {
-  return `${doc.symbol ?? doc.title}, ${label}`;
 }
 
 /** Language of a document id ("a-res-78-229-zh" → "zh"). */

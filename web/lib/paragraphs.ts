@@ -1,5 +1,6 @@
 // Pure edits on a draft's paragraph list (preamble first, then the operative
 // part): add, delete, move (across the boundary too), split, merge, and labels.
+import { paragraphLabels, preambleFirst, type ParagraphNumber } from '../../core/citation.js';
 import type { DraftParagraphT } from '../api.js';
 
 export type Para = DraftParagraphT;
@@ -13,16 +14,12 @@ export function blank(section: Section): Para {
 }
 
 /** Keeps the invariant: every preambular paragraph before every operative one (stable). */
-export function normalise(list: Para[]): Para[] {
-  return [...list.filter((p) => p.section === 'preamble'), ...list.filter((p) => p.section === 'operative')];
-}
+export const normalise = (list: Para[]): Para[] => preambleFirst(list);
 
-export function labels(list: Para[]): Map<string, { label: string; number: number }> {
-  const out = new Map<string, { label: string; number: number }>();
-  let pp = 0;
-  let op = 0;
-  for (const p of list) out.set(p.id, p.section === 'preamble' ? { label: `PP ${++pp}`, number: pp } : { label: `OP ${++op}`, number: op });
-  return out;
+/** Each paragraph's label ("PP 3", "OP 8") by its id. */
+export function labels(list: Para[]): Map<string, ParagraphNumber> {
+  const numbers = paragraphLabels(list);
+  return new Map(list.map((p, i) => [p.id, numbers[i]]));
 }
 
 export function update(list: Para[], id: string, patch: Partial<Para>): Para[] {

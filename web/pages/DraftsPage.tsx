@@ -1,5 +1,6 @@
 // The drafts list (home): open, rename, duplicate, delete (confirmed) drafts,
 // and start a new one, empty or as a rollover of an adopted document.
+import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
 import { api, ok, type DraftSummaryT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
@@ -66,7 +67,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
       <td>
         {mode === 'rename' ? (
           <form onSubmit={(e) => (e.preventDefault(), void rename())} className="inline-form">
-            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New title" maxLength={500} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New title" maxLength={DRAFT_LIMITS.title} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
             <button type="submit">Save</button>
           </form>
         ) : (

@@ -2,7 +2,10 @@
 // lists of paragraph blocks (auto-numbered; add, delete with undo, move by
 // keyboard or drag, split, merge), autosave state, and the precedent panel
 // fed by the paragraph being edited.
+import { DRAFT_LIMITS } from '../../core/limits.js';
+import { profileOf } from '../../core/languages/index.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { citation } from '../../core/citation.js';
 import type { SuggestResult } from '../api.js';
 import { useDraftSync } from '../lib/draftSync.js';
 import { linkClick } from '../lib/router.js';
@@ -101,7 +104,7 @@ export function EditorPage({ id }: { id: string }) {
   const fromPrecedent = (r: SuggestResult): Partial<P.Para> => ({
     text: r.paragraph.text,
     lead: r.paragraph.lead,
-    source: { paragraphId: r.paragraph.id, documentId: r.document.id, citation: `${r.document.symbol ?? r.document.title}, ${r.paragraph.label}` },
+    source: { paragraphId: r.paragraph.id, documentId: r.document.id, citation: citation(r.document, r.paragraph.label) },
   });
 
   const insertPrecedent = (r: SuggestResult) => {
@@ -185,7 +188,7 @@ export function EditorPage({ id }: { id: string }) {
           <input
             className="title-input"
             value={local.title}
-            maxLength={500}
+            maxLength={DRAFT_LIMITS.title}
             aria-label="Draft title"
             onChange={(e) => {
               const title = e.target.value;
@@ -216,7 +219,7 @@ export function EditorPage({ id }: { id: string }) {
         </div>
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
-          <p className="body-line">{language === 'zh' ? '大会，' : language === 'en' ? 'The General Assembly,' : draft.body}</p>
+          <p className="body-line">{profileOf(language).formula}</p>
           {renderSection('preamble', 'Preamble')}
           {renderSection('operative', 'Operative part')}
         </div>

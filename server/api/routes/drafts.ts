@@ -4,12 +4,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { LANGUAGES } from '../../model.js';
+import { paragraphLabels } from '../../../core/citation.js';
+import { DRAFT_LIMITS, DRAFT_SECTIONS } from '../../../core/limits.js';
+import { LANGUAGES } from '../../../core/model.js';
 import {
-  DRAFT_LIMITS,
-  DRAFT_SECTIONS,
   deleteDraft,
-  draftLabels,
   duplicateDraft,
   getDraft,
   insertDraft,
@@ -147,7 +146,7 @@ export function draftRoutes(ctx: AppContext) {
       if (!against) throw new ApiError(400, 'against: this draft has no base document; name one with ?against=');
       const doc = getDocument(ctx.db, against);
       if (!doc) throw notFound('Document', against);
-      const labels = draftLabels(draft.paragraphs);
+      const labels = paragraphLabels(draft.paragraphs);
       const result = diffDocuments(
         {
           document: { id: doc.id, symbol: doc.symbol, title: doc.title, language: doc.language, date: doc.date },

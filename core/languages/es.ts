@@ -1,0 +1,19 @@
+// Spanish: leads in italics, "La Asamblea General,".
+import type { LanguageProfile } from './profile.js';
+
+export const es: LanguageProfile = {
+  code: 'es',
+  name: 'Spanish',
+  tag: 'es-ES',
+  script: 'Latin',
+  rtl: false,
+  unit: 'word',
+  leadEmphasis: 'italic',
+  formula: 'La Asamblea General,',
+  formulaItalic: true,
+  agendaItem: (i) => `Tema ${i} del programa`,
+  bodies: { 'General Assembly': 'Asamblea General', ECOSOC: 'Consejo Económico y Social' },
+  leads: { preamble: [], operative: [] },
+  leadContinuations: ['además', 'también', 'asimismo', 'con'],
+  functionWords: ['el', 'los', 'las', 'del', 'y', 'al', 'una', 'su', 'sus', 'para', 'con', 'por', 'que', 'como', 'entre', 'asamblea', 'solicita', 'recordando'],
+};

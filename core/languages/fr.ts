@@ -1,0 +1,19 @@
+// French: leads in italics, "L’Assemblée générale,".
+import type { LanguageProfile } from './profile.js';
+
+export const fr: LanguageProfile = {
+  code: 'fr',
+  name: 'French',
+  tag: 'fr-FR',
+  script: 'Latin',
+  rtl: false,
+  unit: 'word',
+  leadEmphasis: 'italic',
+  formula: 'L’Assemblée générale,',
+  formulaItalic: true,
+  agendaItem: (i) => `Point ${i} de l’ordre du jour`,
+  bodies: { 'General Assembly': 'Assemblée générale', ECOSOC: 'Conseil économique et social' },
+  leads: { preamble: [], operative: [] },
+  leadContinuations: ['aussi', 'également', 'en', 'outre', 'avec'],
+  functionWords: ['le', 'les', 'des', 'et', 'du', 'au', 'aux', 'à', 'une', 'est', 'sur', 'dans', 'qui', 'son', 'ses', 'pour', 'assemblée', 'prie', 'rappelant'],
+};

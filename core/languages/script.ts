@@ -1,0 +1,39 @@
+// Which script a character belongs to, for the rules that differ between
+// Chinese running text and the alphabetic languages (joining wrapped lines,
+// spaces around footnote markers, detection). The one place that says what
+// "CJK" means in Precedent.
+
+const HAN = /\p{Script=Han}/u;
+/** Full-width punctuation and forms: 、。「」，（）１ … */
+const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/u;
+/** Typography Chinese text shares with English: curly quotes, em dash, ellipsis, middle dot. */
+const SHARED_TYPOGRAPHY = /[\u2018\u2019\u201c\u201d\u2014\u2026·]/u;
+
+/** A Han ideograph. */
+export function isHan(ch: string | undefined): boolean {
+  return !!ch && HAN.test(ch);
+}
+
+/** An ideograph or a full-width form: no space is ever wanted beside one. */
+export function isCjkCore(ch: string | undefined): boolean {
+  return !!ch && (HAN.test(ch) || FULL_WIDTH.test(ch));
+}
+
+/**
+ * Anything that belongs to Chinese running text, the curly quotes and dashes
+ * Chinese typesetting uses included: a hard wrap next to one joins with no space.
+ */
+export function isCjk(ch: string | undefined): boolean {
+  return !!ch && (isCjkCore(ch) || SHARED_TYPOGRAPHY.test(ch));
+}
+
+/** How many characters of each script a text has. */
+export function scriptCounts(text: string): { han: number; arabic: number; cyrillic: number; latin: number } {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return {
+    han: count(/\p{Script=Han}/gu),
+    arabic: count(/\p{Script=Arabic}/gu),
+    cyrillic: count(/\p{Script=Cyrillic}/gu),
+    latin: count(/\p{Script=Latin}/gu),
+  };
+}

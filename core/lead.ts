@@ -1,0 +1,76 @@
+// The lead phrase that opens a paragraph (回顾 / Recalling / Urges): from a
+// language's lexicon where we have one, else from the way alphabetic leads are
+// written (a capitalised verb, perhaps with "also", "further", "upon" …).
+// Importers use the lexicon alone; the editor falls back on the heuristic.
+import { profileOf } from './languages/index.js';
+import type { Section } from './model.js';
+
+/**
+ * The lexicon lead a text opens with, longest match first; "" when none. Latin
+ * leads must end at a word boundary ("Noting" is not the lead of "Notingham").
+ */
+export function lexiconLead(text: string, lexicon: readonly string[]): string {
+  const s = text.replace(/^\s+/, '');
+  let best = '';
+  for (const lead of lexicon) {
+    if (lead.length <= best.length || !s.startsWith(lead)) continue;
+    if (/[A-Za-z]$/.test(lead) && /^[A-Za-z]/.test(s.slice(lead.length))) continue;
+    best = lead;
+  }
+  return best;
+}
+
+/** The lead of a paragraph of a known part, from the language's lexicon ("" when it has none). */
+export function sectionLead(text: string, language: string, section: Extract<Section, 'preamble' | 'operative'>): string {
+  return lexiconLead(text, profileOf(language).leads[section]);
+}
+
+/** The lead of a paragraph of either part, as the text stands (leading white space kept in the result). */
+export function detectLead(text: string, language: string): string {
+  const profile = profileOf(language);
+  const t = text.trimStart();
+  const offset = text.length - t.length;
+  const found =
+    profile.unit === 'character'
+      ? characterLead(t, profile.leads, profile.leadPrefixes ?? [])
+      : lexiconLead(t, [...profile.leads.preamble, ...profile.leads.operative]) ||
+        wordLead(t, new Set(profile.leadContinuations), profile.leadTakesNextWord);
+  return found ? text.slice(0, offset + found.length) : '';
+}
+
+/** The longest lexicon lead, possibly after one of the language's prefixes (又, 还 …). */
+function characterLead(t: string, leads: { preamble: readonly string[]; operative: readonly string[] }, prefixes: readonly string[]): string {
+  const all = [...leads.preamble, ...leads.operative];
+  let best = lexiconLead(t, all);
+  for (const prefix of prefixes) {
+    if (!t.startsWith(prefix)) continue;
+    const after = lexiconLead(t.slice(prefix.length), all);
+    if (after && prefix.length + after.length > best.length) best = prefix + after;
+  }
+  return best;
+}
+
+/** A capitalised first word and the words that continue it; "" when the text opens in lower case. */
+function wordLead(t: string, continuations: Set<string>, takesNextWord: RegExp | undefined): string {
+  const first = t.match(/^[\p{L}\p{M}'’-]+/u)?.[0];
+  if (!first) return '';
+  // Leads are capitalised (scripts without case, such as Arabic, are accepted as they are).
+  if (first.toLowerCase() === first && first.toUpperCase() !== first.toLowerCase()) return '';
+  let end = first.length;
+  let cursor = t.slice(end);
+  const next = /^(\s+)([\p{L}\p{M}'’-]+)/u;
+  const takesSecond = takesNextWord?.test(first) ?? false;
+  for (let words = 0; words < 5; words++) {
+    const m = cursor.match(next);
+    if (!m || !(continuations.has(m[2].toLowerCase()) || (takesSecond && words === 0))) break;
+    end += m[0].length;
+    cursor = cursor.slice(m[0].length);
+  }
+  return t.slice(0, end);
+}
+
+/** The lead to emphasise: the precedent's while it still opens the text, else detected. */
+export function leadOf(text: string, language: string, known?: string | null): string {
+  if (known && text.startsWith(known)) return known;
+  return detectLead(text, language);
+}

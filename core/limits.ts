@@ -1,0 +1,15 @@
+// What a draft may hold, stated once: the API enforces these at its edge and
+// the editor stops a user before a save would be refused.
+
+export const DRAFT_LIMITS = {
+  title: 500,
+  body: 200,
+  paragraphs: 500,
+  paragraphText: 20_000,
+  citation: 300,
+  paragraphId: 200,
+} as const;
+
+/** The parts of a resolution a draft has. */
+export const DRAFT_SECTIONS = ['preamble', 'operative'] as const;
+export type DraftSection = (typeof DRAFT_SECTIONS)[number];
