@@ -5,7 +5,7 @@ import { createApp } from '../../server/api/app.js';
 import { SearchService } from '../../server/search/service.js';
 import { getParagraphs, listDocuments } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
-import type { Draft } from '../../server/store/drafts.js';
+import type { Draft } from '../../server/drafts/model.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;

@@ -10,14 +10,16 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../../model.js';
+import { LANGUAGES } from '../../model.js';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
-import { getDraft, insertDraft, type Draft } from '../../store/drafts.js';
+import { getDraft, importDraft } from '../../drafts/service.js';
+import type { ImportSource } from '../../drafts/import.js';
+import type { Draft } from '../../drafts/model.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
-import { ImportRejected, MAX_IMPORT_BYTES, importDocx, importText } from '../../exchange/docx-import.js';
-import type { ImportedDraft } from '../../exchange/recognise.js';
+import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
 import type { AppContext } from '../context.js';
+import { guard } from '../draft-errors.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
@@ -82,13 +84,6 @@ function sendDocx(c: Context, buffer: Buffer, name: string) {
   });
 }
 
-function checkLimits(d: ImportedDraft) {
-  const L = DRAFT_LIMITS;
-  if (d.paragraphs.length > L.paragraphs) throw new ImportRejected(`The document has ${d.paragraphs.length} paragraphs; a draft holds at most ${L.paragraphs}.`);
-  const long = d.paragraphs.findIndex((p) => p.text.length > L.paragraphText);
-  if (long >= 0) throw new ImportRejected(`Paragraph ${long + 1} has ${d.paragraphs[long].text.length} characters; the limit is ${L.paragraphText}.`);
-}
-
 export function exchangeRoutes(ctx: AppContext) {
   return new Hono()
     .get('/documents/:id/export.docx', async (c) => {
@@ -99,9 +94,7 @@ export function exchangeRoutes(ctx: AppContext) {
       return sendDocx(c, buffer, doc.symbol ? `${doc.symbol.replace(/\//g, '-')}-${doc.language}` : documentId);
     })
     .get('/drafts/:id/export.docx', validate('query', draftExportQuery), async (c) => {
-      const draftId = c.req.param('id');
-      const draft = getDraft(ctx.db, draftId);
-      if (!draft) throw notFound('Draft', draftId);
+      const draft = guard(() => getDraft(ctx.db, c.req.param('id')));
       const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
@@ -123,49 +116,24 @@ export function exchangeRoutes(ctx: AppContext) {
     .post('/drafts/import', limitUpload, validate('query', importQuery), async (c) => {
       const q = c.req.valid('query');
       const type = c.req.header('content-type') ?? '';
-      let imported: ImportedDraft;
-      let changesSeen: number | null = null;
-      let baseDocumentId: string | null = null;
-      try {
-        if (type.startsWith('application/json')) {
-          let json: unknown;
-          try {
-            json = await c.req.json();
-          } catch {
-            throw new ApiError(400, 'Malformed JSON body');
-          }
-          const parsed = textBody.safeParse(json);
-          if (!parsed.success) throw new ApiError(400, `Invalid json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
-          imported = importText(parsed.data.text, { language: parsed.data.language ?? q.language, title: parsed.data.title ?? q.title });
-        } else {
-          let bytes: Uint8Array;
-          let name: string | undefined;
-          if (type.startsWith('multipart/form-data')) {
-            const form = await c.req.formData().catch(() => null);
-            const file = form?.get('file');
-            if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
-            name = file.name;
-            bytes = new Uint8Array(await file.arrayBuffer());
-          } else bytes = new Uint8Array(await c.req.arrayBuffer());
-          const result = await importDocx(bytes, { changes: q.changes, language: q.language, name });
-          imported = result;
-          changesSeen = result.changesSeen;
-          baseDocumentId = result.baseDocumentId && getDocument(ctx.db, result.baseDocumentId) ? result.baseDocumentId : null;
-          if (q.title) imported = { ...imported, title: q.title };
+      let source: ImportSource;
+      if (type.startsWith('application/json')) {
+        let json: unknown;
+        try {
+          json = await c.req.json();
+        } catch {
+          throw new ApiError(400, 'Malformed JSON body');
         }
-        checkLimits(imported);
-      } catch (e) {
-        if (e instanceof ImportRejected) throw new ApiError(400, e.message);
-        throw e;
-      }
-      // One INSERT: the draft exists whole or not at all.
-      const draft = insertDraft(ctx.db, {
-        title: imported.title.slice(0, DRAFT_LIMITS.title),
-        language: imported.language as Language,
-        body: imported.body.slice(0, DRAFT_LIMITS.body),
-        baseDocumentId,
-        paragraphs: imported.paragraphs.map((p) => ({ id: '', section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes, source: null })),
-      });
-      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings: imported.warnings }, 201);
+        const parsed = textBody.safeParse(json);
+        if (!parsed.success) throw new ApiError(400, `Invalid json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+        source = { text: parsed.data.text, language: parsed.data.language ?? q.language, title: parsed.data.title ?? q.title };
+      } else if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.formData().catch(() => null);
+        const file = form?.get('file');
+        if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
+        source = { docx: new Uint8Array(await file.arrayBuffer()), name: file.name, changes: q.changes, language: q.language, title: q.title };
+      } else source = { docx: new Uint8Array(await c.req.arrayBuffer()), changes: q.changes, language: q.language, title: q.title };
+      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, source));
+      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings }, 201);
     });
 }

@@ -1,0 +1,22 @@
+// A draft against a document (its base, or any other): the paragraph alignment
+// and inline changes of compare/, with the draft's paragraphs labelled as the
+// editor numbers them (PP 1 …, OP 1 …). Pure: the caller reads the document.
+import { paragraphLabels } from '../../core/citation.js';
+import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
+import { diffDocuments, type DiffResponse } from '../compare/align.js';
+import type { Draft } from './model.js';
+
+export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonly ParagraphRecord[]): DiffResponse {
+  const labels = paragraphLabels(draft.paragraphs);
+  return diffDocuments(
+    {
+      document: { id: doc.id, symbol: doc.symbol, title: doc.title, language: doc.language, date: doc.date },
+      paragraphs: paragraphs.map((p) => ({ id: p.id, section: p.section, label: p.label, text: p.text, number: p.number })),
+    },
+    {
+      document: { id: draft.id, symbol: null, title: draft.title, language: draft.language, date: draft.updatedAt.slice(0, 10) },
+      paragraphs: draft.paragraphs.map((p, i) => ({ id: p.id, section: p.section, label: labels[i].label, text: p.text, number: labels[i].number })),
+    },
+    draft.language,
+  );
+}
