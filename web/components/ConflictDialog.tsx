@@ -1,7 +1,7 @@
 // Shown when a save met a newer version (409): both versions side by side,
 // differing paragraphs marked, and the choice of which to keep.
 import type { DraftT } from '../api.js';
-import type { Editable } from '../lib/draftSync.js';
+import type { Editable } from '../drafts/syncMachine.js';
 import { labels } from '../lib/paragraphs.js';
 
 export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void }) {

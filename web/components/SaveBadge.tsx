@@ -1,5 +1,5 @@
 // The visible save state: saved / saving / unsaved / offline / conflict / error.
-import type { SaveState } from '../lib/draftSync.js';
+import type { SaveState } from '../drafts/syncMachine.js';
 
 const TEXT: Record<SaveState, string> = {
   loading: 'Loading…',

@@ -1,242 +1,114 @@
-// Keeps one draft in step with the server: edits apply locally at once, are
-// buffered in localStorage (so a reload or an outage never loses them), and
-// autosave about a second after a pause with the version they were based on.
-// A 409 becomes a conflict the user resolves; an unreachable server becomes
-// "offline" with retries until it answers.
+// The React side of keeping a draft in step with the server: runs the pure
+// sync machine (web/drafts/syncMachine.ts), carries out its effects (the
+// PUT, the timers, the browser buffer) and feeds their outcomes back to it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiFailure, isNetworkError, ok, type DraftT } from '../api.js';
-import type { Para } from './paragraphs.js';
+import { storageBuffers, type DraftBuffers } from '../drafts/draftBuffers.js';
+import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState } from '../drafts/syncMachine.js';
 
-export type SaveState = 'loading' | 'saved' | 'unsaved' | 'saving' | 'offline' | 'conflict' | 'error';
+export type { Editable, SaveState } from '../drafts/syncMachine.js';
 
-export interface Editable {
-  title: string;
-  paragraphs: Para[];
-}
+const browserBuffers = storageBuffers();
 
-interface Buffer extends Editable {
-  /** The server version these edits were made on. */
-  baseVersion: number;
-  /** The draft as last loaded (without paragraphs): enough to open it offline. */
-  meta?: Omit<DraftT, 'paragraphs'>;
-  at: number;
-}
-
-export const SAVE_DELAY_MS = 1000;
-const RETRY_MS = 3000;
-const BUFFER_DELAY_MS = 250;
-
-const bufferKey = (id: string) => `precedent:draft:${id}`;
-
-function readBuffer(id: string): Buffer | null {
-  try {
-    const raw = localStorage.getItem(bufferKey(id));
-    return raw ? (JSON.parse(raw) as Buffer) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeBuffer(id: string, b: Buffer): boolean {
-  try {
-    localStorage.setItem(bufferKey(id), JSON.stringify(b));
-    return true;
-  } catch {
-    return false; // quota: the status line says so
-  }
-}
-
-const clearBuffer = (id: string) => localStorage.removeItem(bufferKey(id));
-
-const sameContent = (a: Editable, b: Editable) =>
-  a.title === b.title && JSON.stringify(a.paragraphs) === JSON.stringify(b.paragraphs);
-
-export function useDraftSync(id: string) {
-  const [draft, setDraft] = useState<DraftT | null>(null); // last known server state
-  const [local, setLocal] = useState<Editable | null>(null);
-  const [state, setState] = useState<SaveState>('loading');
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ mine: Editable; theirs: DraftT } | null>(null);
-  const [loadError, setLoadError] = useState<Error | null>(null);
-  const [bufferFailed, setBufferFailed] = useState(false);
-
-  const version = useRef(0);
-  const metaRef = useRef<Omit<DraftT, 'paragraphs'> | null>(null);
-  const localRef = useRef<Editable | null>(null);
-  const edits = useRef(0); // edits made so far
-  const savedEdits = useRef(0); // edits the server has
-  const inFlight = useRef(false);
-  const blocked = useRef(false); // a conflict waits for the user
+export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers) {
+  const [state, setState] = useState<SyncState>(initialState);
+  const current = useRef<SyncState>(initialState);
   const saveTimer = useRef<number | undefined>(undefined);
-  const bufferTimer = useRef<number | undefined>(undefined);
+  const flushTimer = useRef<number | undefined>(undefined);
+  // Answers to requests of an earlier draft (or an unmounted editor) are dropped.
+  const generation = useRef(0);
 
-  const flushBuffer = useCallback(() => {
-    window.clearTimeout(bufferTimer.current);
-    bufferTimer.current = undefined;
-    if (localRef.current && edits.current !== savedEdits.current) {
-      const meta = metaRef.current ?? undefined;
-      setBufferFailed(!writeBuffer(id, { ...localRef.current, baseVersion: version.current, meta, at: Date.now() }));
-    }
-  }, [id]);
+  const dispatch = useCallback(
+    (event: SyncEvent) => {
+      const next = step(current.current, event);
+      current.current = next.state;
+      setState(next.state);
+      for (const effect of next.effects) run(effect);
 
-  const save = useCallback(async (): Promise<void> => {
-    window.clearTimeout(saveTimer.current);
-    const snapshot = localRef.current;
-    if (!snapshot || inFlight.current || blocked.current || edits.current === savedEdits.current) return;
-    const upTo = edits.current;
-    inFlight.current = true;
-    setState('saving');
-    try {
-      const saved = await ok(
-        api.drafts[':id'].$put({ param: { id }, json: { version: version.current, title: snapshot.title, paragraphs: snapshot.paragraphs } }),
-      );
-      version.current = saved.version;
-      savedEdits.current = upTo;
-      setDraft(saved);
-      const { paragraphs: _p, ...meta } = saved;
-      metaRef.current = meta;
-      setMessage(null);
-      if (edits.current === upTo) {
-        clearBuffer(id);
-        setState('saved');
-      } else {
-        setState('unsaved');
-        saveTimer.current = window.setTimeout(() => void save(), SAVE_DELAY_MS);
+      function run(effect: Effect) {
+        switch (effect.type) {
+          case 'put': {
+            const gen = generation.current;
+            const { version, title, paragraphs } = effect;
+            ok(api.drafts[':id'].$put({ param: { id }, json: { version, title, paragraphs } })).then(
+              (draft) => gen === generation.current && dispatch({ type: 'saved', draft }),
+              (e: unknown) => {
+                if (gen !== generation.current) return;
+                if (e instanceof ApiFailure && e.status === 409) dispatch({ type: 'saveConflict', theirs: (e.body as { current: DraftT }).current });
+                else if (isNetworkError(e)) dispatch({ type: 'saveOffline' });
+                else dispatch({ type: 'saveRefused', message: (e as Error).message });
+              },
+            );
+            break;
+          }
+          case 'scheduleSave':
+            window.clearTimeout(saveTimer.current);
+            saveTimer.current = window.setTimeout(() => dispatch({ type: 'save' }), effect.delayMs);
+            break;
+          case 'cancelSave':
+            window.clearTimeout(saveTimer.current);
+            break;
+          case 'scheduleFlush':
+            flushTimer.current = window.setTimeout(() => dispatch({ type: 'flush' }), effect.delayMs);
+            break;
+          case 'cancelFlush':
+            window.clearTimeout(flushTimer.current);
+            break;
+          case 'writeBuffer':
+            dispatch({ type: 'bufferWritten', ok: buffers.write(id, { ...effect.buffer, at: Date.now() }) });
+            break;
+          case 'clearBuffer':
+            buffers.clear(id);
+            break;
+        }
       }
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 409) {
-        const theirs = (e.body as { current: DraftT }).current;
-        blocked.current = true;
-        flushBuffer();
-        setConflict({ mine: localRef.current ?? snapshot, theirs });
-        setState('conflict');
-      } else if (isNetworkError(e)) {
-        flushBuffer();
-        setState('offline');
-        saveTimer.current = window.setTimeout(() => void save(), RETRY_MS);
-      } else {
-        // Refused (over a limit, say): keep the text, say why, retry on the next edit.
-        flushBuffer();
-        setState('error');
-        setMessage((e as Error).message);
-      }
-    } finally {
-      inFlight.current = false;
-    }
-  }, [id, flushBuffer]);
+    },
+    [id, buffers],
+  );
 
   // Load: the server's draft, reconciled with any buffered edits.
   useEffect(() => {
-    let cancelled = false;
-    const buffer = readBuffer(id);
+    const gen = ++generation.current;
+    current.current = initialState;
+    setState(initialState);
+    const buffer = buffers.read(id);
     ok(api.drafts[':id'].$get({ param: { id } })).then(
-      (server) => {
-        if (cancelled) return;
-        setDraft(server);
-        version.current = server.version;
-        const { paragraphs: _p, ...meta } = server;
-        metaRef.current = meta;
-        const serverEditable = { title: server.title, paragraphs: server.paragraphs };
-        if (!buffer || sameContent(buffer, serverEditable)) {
-          if (buffer) clearBuffer(id);
-          localRef.current = serverEditable;
-          setLocal(serverEditable);
-          setState('saved');
-          return;
-        }
-        const mine = { title: buffer.title, paragraphs: buffer.paragraphs };
-        localRef.current = mine;
-        setLocal(mine);
-        edits.current = 1;
-        if (buffer.baseVersion === server.version) {
-          setState('unsaved');
-          void save();
-        } else {
-          blocked.current = true;
-          setConflict({ mine, theirs: server });
-          setState('conflict');
-        }
-      },
-      (e: Error) => {
-        if (cancelled) return;
-        if (buffer?.meta && isNetworkError(e)) {
-          // Offline with buffered text: keep working on it; saving retries.
-          version.current = buffer.baseVersion;
-          metaRef.current = buffer.meta;
-          setDraft({ ...buffer.meta, title: buffer.title, paragraphs: buffer.paragraphs });
-          const mine = { title: buffer.title, paragraphs: buffer.paragraphs };
-          localRef.current = mine;
-          setLocal(mine);
-          edits.current = 1;
-          setState('offline');
-          saveTimer.current = window.setTimeout(() => void save(), RETRY_MS);
-        } else {
-          setLoadError(e);
-        }
-      },
+      (server) => gen === generation.current && dispatch({ type: 'loaded', server, buffer }),
+      (error: unknown) => gen === generation.current && dispatch({ type: 'loadFailed', error, network: isNetworkError(error), buffer }),
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, save]);
-
-  // Never lose text on reload, tab close or when the connection returns.
-  useEffect(() => {
-    const onHide = () => flushBuffer();
-    const onOnline = () => void save();
+    // Never lose text on reload, tab close or when the connection returns.
+    const onHide = () => dispatch({ type: 'flush' });
+    const onOnline = () => dispatch({ type: 'save' });
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     window.addEventListener('online', onOnline);
     return () => {
-      flushBuffer();
+      dispatch({ type: 'flush' });
+      generation.current++;
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       window.removeEventListener('online', onOnline);
       window.clearTimeout(saveTimer.current);
+      window.clearTimeout(flushTimer.current);
     };
-  }, [flushBuffer, save]);
+  }, [id, buffers, dispatch]);
 
   /** Applies an edit locally and schedules buffering and saving. */
-  const edit = useCallback(
-    (f: (e: Editable) => Editable) => {
-      const cur = localRef.current;
-      if (!cur) return;
-      const next = f(cur);
-      if (next === cur) return;
-      localRef.current = next;
-      edits.current++;
-      setLocal(next);
-      setState((s) => (s === 'conflict' || s === 'offline' ? s : 'unsaved'));
-      if (bufferTimer.current === undefined) bufferTimer.current = window.setTimeout(flushBuffer, BUFFER_DELAY_MS);
-      window.clearTimeout(saveTimer.current);
-      if (!blocked.current) saveTimer.current = window.setTimeout(() => void save(), SAVE_DELAY_MS);
-    },
-    [flushBuffer, save],
-  );
-
+  const edit = useCallback((change: (e: Editable) => Editable) => dispatch({ type: 'edit', change }), [dispatch]);
   /** Resolves a conflict: keep my text (overwriting theirs) or take theirs (dropping mine). */
-  const resolve = useCallback(
-    (choice: 'mine' | 'theirs') => {
-      if (!conflict) return;
-      blocked.current = false;
-      version.current = conflict.theirs.version;
-      setDraft(conflict.theirs);
-      setConflict(null);
-      if (choice === 'theirs') {
-        const theirs = { title: conflict.theirs.title, paragraphs: conflict.theirs.paragraphs };
-        localRef.current = theirs;
-        setLocal(theirs);
-        savedEdits.current = edits.current;
-        clearBuffer(id);
-        setState('saved');
-      } else {
-        edits.current++;
-        setState('unsaved');
-        void save();
-      }
-    },
-    [conflict, id, save],
-  );
+  const resolve = useCallback((choice: 'mine' | 'theirs') => dispatch({ type: 'resolve', choice }), [dispatch]);
+  const saveNow = useCallback(async () => dispatch({ type: 'save' }), [dispatch]);
 
-  return { draft, local, state, message, conflict, loadError, bufferFailed, edit, resolve, saveNow: save };
+  return {
+    draft: state.server,
+    local: state.local,
+    state: state.status,
+    message: state.message,
+    conflict: state.conflict,
+    loadError: state.loadError instanceof Error ? state.loadError : state.loadError ? new Error(String(state.loadError)) : null,
+    bufferFailed: state.bufferFailed,
+    edit,
+    resolve,
+    saveNow,
+  };
 }
