@@ -6,15 +6,7 @@ import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'rea
 import type { Para } from '../lib/paragraphs.js';
 import { LeadText } from './Lead.js';
 import { linkClick } from '../lib/router.js';
-
-export type BlockCommand =
-  | { kind: 'split'; at: number }
-  | { kind: 'merge-previous' }
-  | { kind: 'move'; delta: -1 | 1 }
-  | { kind: 'delete' }
-  | { kind: 'focus'; delta: -1 | 1 }
-  | { kind: 'to-panel' }
-  | { kind: 'toggle-section' };
+import { commandForKey, type BlockCommand } from '../drafts/keyboard.js';
 
 export interface BlockProps {
   para: Para;
@@ -67,20 +59,10 @@ export function ParagraphBlock(props: BlockProps) {
     // Keys that belong to an IME composition are never ours.
     if (e.nativeEvent.isComposing || composing.current || e.keyCode === 229) return;
     const el = e.currentTarget;
-    const collapsed = el.selectionStart === el.selectionEnd;
-    const cmd = (c: BlockCommand) => {
-      e.preventDefault();
-      props.onCommand(c);
-    };
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) return cmd({ kind: 'split', at: el.selectionStart });
-    if (e.key === 'Backspace' && collapsed && el.selectionStart === 0 && !e.ctrlKey) return cmd({ kind: 'merge-previous' });
-    if (e.altKey && e.key === 'ArrowUp') return cmd({ kind: 'move', delta: -1 });
-    if (e.altKey && e.key === 'ArrowDown') return cmd({ kind: 'move', delta: 1 });
-    if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key === 'Backspace') return cmd({ kind: 'delete' });
-    if ((e.ctrlKey || e.metaKey) && e.key === '.') return cmd({ kind: 'to-panel' });
-    if (e.altKey && (e.key === 's' || e.key === 'S' || e.code === 'KeyS')) return cmd({ kind: 'toggle-section' });
-    if (e.key === 'ArrowUp' && collapsed && el.selectionStart === 0) return cmd({ kind: 'focus', delta: -1 });
-    if (e.key === 'ArrowDown' && collapsed && el.selectionStart === el.value.length) return cmd({ kind: 'focus', delta: 1 });
+    const command = commandForKey(e, { start: el.selectionStart, end: el.selectionEnd, length: el.value.length });
+    if (!command) return;
+    e.preventDefault();
+    props.onCommand(command);
   };
 
   const overLimit = para.text.length > DRAFT_LIMITS.paragraphText;

@@ -1,0 +1,60 @@
+// One part of the draft (preamble or operative part): its heading and count,
+// its paragraph blocks in order, a drop zone for dragged paragraphs, and the
+// button that adds a paragraph at its end.
+import type { ParagraphNumber } from '../../core/citation.js';
+import { ParagraphBlock } from '../components/ParagraphBlock.js';
+import type * as P from '../lib/paragraphs.js';
+import type { BlockCommand } from './keyboard.js';
+import type { Focus } from './useParagraphFocus.js';
+import type { useParagraphDrag } from './useParagraphDrag.js';
+
+export interface DraftPartProps {
+  section: P.Section;
+  title: string;
+  /** The whole draft's paragraphs; the part shows its own. */
+  paras: P.Para[];
+  labels: Map<string, ParagraphNumber>;
+  language: string;
+  focus: Focus | null;
+  drag: ReturnType<typeof useParagraphDrag>;
+  onActivate: (p: P.Para, caret: number | null) => void;
+  onText: (p: P.Para, text: string) => void;
+  onCommand: (p: P.Para, c: BlockCommand) => void;
+  onComposing: (composing: boolean) => void;
+  onAdd: (section: P.Section) => void;
+}
+
+export function DraftPart({ section, title, paras, labels, language, focus, drag, ...on }: DraftPartProps) {
+  const items = paras.filter((p) => p.section === section);
+  return (
+    <section className={`part part-${section}`} {...drag.partProps(section)} aria-label={title}>
+      <h2 className="part-title">
+        {title} <span className="muted small">({items.length})</span>
+      </h2>
+      <ol className="paras">
+        {items.map((p) => {
+          const l = labels.get(p.id)!;
+          return (
+            <ParagraphBlock
+              key={p.id}
+              para={p}
+              label={l.label}
+              number={l.number}
+              language={language}
+              active={focus?.id === p.id}
+              caret={focus?.id === p.id ? focus.caret : null}
+              {...drag.blockProps(p)}
+              onActivate={(caret) => on.onActivate(p, caret)}
+              onText={(text) => on.onText(p, text)}
+              onCommand={(c) => on.onCommand(p, c)}
+              onComposing={on.onComposing}
+            />
+          );
+        })}
+      </ol>
+      <button type="button" className="add" onClick={() => on.onAdd(section)}>
+        + Add {section === 'preamble' ? 'preambular' : 'operative'} paragraph
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// A precedent from the panel into the draft: inserted as a new paragraph (in
+// its own part, after the paragraph being edited when that is in the same
+// part) or replacing the paragraph being edited, citing where it came from.
+import { citation } from '../../core/citation.js';
+import type { SuggestResult } from '../api.js';
+import * as P from '../lib/paragraphs.js';
+import type { SetParagraphs } from './useParagraphCommands.js';
+
+/** The text, lead and provenance a precedent gives a paragraph. */
+function fromPrecedent(r: SuggestResult): Partial<P.Para> {
+  return {
+    text: r.paragraph.text,
+    lead: r.paragraph.lead,
+    source: { paragraphId: r.paragraph.id, documentId: r.document.id, citation: citation(r.document, r.paragraph.label) },
+  };
+}
+
+export function usePrecedentInsertion(options: {
+  paras: P.Para[];
+  active: P.Para | null;
+  setParas: SetParagraphs;
+  focusOn: (id: string, caret: number | null) => void;
+}) {
+  const { paras, active, setParas, focusOn } = options;
+
+  const insertPrecedent = (r: SuggestResult) => {
+    const section: P.Section = r.paragraph.section === 'preamble' ? 'preamble' : r.paragraph.section === 'operative' ? 'operative' : (active?.section ?? 'operative');
+    const para = { ...P.blank(section), ...fromPrecedent(r) };
+    const after = active && active.section === section ? active.id : ([...paras].reverse().find((x) => x.section === section)?.id ?? null);
+    setParas((list) => P.insertAfter(list, after, para));
+    focusOn(para.id, null);
+  };
+
+  const replacePrecedent = (r: SuggestResult) => {
+    if (!active) return insertPrecedent(r);
+    setParas((list) => P.update(list, active.id, fromPrecedent(r)));
+    focusOn(active.id, null);
+  };
+
+  return { insertPrecedent, replacePrecedent };
+}
