@@ -34,10 +34,8 @@ function harness(buffers = memoryBuffers()) {
     state = next.state;
     for (const e of next.effects) {
       if (e.type === 'put') puts.push(e);
-      else if (e.type === 'scheduleSave') timers.save = e.delayMs;
-      else if (e.type === 'cancelSave') timers.save = null;
-      else if (e.type === 'scheduleFlush') timers.flush = e.delayMs;
-      else if (e.type === 'cancelFlush') timers.flush = null;
+      else if (e.type === 'startTimer') timers[e.timer] = e.delayMs;
+      else if (e.type === 'stopTimer') timers[e.timer] = null;
       else if (e.type === 'writeBuffer') send({ type: 'bufferWritten', ok: buffers.write(ID, e.buffer) });
       else if (e.type === 'clearBuffer') buffers.clear(ID);
     }
@@ -57,6 +55,16 @@ function harness(buffers = memoryBuffers()) {
 }
 
 const textOf = (s: { local: Editable | null }) => s.local?.paragraphs[0].text;
+
+/** Loaded at version 1, "mine" typed and sent, and the server answered 409 with its version 2. */
+function inConflict() {
+  const h = harness();
+  h.send({ type: 'loaded', server: serverDraft(1, 'a'), buffer: null });
+  h.type('mine');
+  h.fire('save');
+  h.send({ type: 'saveConflict', theirs: serverDraft(2, 'theirs') });
+  return h;
+}
 
 describe('draft sync machine', () => {
   it('edit → unsaved → saving → saved, with the version the edit was based on', () => {
@@ -103,11 +111,7 @@ describe('draft sync machine', () => {
   });
 
   it('a 409 becomes a conflict that blocks saving; "keep mine" saves mine over their version', () => {
-    const h = harness();
-    h.send({ type: 'loaded', server: serverDraft(1, 'a'), buffer: null });
-    h.type('mine');
-    h.fire('save');
-    h.send({ type: 'saveConflict', theirs: serverDraft(2, 'theirs') });
+    const h = inConflict();
     expect(h.state.status).toBe('conflict');
     expect(h.state.conflict).toMatchObject({ mine: { paragraphs: [{ text: 'mine' }] }, theirs: { version: 2 } });
     expect(h.buffers.read(ID)?.paragraphs[0].text).toBe('mine');
@@ -125,11 +129,7 @@ describe('draft sync machine', () => {
   });
 
   it('"take theirs" drops my text and the buffer, and saves nothing', () => {
-    const h = harness();
-    h.send({ type: 'loaded', server: serverDraft(1, 'a'), buffer: null });
-    h.type('mine');
-    h.fire('save');
-    h.send({ type: 'saveConflict', theirs: serverDraft(2, 'theirs') });
+    const h = inConflict();
     h.send({ type: 'resolve', choice: 'theirs' });
     expect(h.state).toMatchObject({ status: 'saved', version: 2, conflict: null });
     expect(textOf(h.state)).toBe('theirs');

@@ -4,6 +4,21 @@ import type { DraftT } from '../api.js';
 import type { Editable } from '../drafts/syncMachine.js';
 import { labels } from '../lib/paragraphs.js';
 
+/** One paragraph of one version, or a dash where that version has none. */
+function Cell({ para, label, differs }: { para: Editable['paragraphs'][number] | undefined; label: string | undefined; differs: boolean }) {
+  return (
+    <div className={`conflict-cell ${differs ? 'differs' : ''}`}>
+      {para ? (
+        <>
+          <b>{label}</b> {para.text}
+        </>
+      ) : (
+        <span className="muted">—</span>
+      )}
+    </div>
+  );
+}
+
 export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void }) {
   const mineLabels = labels(mine.paragraphs);
   const theirLabels = labels(theirs.paragraphs);
@@ -24,24 +39,8 @@ export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; the
             const b = theirs.paragraphs[i];
             const differs = a?.text !== b?.text || a?.section !== b?.section;
             return [
-              <div key={`a${i}`} className={`conflict-cell ${differs ? 'differs' : ''}`}>
-                {a ? (
-                  <>
-                    <b>{mineLabels.get(a.id)?.label}</b> {a.text}
-                  </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </div>,
-              <div key={`b${i}`} className={`conflict-cell ${differs ? 'differs' : ''}`}>
-                {b ? (
-                  <>
-                    <b>{theirLabels.get(b.id)?.label}</b> {b.text}
-                  </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </div>,
+              <Cell key={`a${i}`} para={a} label={a && mineLabels.get(a.id)?.label} differs={differs} />,
+              <Cell key={`b${i}`} para={b} label={b && theirLabels.get(b.id)?.label} differs={differs} />,
             ];
           })}
         </div>

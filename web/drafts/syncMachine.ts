@@ -75,13 +75,14 @@ export type SyncEvent =
   | { type: 'flush' }
   | { type: 'bufferWritten'; ok: boolean };
 
+/** The save timer (autosave, retry) and the buffer's write timer. */
+export type Timer = 'save' | 'flush';
+
 export type Effect =
   | { type: 'put'; version: number; title: string; paragraphs: Editable['paragraphs'] }
-  /** (Re)starts the one save timer. */
-  | { type: 'scheduleSave'; delayMs: number }
-  | { type: 'cancelSave' }
-  | { type: 'scheduleFlush'; delayMs: number }
-  | { type: 'cancelFlush' }
+  /** (Re)starts a timer; when it runs out, the event of its name ('save', 'flush') follows. */
+  | { type: 'startTimer'; timer: Timer; delayMs: number }
+  | { type: 'stopTimer'; timer: Timer }
   | { type: 'writeBuffer'; buffer: Buffer }
   | { type: 'clearBuffer' };
 
@@ -116,7 +117,7 @@ const sameContent = (a: Editable, b: Editable) => a.title === b.title && JSON.st
 
 /** Writes the unsaved edits to the browser buffer (nothing when the server has them all). */
 function flush(s: SyncState): Step {
-  const effects: Effect[] = s.flushPending ? [{ type: 'cancelFlush' }] : [];
+  const effects: Effect[] = s.flushPending ? [{ type: 'stopTimer', timer: 'flush' }] : [];
   const state = { ...s, flushPending: false };
   if (s.local && s.edits !== s.savedEdits) {
     effects.push({ type: 'writeBuffer', buffer: { ...s.local, baseVersion: s.version, meta: s.meta ?? undefined } });
@@ -126,7 +127,7 @@ function flush(s: SyncState): Step {
 
 /** Starts a save if there is something to save and nothing stops it. */
 function save(s: SyncState): Step {
-  const effects: Effect[] = [{ type: 'cancelSave' }];
+  const effects: Effect[] = [{ type: 'stopTimer', timer: 'save' }];
   if (!s.local || s.inFlight !== null || s.conflict || s.edits === s.savedEdits) return { state: s, effects };
   effects.push({ type: 'put', version: s.version, title: s.local.title, paragraphs: s.local.paragraphs });
   return { state: { ...s, inFlight: s.edits, status: 'saving' }, effects };
@@ -165,7 +166,7 @@ export function step(s: SyncState, event: SyncEvent): Step {
         edits: s.savedEdits + 1,
         status: 'offline',
       };
-      return { state, effects: [{ type: 'scheduleSave', delayMs: RETRY_MS }] };
+      return { state, effects: [{ type: 'startTimer', timer: 'save', delayMs: RETRY_MS }] };
     }
     case 'edit': {
       if (!s.local) return { state: s, effects: [] };
@@ -173,8 +174,8 @@ export function step(s: SyncState, event: SyncEvent): Step {
       if (local === s.local) return { state: s, effects: [] };
       const status: SaveState = s.status === 'conflict' || s.status === 'offline' ? s.status : 'unsaved';
       const effects: Effect[] = [];
-      if (!s.flushPending) effects.push({ type: 'scheduleFlush', delayMs: BUFFER_DELAY_MS });
-      effects.push(s.conflict ? { type: 'cancelSave' } : { type: 'scheduleSave', delayMs: SAVE_DELAY_MS });
+      if (!s.flushPending) effects.push({ type: 'startTimer', timer: 'flush', delayMs: BUFFER_DELAY_MS });
+      effects.push(s.conflict ? { type: 'stopTimer', timer: 'save' } : { type: 'startTimer', timer: 'save', delayMs: SAVE_DELAY_MS });
       return { state: { ...s, local, edits: s.edits + 1, status, flushPending: true }, effects };
     }
     case 'save':
@@ -184,7 +185,7 @@ export function step(s: SyncState, event: SyncEvent): Step {
       const state: SyncState = { ...s, inFlight: null, version: event.draft.version, savedEdits: upTo, server: event.draft, meta: metaOf(event.draft), message: null };
       if (s.edits === upTo) return { state: { ...state, status: 'saved' }, effects: [{ type: 'clearBuffer' }] };
       // Edits made while this save was in flight: save them too.
-      return { state: { ...state, status: 'unsaved' }, effects: [{ type: 'scheduleSave', delayMs: SAVE_DELAY_MS }] };
+      return { state: { ...state, status: 'unsaved' }, effects: [{ type: 'startTimer', timer: 'save', delayMs: SAVE_DELAY_MS }] };
     }
     case 'saveConflict':
       return then(flush({ ...s, inFlight: null }), (f) => ({
@@ -192,7 +193,7 @@ export function step(s: SyncState, event: SyncEvent): Step {
         effects: [],
       }));
     case 'saveOffline':
-      return then(flush({ ...s, inFlight: null }), (f) => ({ state: { ...f, status: 'offline' }, effects: [{ type: 'scheduleSave', delayMs: RETRY_MS }] }));
+      return then(flush({ ...s, inFlight: null }), (f) => ({ state: { ...f, status: 'offline' }, effects: [{ type: 'startTimer', timer: 'save', delayMs: RETRY_MS }] }));
     case 'saveRefused':
       // Over a limit, say: keep the text, say why, retry on the next edit.
       return then(flush({ ...s, inFlight: null }), (f) => ({ state: { ...f, status: 'error', message: event.message }, effects: [] }));

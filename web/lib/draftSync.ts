@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiFailure, isNetworkError, ok, type DraftT } from '../api.js';
 import { storageBuffers, type DraftBuffers } from '../drafts/draftBuffers.js';
-import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState } from '../drafts/syncMachine.js';
+import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState, type Timer } from '../drafts/syncMachine.js';
 
 export type { Editable, SaveState } from '../drafts/syncMachine.js';
 
@@ -13,8 +13,7 @@ const browserBuffers = storageBuffers();
 export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers) {
   const [state, setState] = useState<SyncState>(initialState);
   const current = useRef<SyncState>(initialState);
-  const saveTimer = useRef<number | undefined>(undefined);
-  const flushTimer = useRef<number | undefined>(undefined);
+  const timers = useRef<Record<Timer, number | undefined>>({ save: undefined, flush: undefined });
   // Answers to requests of an earlier draft (or an unmounted editor) are dropped.
   const generation = useRef(0);
 
@@ -41,18 +40,14 @@ export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers)
             );
             break;
           }
-          case 'scheduleSave':
-            window.clearTimeout(saveTimer.current);
-            saveTimer.current = window.setTimeout(() => dispatch({ type: 'save' }), effect.delayMs);
+          case 'startTimer': {
+            const { timer } = effect;
+            window.clearTimeout(timers.current[timer]);
+            timers.current[timer] = window.setTimeout(() => dispatch({ type: timer }), effect.delayMs);
             break;
-          case 'cancelSave':
-            window.clearTimeout(saveTimer.current);
-            break;
-          case 'scheduleFlush':
-            flushTimer.current = window.setTimeout(() => dispatch({ type: 'flush' }), effect.delayMs);
-            break;
-          case 'cancelFlush':
-            window.clearTimeout(flushTimer.current);
+          }
+          case 'stopTimer':
+            window.clearTimeout(timers.current[effect.timer]);
             break;
           case 'writeBuffer':
             dispatch({ type: 'bufferWritten', ok: buffers.write(id, { ...effect.buffer, at: Date.now() }) });
@@ -88,8 +83,8 @@ export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers)
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       window.removeEventListener('online', onOnline);
-      window.clearTimeout(saveTimer.current);
-      window.clearTimeout(flushTimer.current);
+      window.clearTimeout(timers.current.save);
+      window.clearTimeout(timers.current.flush);
     };
   }, [id, buffers, dispatch]);
 
