@@ -6,7 +6,7 @@ import type { Db } from '../store/db.js';
 import { allDocuments, corpusVersion, getDocument, getParagraph, getParagraphs, listDocuments } from '../store/corpus.js';
 import { preambleTexts } from '../store/compare.js';
 import type { DocumentRecord } from '../model.js';
-import { diffDocuments, type DiffResponse, type DocumentRef } from './align.js';
+import { diffDocuments, type DiffResponse, type DocumentRef } from './diff.js';
 import { walkLineage, type LineageResponse } from './lineage.js';
 import { config } from '../config.js';
 import { readSeriesOverrides } from './overrides.js';
