@@ -10,6 +10,7 @@
 // of the other side make splits and merges; order changes are found as the
 // paragraphs outside the longest run kept in order (increasing.ts).
 import type { Section } from '../../model.js';
+import { dice } from '../dice.js';
 import { isCharacterLanguage } from '../inline.js';
 import { features } from './features.js';
 import { longestIncreasing } from './increasing.js';
@@ -97,10 +98,7 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
   // 1. One-to-one pairs, best first. Ties (repeated wording) go to the closest relative position.
   const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
   const ov = overlapMatrix(A, B, nFeatures);
-  const diceAt = (i: number, j: number) => {
-    const d = A[i].total + B[j].total;
-    return d === 0 ? 0 : (2 * ov[i * nB + j]) / d;
-  };
+  const diceAt = (i: number, j: number) => dice(ov[i * nB + j], A[i].total, B[j].total);
   for (let i = 0; i < nA; i++) {
     if (A[i].total === 0) continue;
     for (let j = 0; j < nB; j++) {
@@ -158,7 +156,7 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
     for (const [p, members] of groups) {
       if (members.length < 2) {
         groups.delete(p);
-        if (members.length === 1 && matchP[p] === -1 && (2 * ovAt(p, members[0])) / (P[p].total + Q[members[0]].total) >= threshold / 2) {
+        if (members.length === 1 && matchP[p] === -1 && dice(ovAt(p, members[0]), P[p].total, Q[members[0]].total) >= threshold / 2) {
           matchP[p] = members[0];
           matchQ[members[0]] = p;
         }

@@ -1,6 +1,7 @@
 // Feature bags weighted by inverse paragraph frequency over both texts, so that
 // shared boilerplate ("Requests the Secretary-General to…") counts for little,
 // and the overlaps alignment scores are made of.
+import { dice } from '../dice.js';
 import type { Bag } from './features.js';
 
 /** A weighted bag as parallel arrays sorted by feature id: overlaps are a linear merge. */
@@ -122,10 +123,9 @@ export function overlapMatrix(A: WeightedBag[], B: WeightedBag[], features: numb
   return m;
 }
 
-/** Weighted Dice: 2·shared / (size a + size b). */
+/** Dice over weighted features: boilerplate shared by every paragraph adds next to nothing. */
 export function weightedDice(a: WeightedBag, b: WeightedBag): number {
-  const d = a.total + b.total;
-  return d === 0 ? 0 : (2 * overlap(a, b)) / d;
+  return dice(overlap(a, b), a.total, b.total);
 }
 
 /** Share of `part` found in `whole`. */
