@@ -315,7 +315,3 @@ export function encodeTerm(term: string): string {
   }
   return out;
 }
-
-export function decodeTerm(term: string): string {
-  return term.replace(/~([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}

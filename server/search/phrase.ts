@@ -10,7 +10,9 @@
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
 import { detectLanguage, normalise, normaliseText } from './analyse.js';
-import type { IndexedDocument, LanguageIndex, ParagraphIndex } from './index.js';
+import type { ParagraphIndex } from './index.js';
+import type { IndexedDocument } from './indexed.js';
+import type { LanguageIndex } from './language-index.js';
 import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
 
 export const PAGE_SIZE = 20;

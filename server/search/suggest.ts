@@ -5,7 +5,9 @@
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
 import { detectLanguage } from './analyse.js';
-import type { CitedDocument, IndexedDocument, IndexedParagraph, LanguageIndex, ParagraphIndex } from './index.js';
+import type { ParagraphIndex } from './index.js';
+import type { CitedDocument, IndexedDocument, IndexedParagraph } from './indexed.js';
+import type { LanguageIndex } from './language-index.js';
 import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
 
 export type { SharedPassage } from './similarity.js';

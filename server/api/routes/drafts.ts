@@ -17,7 +17,7 @@ import {
   updateDraft,
 } from '../../store/drafts.js';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
-import { diffDocuments } from '../../compare/align.js';
+import { diffDocuments } from '../../compare/diff.js';
 import type { AppContext } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
