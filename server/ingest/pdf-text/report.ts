@@ -23,6 +23,26 @@ function headingLike(text: string): boolean {
   return text.length <= 90 && !/[。；;]/.test(text) && !/[，,：:。.；;]$/.test(text);
 }
 
+/** A note being read under "注"/"Notes": "n text", then its wrapped lines. */
+interface OpenNote {
+  marker: string;
+  lines: string[];
+}
+
+/** An annex read as a table: its rows, and the lines seen (a header repeated at a page break is dropped). */
+interface AnnexTable {
+  rows: string[];
+  seen: Set<string>;
+}
+
+/** Where in the report the reader is, with what that part is filling. */
+type Phase =
+  | { name: 'header' }
+  | { name: 'summary'; summary: ParagraphBuilder }
+  | { name: 'body' }
+  | { name: 'notes'; open: OpenNote | null }
+  | { name: 'annex'; table: AnnexTable };
+
 export function parseReport(
   tokens: Token[],
   language: Language,
@@ -36,11 +56,11 @@ export function parseReport(
   let cur: ParagraphBuilder | null = null;
   /** The heading being read; wrapped heading lines are joined onto it. */
   let heading: { lines: string[]; section: Section } | null = null;
-  let phase: 'header' | 'summary' | 'body' | 'notes' | 'annex' = 'header';
+  let phase: Phase = { name: 'header' };
   let section: Section = 'body';
   let expected = 1;
-  let noteAt: { marker: string; lines: string[] } | null = null;
-  let annex: { rows: string[]; seen: Set<string> } | null = null;
+  /** Only the last annex's table becomes a paragraph, at the end: notes may follow it. */
+  let lastTable: AnnexTable | null = null;
   let afterSep = false;
   let afterMarker = false;
 
@@ -51,16 +71,8 @@ export function parseReport(
     built[built.length - 1].append(text);
     heading = null;
   };
-  const flushNote = () => {
-    if (noteAt) notes.set(noteAt.marker, unwrapLines(noteAt.lines));
-    noteAt = null;
-  };
-  const flushAnnex = () => {
-    if (!annex?.rows.length) return;
-    const b = new ParagraphBuilder('annex', null, 'annex', '');
-    annex.rows.forEach((row, i) => (i === 0 ? b.append(row) : b.newPart('', row)));
-    built.push(b);
-    annex = null;
+  const closeNote = (note: OpenNote | null) => {
+    if (note) notes.set(note.marker, unwrapLines(note.lines));
   };
   /** The text tokens from i on that would continue a heading begun at i. */
   const blockAt = (i: number): { text: string; next: Token | undefined } => {
@@ -109,7 +121,7 @@ export function parseReport(
       continue;
     }
     if (tok.kind === 'marker') {
-      if (cur && phase === 'body') cur.mark(tok.marker);
+      if (cur && phase.name === 'body') cur.mark(tok.marker);
       afterMarker = true;
       continue;
     }
@@ -118,54 +130,53 @@ export function parseReport(
     afterSep = false;
     afterMarker = false;
     // Table columns are separated by spaces, so annex rows keep theirs.
-    const text = phase === 'annex' ? collapseFourfold(tok.text).trim() : cleanLine(tok.text);
+    const text = phase.name === 'annex' ? collapseFourfold(tok.text).trim() : cleanLine(tok.text);
     if (!text) continue;
 
-    if (phase === 'notes') {
+    if (phase.name === 'notes') {
       const note = /^(\d{1,3})\s+(.+)$/.exec(text);
-      const open = noteAt as { marker: string; lines: string[] } | null;
-      const next: string = open ? String(Number(open.marker) + 1) : '1';
+      const next = phase.open ? String(Number(phase.open.marker) + 1) : '1';
       if (note && note[1] === next) {
-        flushNote();
-        noteAt = { marker: note[1], lines: [note[2]] };
+        closeNote(phase.open);
+        phase.open = { marker: note[1], lines: [note[2]] };
         continue;
       }
-      if (ANNEX.test(text)) flushNote();
+      if (ANNEX.test(text)) closeNote(phase.open);
       else {
-        open?.lines.push(text);
+        phase.open?.lines.push(text);
         continue;
       }
     }
     if (ANNEX.test(text)) {
       flushHeading();
       cur = null;
-      phase = 'annex';
+      lastTable = { rows: [], seen: new Set() };
+      phase = { name: 'annex', table: lastTable };
       section = 'annex';
       built.push(new ParagraphBuilder('heading', null, text, ''));
       built[built.length - 1].append(text);
-      annex = { rows: [], seen: new Set() };
       expected = 1;
       continue;
     }
-    if (NOTES.test(text) && phase !== 'header') {
+    if (NOTES.test(text) && phase.name !== 'header') {
       flushHeading();
       cur = null;
-      phase = 'notes';
+      phase = { name: 'notes', open: null };
       continue;
     }
-    if (phase === 'header' || phase === 'summary') {
+    if (phase.name === 'header' || phase.name === 'summary') {
       if (SUMMARY.test(text)) {
-        phase = 'summary';
-        cur = new ParagraphBuilder('body', null, 'summary', '');
-        built.push(cur);
+        const summary = new ParagraphBuilder('body', null, 'summary', '');
+        built.push(summary);
+        phase = { name: 'summary', summary };
         continue;
       }
       if (!startsStructure(text)) {
-        if (phase === 'summary') cur!.append(text);
+        if (phase.name === 'summary') phase.summary.append(text);
         else headerLines.push(text);
         continue;
       }
-      phase = 'body';
+      phase = { name: 'body' };
       cur = null;
     }
 
@@ -183,15 +194,15 @@ export function parseReport(
       cur.newPart(`(${item[1]})`, text.slice(item[0].length));
       continue;
     }
-    if (phase === 'annex') {
-      // Table rows end with a figure; captions wrap like text. A table header
-      // repeated at a page break is dropped.
-      if (annex!.seen.has(text) && !/\d/.test(text)) continue;
-      annex!.seen.add(text);
-      const last = annex!.rows.length - 1;
-      if (last >= 0 && !/[\d)）]$/.test(annex!.rows[last]) && !/\d/.test(text) && !/\s/.test(text)) {
-        annex!.rows[last] = joinWrapped(annex!.rows[last], text);
-      } else annex!.rows.push(text);
+    if (phase.name === 'annex') {
+      // Table rows end with a figure; captions wrap like text.
+      const { rows, seen } = phase.table;
+      if (seen.has(text) && !/\d/.test(text)) continue;
+      seen.add(text);
+      const last = rows.length - 1;
+      if (last >= 0 && !/[\d)）]$/.test(rows[last]) && !/\d/.test(text) && !/\s/.test(text)) {
+        rows[last] = joinWrapped(rows[last], text);
+      } else rows.push(text);
       continue;
     }
     const marked = ZH_HEADING.test(text) || LETTER_HEADING.test(text) || ((num || item) !== null && headingLike(text));
@@ -219,8 +230,12 @@ export function parseReport(
     else cur.append(text);
   }
   flushHeading();
-  flushNote();
-  flushAnnex();
+  if (phase.name === 'notes') closeNote(phase.open);
+  if (lastTable?.rows.length) {
+    const table = new ParagraphBuilder('annex', null, 'annex', '');
+    lastTable.rows.forEach((row, i) => (i === 0 ? table.append(row) : table.newPart('', row)));
+    built.push(table);
+  }
 
   // Title lines: what the header holds besides the kind of report.
   const titleLines = headerLines.filter((l) => !REPORT_LABELS.test(l));
