@@ -1,17 +1,17 @@
 // What the header of a text import says (symbol, session, title, body, date),
 // the lines that open and close a resolution's body, and the merge of those facts
 // with the manifest into a ParsedDocument. Shared by the PDF-text and Markdown importers.
-import type { DocumentKind, Language, ParsedDocument, ParsedParagraph } from '../model.js';
+import { formulaLanguage } from '../../core/languages/index.js';
+import type { DocumentKind, Language, ParsedDocument, ParsedParagraph } from '../../core/model.js';
 import type { SourceMetadata } from './source.js';
 import { chineseNumeral, cleanLine, collapseFourfold, joinSpacedDigits, parseDate, stripInlineFurniture, unwrapLines } from './clean.js';
 
+/** Bodies other than the General Assembly, whose formula every language profile knows. */
 const OPENERS: [RegExp, string, Language][] = [
-  [/^大会[，,]$/, 'General Assembly', 'zh'],
   [/^经济及社会理事会[，,]$/, 'ECOSOC', 'zh'],
   [/^人权理事会[，,]$/, 'Human Rights Council', 'zh'],
   [/^预防犯罪和刑事司法委员会[，,]$/, 'CCPCJ', 'zh'],
   [/^安全理事会[，,]$/, 'Security Council', 'zh'],
-  [/^The General Assembly,$/, 'General Assembly', 'en'],
   [/^The Economic and Social Council,$/, 'ECOSOC', 'en'],
   [/^The Human Rights Council,$/, 'Human Rights Council', 'en'],
   [/^The Commission on Crime Prevention and Criminal Justice,$/, 'CCPCJ', 'en'],
@@ -21,6 +21,8 @@ const OPENERS: [RegExp, string, Language][] = [
 /** The line that opens a resolution's body ("大会，", "The General Assembly,"), if it is one. */
 export function bodyOpener(line: string): { body: string; language: Language } | null {
   const s = collapseFourfold(line).trim();
+  const language = formulaLanguage(s);
+  if (language) return { body: 'General Assembly', language };
   for (const [re, body, language] of OPENERS) if (re.test(s)) return { body, language };
   return null;
 }
@@ -106,13 +108,6 @@ export function readHeader(lines: string[]): HeaderFacts {
   if (titleLines.length) facts.title = unwrapLines(titleLines);
   if (facts.titleNumber && facts.session === null) facts.session = Number(facts.titleNumber.split('/')[0]);
   return facts;
-}
-
-/** Chinese when most letters are ideographs. */
-export function detectLanguage(text: string): Language {
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  return han >= latin ? 'zh' : 'en';
 }
 
 /**

@@ -4,8 +4,10 @@
 // the PDF-text importer.
 import type { Language } from '../model.js';
 import { ImportError, type ImportResult, type SourceMetadata } from './source.js';
-import { OP_LEADS_EN, OP_LEADS_ZH, PP_LEADS_EN, PP_LEADS_ZH, cleanLine, isFurniture, lexiconLead } from './clean.js';
-import { assembleDocument, bodyOpener, closingDate, detectLanguage, isMeetingLine, readHeader } from './header-facts.js';
+import { detectLanguage, profileOf } from '../../core/languages/index.js';
+import { lexiconLead } from '../../core/lead.js';
+import { cleanLine, isFurniture } from './clean.js';
+import { assembleDocument, bodyOpener, closingDate, isMeetingLine, readHeader } from './header-facts.js';
 import { ParagraphBuilder, buildParagraphs, endsParagraph } from './paragraph-builder.js';
 
 /** A footnote reference in running text: "<sup>7</sup>" or "[^7]". */
@@ -85,8 +87,7 @@ export function importMarkdown(text: string, source: string, meta: SourceMetadat
   if (openerAt < 0) throw new ImportError(source, 'no "大会，" / "The General Assembly," line opens the body');
   const opener = bodyOpener(body[openerAt])!;
   const language: Language = meta.language ?? detectLanguage(text);
-  const ppLeads = language === 'zh' ? PP_LEADS_ZH : PP_LEADS_EN;
-  const opLeads = language === 'zh' ? OP_LEADS_ZH : OP_LEADS_EN;
+  const { preamble: ppLeads, operative: opLeads } = profileOf(language).leads;
   const facts = readHeader(body.slice(0, openerAt).flatMap((b) => b.split('\n')));
   facts.body ??= opener.body;
 

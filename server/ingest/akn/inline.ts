@@ -1,23 +1,13 @@
 // Inline AKN content → text: white space collapsed as print shows it (no spaces
 // next to CJK), footnotes lifted out with their offsets, and the emphasised lead
 // phrase that opens a paragraph.
-import type { Footnote } from '../../model.js';
+import { isCjkCode } from '../../../core/languages/index.js';
+import type { Footnote } from '../../../core/model.js';
 import { attr, kids, tagOf, type XNode } from '../xml-tree.js';
 
 /** Private-use characters stand in for footnote markers while whitespace is normalised. */
 const NOTE_BASE = 0xe000;
 
-/** Han, kana, Hangul, CJK punctuation and full-width forms: no spaces around these. */
-function isCjk(code: number): boolean {
-  return (
-    (code >= 0x2e80 && code <= 0x9fff) || // radicals, CJK punctuation, kana, unified ideographs
-    (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xffef) ||
-    (code >= 0x20000 && code <= 0x3ffff)
-  );
-}
 function isWs(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
@@ -111,7 +101,7 @@ function normalise(raw: string, notes: { marker: string; text: string }[]): Rich
       dropParen = false;
       if (ch === ')') continue;
     }
-    if (pending && last !== -1 && !isCjk(last) && !isCjk(code)) out += ' ';
+    if (pending && last !== -1 && !isCjkCode(last) && !isCjkCode(code)) out += ' ';
     pending = false;
     out += ch;
     last = code;

@@ -5,13 +5,13 @@
 // (../header-facts.ts) and paragraph assembly (../paragraph-builder.ts) are shared
 // with the Markdown importer.
 import type { DocumentKind, ParsedParagraph } from '../../model.js';
-import { assembleDocument, bodyOpener, detectLanguage, readHeader, type HeaderFacts } from '../header-facts.js';
+import { detectLanguage } from '../../../core/languages/index.js';
+import { assembleDocument, bodyOpener, readHeader, type HeaderFacts } from '../header-facts.js';
 import { ImportError, type ImportResult, type SourceMetadata } from '../source.js';
 import { parseReport } from './report.js';
 import { parseResolution } from './resolution.js';
 import { tokenize } from './tokens.js';
 
-export { detectLanguage } from '../header-facts.js';
 
 /**
  * Imports the text extracted from one PDF: a resolution (header, "大会，", PPs,

@@ -1,7 +1,9 @@
 // A resolution's body in extracted PDF text → paragraphs: PPs from "大会，" on, then
 // numbered OPs with their items, footnote blocks resolved, up to the closing date.
 import type { Language, ParsedParagraph } from '../../model.js';
-import { OP_LEADS_EN, OP_LEADS_ZH, PP_LEADS_EN, PP_LEADS_ZH, cleanLine, fourfoldLead, lexiconLead, unwrapLines } from '../clean.js';
+import { profileOf } from '../../../core/languages/index.js';
+import { lexiconLead } from '../../../core/lead.js';
+import { cleanLine, fourfoldLead, unwrapLines } from '../clean.js';
 import { closingDate, isMeetingLine } from '../header-facts.js';
 import { ParagraphBuilder, buildParagraphs, endsParagraph } from '../paragraph-builder.js';
 import { ITEM, OP_NUMBER, type Token } from './tokens.js';
@@ -47,8 +49,7 @@ export function parseResolution(
   language: Language,
   warnings: string[],
 ): { paragraphs: ParsedParagraph[]; closing: string | null } {
-  const ppLeads = language === 'zh' ? PP_LEADS_ZH : PP_LEADS_EN;
-  const opLeads = language === 'zh' ? OP_LEADS_ZH : OP_LEADS_EN;
+  const { preamble: ppLeads, operative: opLeads } = profileOf(language).leads;
   const body = tokens.slice(openerAt + 1);
   // Where the text draws bold glyphs four times, every emphasised lead shows it:
   // then that is the signal for a new preambular paragraph, not a word list.
