@@ -10,7 +10,7 @@ export const config = {
   dbFile: process.env.PRECEDENT_DB ?? resolve(ROOT, 'data/precedent.db'),
   /** The compact corpus shipped in the repository. */
   bundleDir: process.env.PRECEDENT_BUNDLE ?? resolve(ROOT, 'corpus/bundle'),
-  /** Manual corrections to series grouping. */
+  /** Manual corrections to series grouping: read and validated at start-up (main.ts), before the server listens. */
   seriesFile: process.env.PRECEDENT_SERIES ?? resolve(ROOT, 'corpus/series.json'),
   /** The built web app. */
   webDir: resolve(ROOT, 'dist/web'),

@@ -1,16 +1,32 @@
-// Starts Precedent: opens the database, loads the bundled corpus if it changed,
-// and serves the API and the web app on one port.
+// Starts Precedent: checks the series corrections, opens the database, loads
+// the bundled corpus if it changed, opens the search index, and serves the API
+// and the web app on one port.
 import { serve } from '@hono/node-server';
 import { performance } from 'node:perf_hooks';
 import { createApp } from './api/app.js';
+import { buildContext } from './api/context.js';
 import { config } from './config.js';
-import { loadBundle } from './ingest/bundle.js';
+import { readSeriesOverrides } from './compare/overrides.js';
 import { listSeries } from './compare/service.js';
-import { SearchService } from './search/service.js';
+import type { SeriesOverrides } from './compare/series.js';
+import { loadBundle } from './ingest/bundle.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
 
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** A malformed corrections file stops the start, before anything listens, with the file and the problem named. */
+function readSeriesCorrections(): SeriesOverrides {
+  try {
+    return readSeriesOverrides(config.seriesFile);
+  } catch (err) {
+    console.error(`Precedent cannot start: ${errorMessage(err)}`);
+    process.exit(1);
+  }
+}
+
 const started = performance.now();
+const seriesOverrides = readSeriesCorrections();
 const db = openDb(config.dbFile);
 const bundle = loadBundle(db, config.bundleDir);
 const counts = countCorpus(db);
@@ -24,23 +40,27 @@ console.log(
 // start, and the first after an index format change, build it (about a minute).
 const indexStarted = performance.now();
 console.log('Opening the search index (built on a first start or after an upgrade: about a minute)…');
-const search = SearchService.open(db);
+const context = buildContext(db, { seriesOverrides });
 console.log(
-  `Search index ${search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${search.index.paragraphCount} paragraphs`,
+  `Search index ${context.search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${context.search.index.paragraphCount} paragraphs`,
 );
 
-const app = createApp({ db, search }, { webDir: config.webDir });
+const app = createApp(context, { webDir: config.webDir });
 serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
   // Language indexes load after listening, so start-up does not wait for them.
   const warmStarted = performance.now();
-  void search.warmUp().then(() => {
-    // Grouping the series reads every preamble (about a second): do it now rather
-    // than on the first keystroke, whose results are collapsed by series.
-    listSeries(db);
-    console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
-  });
+  context.search
+    .warmUp()
+    .then(() => {
+      // Grouping the series reads every preamble (about a second): do it now rather
+      // than on the first keystroke, whose results are collapsed by series.
+      listSeries(db);
+      console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
+    })
+    // A failed warm-up costs the first requests time, never the server.
+    .catch((err: unknown) => console.error(`Warming the search index and series failed (they load on first use instead): ${errorMessage(err)}`));
 });
 
 const shutdown = () => {

@@ -52,7 +52,7 @@ export type DocParagraphT = DocumentT['paragraphs'][number];
 import type { SuggestRequest } from '../server/search/suggest.js';
 export type { SuggestResult, SuggestFilters } from '../server/search/suggest.js';
 export type { SearchHit } from '../server/search/phrase.js';
-export type { DiffResponse, DiffPair } from '../server/compare/align.js';
+export type { DiffResponse, DiffPair } from '../server/compare/diff.js';
 export type { LineageResponse, LineageStep } from '../server/compare/lineage.js';
 
 export const postSuggest = (req: SuggestRequest, signal?: AbortSignal) => ok(api.suggest.$post({ json: req }, { init: { signal } }));

@@ -10,7 +10,7 @@ import { scriptCounts } from './script.js';
 import { zh } from './zh.js';
 
 export type { LanguageProfile, LeadEmphasis, Script } from './profile.js';
-export { isCjk, isCjkCore, isHan, scriptCounts } from './script.js';
+export { isCjk, isCjkCode, isCjkCore, isHan, scriptCounts } from './script.js';
 
 export const PROFILES: Record<Language, LanguageProfile> = { ar, zh, en, fr, ru, es };
 
@@ -75,10 +75,11 @@ export function englishBody(text: string): string {
 /** The formula folded the way typed or converted text varies it: article, apostrophe, accents, comma, spaces. */
 function foldFormula(line: string): string {
   return line
+    .trim()
+    .replace(/^(?:the|إن)\s+/iu, '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[’']/g, "'")
-    .replace(/^(?:the|إن)\s+/iu, '')
     .replace(/\s*[,，،]\s*$/u, '')
     .replace(/\s+/g, ' ')
     .trim()

@@ -4,8 +4,6 @@
 // "CJK" means in Precedent.
 
 const HAN = /\p{Script=Han}/u;
-/** Full-width punctuation and forms: 、。「」，（）１ … */
-const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/u;
 /** Typography Chinese text shares with English: curly quotes, em dash, ellipsis, middle dot. */
 const SHARED_TYPOGRAPHY = /[\u2018\u2019\u201c\u201d\u2014\u2026·]/u;
 
@@ -14,9 +12,25 @@ export function isHan(ch: string | undefined): boolean {
   return !!ch && HAN.test(ch);
 }
 
-/** An ideograph or a full-width form: no space is ever wanted beside one. */
+/**
+ * A code point of Chinese text proper: ideographs (radicals, extensions and
+ * compatibility forms included), CJK punctuation, the kana block's middle dot,
+ * full-width forms. No space is ever wanted beside one. By ranges, for the
+ * importers' per-character loops.
+ */
+export function isCjkCode(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) || // radicals, CJK punctuation, kana, extension A, unified ideographs
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs
+    (code >= 0xfe30 && code <= 0xfe4f) || // compatibility (vertical) forms
+    (code >= 0xff00 && code <= 0xffef) || // full-width forms
+    (code >= 0x20000 && code <= 0x3ffff) // extensions B onwards
+  );
+}
+
+/** An ideograph or a full-width form (see isCjkCode). */
 export function isCjkCore(ch: string | undefined): boolean {
-  return !!ch && (HAN.test(ch) || FULL_WIDTH.test(ch));
+  return !!ch && isCjkCode(ch.codePointAt(0)!);
 }
 
 /**

@@ -2,7 +2,8 @@
 // found by aligning each version with the one before it, and the version where
 // it first appeared. Pure over a `diff` function, so the walk is testable and
 // the service decides how alignments are cached.
-import type { DiffResponse, DocumentRef, PairKind } from './align.js';
+import type { PairKind } from './align/alignment.js';
+import type { DiffResponse, DocumentRef } from './diff.js';
 import type { InlineChange } from './inline.js';
 
 export interface LineageParagraph {

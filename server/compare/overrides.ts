@@ -1,5 +1,7 @@
-// Reads the manual corrections to series grouping (corpus/series.json): the
-// delegate's word where titles changed between versions or coincide by chance.
+// Reads and validates the manual corrections to series grouping
+// (corpus/series.json): the delegate's word where titles changed between
+// versions or coincide by chance. Called at the edge (server start-up), which
+// hands the result to the compare service as data.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SeriesOverrides } from './series.js';
@@ -12,9 +14,15 @@ const overridesSchema = z.object({
 /** The overrides in `file`; none when the file does not exist. A malformed file is an error naming it. */
 export function readSeriesOverrides(file: string): SeriesOverrides {
   if (!existsSync(file)) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`${file}: cannot be read (${(err as Error).message})`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
   }

@@ -7,6 +7,7 @@
 // session in that language, so no version was adopted) rather than holes in
 // the corpus. Nothing is invented: a series only holds documents that exist.
 import type { DocumentRecord } from '../model.js';
+import { dice } from './dice.js';
 
 export interface SeriesDocument {
   id: string;
@@ -60,7 +61,8 @@ export function normaliseTitle(title: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-function bigramDice(a: string, b: string): number {
+/** How close two normalised titles are: Dice over their character bigrams. */
+function titleSimilarity(a: string, b: string): number {
   const grams = (s: string) => {
     const m = new Map<string, number>();
     for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
@@ -70,8 +72,7 @@ function bigramDice(a: string, b: string): number {
   const gb = grams(b);
   let shared = 0;
   for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
-  const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
-  return total ? (2 * shared) / total : 0;
+  return dice(shared, Math.max(0, a.length - 1), Math.max(0, b.length - 1));
 }
 
 /** Titles this close (bigram Dice) may be joined when a preamble recall confirms it. */
@@ -167,7 +168,7 @@ export function groupSeries(documents: Doc[], preambles: Map<string, string>, ov
     for (const s of cited) {
       const e = bySymbol.get(`${d.language} ${s}`);
       if (!e || e.id === d.id || keyOf.get(e.id) === keyOf.get(d.id)) continue;
-      const sim = bigramDice(titleKey.get(d.id)!, titleKey.get(e.id)!);
+      const sim = titleSimilarity(titleKey.get(d.id)!, titleKey.get(e.id)!);
       if (sim >= RECALL_TITLE_SIMILARITY) links.push({ a: e.id, b: d.id, s: sim });
     }
   }

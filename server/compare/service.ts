@@ -1,16 +1,16 @@
 // The compare module over the corpus store: series, diffs between stored
 // documents, lineage. Results are cached per database and corpus version, since
 // series grouping reads every preamble and an alignment costs tens of
-// milliseconds: lineage walks several of them per request.
+// milliseconds: lineage walks several of them per request. The corrections to
+// series grouping are data handed in at start-up (setSeriesOverrides): this
+// module reads no file.
 import type { Db } from '../store/db.js';
 import { allDocuments, corpusVersion, getDocument, getParagraph, getParagraphs, listDocuments } from '../store/corpus.js';
 import { preambleTexts } from '../store/compare.js';
 import type { DocumentRecord } from '../model.js';
-import { diffDocuments, type DiffResponse, type DocumentRef } from './align.js';
+import { diffDocuments, type DiffResponse, type DocumentRef } from './diff.js';
 import { walkLineage, type LineageResponse } from './lineage.js';
-import { config } from '../config.js';
-import { readSeriesOverrides } from './overrides.js';
-import { groupSeries, type SeriesDocument, type SeriesSummary } from './series.js';
+import { groupSeries, type SeriesDocument, type SeriesOverrides, type SeriesSummary } from './series.js';
 
 export interface SeriesDetail extends Omit<SeriesSummary, 'documents'> {
   documents: Array<SeriesDocument & { title: string; counts: { preamble: number; operative: number; other: number } }>;
@@ -25,6 +25,17 @@ interface Cache {
 
 const caches = new WeakMap<Db, Cache>();
 const MAX_DIFFS = 200;
+const overridesOf = new WeakMap<Db, SeriesOverrides>();
+
+/**
+ * The corrections (corpus/series.json, read and validated at start-up) that
+ * grouping the series of this database applies from now on; without them,
+ * series are grouped automatically only.
+ */
+export function setSeriesOverrides(db: Db, overrides: SeriesOverrides): void {
+  overridesOf.set(db, overrides);
+  caches.delete(db);
+}
 
 function cache(db: Db): Cache {
   const version = corpusVersion(db);
@@ -39,7 +50,7 @@ function cache(db: Db): Cache {
 function allSeries(db: Db): SeriesSummary[] {
   const c = cache(db);
   if (!c.series) {
-    c.series = groupSeries(allDocuments(db), preambleTexts(db), readSeriesOverrides(config.seriesFile));
+    c.series = groupSeries(allDocuments(db), preambleTexts(db), overridesOf.get(db));
     for (const s of c.series) for (const d of s.documents) c.seriesOfDocument.set(d.id, s);
   }
   return c.series;

@@ -3,7 +3,7 @@
 // editor numbers them (PP 1 …, OP 1 …). Pure: the caller reads the document.
 import { paragraphLabels } from '../../core/citation.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
-import { diffDocuments, type DiffResponse } from '../compare/align.js';
+import { diffDocuments, type DiffResponse } from '../compare/diff.js';
 import type { Draft } from './model.js';
 
 export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonly ParagraphRecord[]): DiffResponse {

@@ -6,7 +6,7 @@ import type { Language } from '../../core/model.js';
 import { getDocument, getParagraphs } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
-import type { DiffResponse } from '../compare/align.js';
+import type { DiffResponse } from '../compare/diff.js';
 import { draftDiff } from './diff.js';
 import { DraftError } from './errors.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';

@@ -3,10 +3,10 @@
 // deletions (w:ins, w:del, w:delText, w:moveFrom/w:moveTo, paragraph marks),
 // footnote references and footnote texts. `viewOf` then resolves the tracked
 // changes as Word's "Accept all" or "Reject all" would, including paragraphs
-// that merge when their mark is removed. Used by the import and by the tests,
-// so that what is checked is the file, not the objects that wrote it.
+// that merge when their mark is removed. Used by the .docx import; the XML tree
+// helpers are shared with the AKN importer (ingest/xml-tree.ts).
 import JSZip from 'jszip';
-import { XMLParser } from 'fast-xml-parser';
+import { attr, child, children, firstTagged, kids, orderedXmlParser, tagOf, type XNode } from '../ingest/xml-tree.js';
 
 export type RevStatus = 'equal' | 'insert' | 'delete';
 
@@ -37,28 +37,11 @@ export interface DocxContent {
 
 export class DocxReadError extends Error {}
 
-type XNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-});
+const parser = orderedXmlParser({ removeNSPrefix: false });
 
 /** Unpacked XML parts are refused above this: a small zip can expand to gigabytes. */
 const MAX_PART_BYTES = 100 * 1024 * 1024;
 
-function tagOf(node: XNode): string | null {
-  for (const k of Object.keys(node)) if (k !== ':@') return k;
-  return null;
-}
-const kids = (node: XNode, tag: string) => (node[tag] as XNode[]) ?? [];
-const attrs = (node: XNode) => (node[':@'] as Record<string, string>) ?? {};
 function textOf(nodes: XNode[]): string {
   let s = '';
   for (const n of nodes) if ('#text' in n) s += String(n['#text']);
@@ -80,10 +63,6 @@ async function part(zip: JSZip, name: string): Promise<XNode[] | null> {
   }
 }
 
-function find(nodes: XNode[], tag: string): XNode | undefined {
-  return nodes.find((n) => tagOf(n) === tag);
-}
-
 export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise<DocxContent> {
   let zip: JSZip;
   try {
@@ -93,58 +72,56 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
   }
   const docXml = await part(zip, 'word/document.xml');
   if (!docXml) throw new DocxReadError('no word/document.xml in the archive');
-  const documentEl = find(docXml, 'w:document');
-  const bodyEl = documentEl && find(kids(documentEl, 'w:document'), 'w:body');
+  const bodyEl = child(firstTagged(docXml, 'w:document'), 'w:body');
   if (!bodyEl) throw new DocxReadError('word/document.xml has no w:body');
 
   const counter = { revisions: 0 };
-  const paragraphs = collectParagraphs(kids(bodyEl, 'w:body'), counter);
+  const paragraphs = collectParagraphs(kids(bodyEl), counter);
 
   const footnotes = new Map<string, DocxParagraph[]>();
   const fnXml = await part(zip, 'word/footnotes.xml');
-  const fnRoot = fnXml && find(fnXml, 'w:footnotes');
+  const fnRoot = fnXml && firstTagged(fnXml, 'w:footnotes');
   if (fnRoot) {
-    for (const fn of kids(fnRoot, 'w:footnotes')) {
+    for (const fn of kids(fnRoot)) {
       if (tagOf(fn) !== 'w:footnote') continue;
-      const a = attrs(fn);
-      if (a['w:type'] && a['w:type'] !== 'normal') continue;
-      footnotes.set(a['w:id'], collectParagraphs(kids(fn, 'w:footnote'), counter));
+      const type = attr(fn, 'w:type');
+      if (type && type !== 'normal') continue;
+      footnotes.set(attr(fn, 'w:id') ?? '', collectParagraphs(kids(fn), counter));
     }
   }
 
   const properties: Record<string, string> = {};
   const custom = await part(zip, 'docProps/custom.xml');
-  const propsRoot = custom && find(custom, 'Properties');
+  const propsRoot = custom && firstTagged(custom, 'Properties');
   if (propsRoot) {
-    for (const p of kids(propsRoot, 'Properties')) {
-      const name = attrs(p).name;
-      const value = kids(p, 'property').find((v) => tagOf(v) !== null);
-      if (name && value) properties[name] = textOf(kids(value, tagOf(value)!));
+    for (const p of kids(propsRoot)) {
+      const name = attr(p, 'name');
+      const value = kids(p).find((v) => tagOf(v) !== '');
+      if (name && value) properties[name] = textOf(kids(value));
     }
   }
 
   const numbering = new Map<string, Map<number, { format: string; text: string }>>();
   const numXml = await part(zip, 'word/numbering.xml');
-  const numRoot = numXml && find(numXml, 'w:numbering');
+  const numRoot = numXml && firstTagged(numXml, 'w:numbering');
   if (numRoot) {
     const abstract = new Map<string, Map<number, { format: string; text: string }>>();
-    for (const n of kids(numRoot, 'w:numbering')) {
+    for (const n of kids(numRoot)) {
       const tag = tagOf(n);
       if (tag === 'w:abstractNum') {
         const levels = new Map<number, { format: string; text: string }>();
-        for (const lvl of kids(n, 'w:abstractNum')) {
-          if (tagOf(lvl) !== 'w:lvl') continue;
-          const lk = kids(lvl, 'w:lvl');
-          levels.set(Number(attrs(lvl)['w:ilvl']), {
-            format: attrs(find(lk, 'w:numFmt') ?? {})['w:val'] ?? 'decimal',
-            text: attrs(find(lk, 'w:lvlText') ?? {})['w:val'] ?? '',
+        for (const lvl of children(n, 'w:lvl')) {
+          levels.set(Number(attr(lvl, 'w:ilvl')), {
+            format: attr(child(lvl, 'w:numFmt'), 'w:val') ?? 'decimal',
+            text: attr(child(lvl, 'w:lvlText'), 'w:val') ?? '',
           });
         }
-        abstract.set(attrs(n)['w:abstractNumId'], levels);
+        abstract.set(attr(n, 'w:abstractNumId') ?? '', levels);
       } else if (tag === 'w:num') {
-        const ref = find(kids(n, 'w:num'), 'w:abstractNumId');
-        const levels = ref && abstract.get(attrs(ref)['w:val']);
-        if (levels) numbering.set(attrs(n)['w:numId'], levels);
+        const ref = attr(child(n, 'w:abstractNumId'), 'w:val');
+        const levels = ref !== undefined ? abstract.get(ref) : undefined;
+        const numId = attr(n, 'w:numId');
+        if (levels && numId !== undefined) numbering.set(numId, levels);
       }
     }
   }
@@ -159,8 +136,8 @@ function collectParagraphs(nodes: XNode[], counter: { revisions: number }): Docx
     for (const n of list) {
       const tag = tagOf(n);
       if (!tag) continue;
-      if (tag === 'w:p') out.push(readParagraph(kids(n, tag), counter));
-      else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(kids(n, tag));
+      if (tag === 'w:p') out.push(readParagraph(kids(n), counter));
+      else if (tag === 'w:tbl' || tag === 'w:tr' || tag === 'w:tc' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(kids(n));
     }
   };
   walk(nodes);
@@ -171,22 +148,20 @@ const REV: Record<string, RevStatus> = { 'w:ins': 'insert', 'w:moveTo': 'insert'
 
 function readParagraph(nodes: XNode[], counter: { revisions: number }): DocxParagraph {
   const p: DocxParagraph = { style: null, numbering: null, mark: 'equal', runs: [] };
-  const pPr = find(nodes, 'w:pPr');
+  const pPr = firstTagged(nodes, 'w:pPr');
   if (pPr) {
-    const pk = kids(pPr, 'w:pPr');
-    const style = find(pk, 'w:pStyle');
-    if (style) p.style = attrs(style)['w:val'] ?? null;
-    const numPr = find(pk, 'w:numPr');
+    const style = child(pPr, 'w:pStyle');
+    if (style) p.style = attr(style, 'w:val') ?? null;
+    const numPr = child(pPr, 'w:numPr');
     if (numPr) {
-      const nk = kids(numPr, 'w:numPr');
-      const numId = attrs(find(nk, 'w:numId') ?? {})['w:val'];
-      const ilvl = attrs(find(nk, 'w:ilvl') ?? {})['w:val'];
+      const numId = attr(child(numPr, 'w:numId'), 'w:val');
+      const ilvl = attr(child(numPr, 'w:ilvl'), 'w:val');
       if (numId && numId !== '0') p.numbering = { numId, level: Number(ilvl ?? 0) };
     }
-    const rPr = find(pk, 'w:rPr');
+    const rPr = child(pPr, 'w:rPr');
     if (rPr) {
-      for (const r of kids(rPr, 'w:rPr')) {
-        const s = REV[tagOf(r) ?? ''];
+      for (const r of kids(rPr)) {
+        const s = REV[tagOf(r)];
         if (s) {
           p.mark = s;
           counter.revisions++;
@@ -200,10 +175,10 @@ function readParagraph(nodes: XNode[], counter: { revisions: number }): DocxPara
       if (!tag || tag === 'w:pPr') continue;
       if (REV[tag]) {
         counter.revisions++;
-        walk(kids(n, tag), REV[tag]);
-      } else if (tag === 'w:r') readRun(kids(n, tag), status, p.runs);
+        walk(kids(n), REV[tag]);
+      } else if (tag === 'w:r') readRun(kids(n), status, p.runs);
       else if (tag === 'w:hyperlink' || tag === 'w:smartTag' || tag === 'w:fldSimple' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
-        walk(kids(n, tag), status);
+        walk(kids(n), status);
       }
     }
   };
@@ -215,12 +190,12 @@ function readRun(nodes: XNode[], status: RevStatus, out: DocxRun[]) {
   let style: string | null = null;
   let bold = false;
   let italic = false;
-  const on = (n: XNode) => !['0', 'false', 'off'].includes(attrs(n)['w:val'] ?? 'true');
-  const rPr = find(nodes, 'w:rPr');
+  const on = (n: XNode) => !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? 'true');
+  const rPr = firstTagged(nodes, 'w:rPr');
   if (rPr) {
-    for (const r of kids(rPr, 'w:rPr')) {
+    for (const r of kids(rPr)) {
       const tag = tagOf(r);
-      if (tag === 'w:rStyle') style = attrs(r)['w:val'] ?? null;
+      if (tag === 'w:rStyle') style = attr(r, 'w:val') ?? null;
       else if (tag === 'w:b' || tag === 'w:bCs') bold = bold || on(r);
       else if (tag === 'w:i' || tag === 'w:iCs') italic = italic || on(r);
     }
@@ -232,11 +207,11 @@ function readRun(nodes: XNode[], status: RevStatus, out: DocxRun[]) {
   };
   for (const n of nodes) {
     const tag = tagOf(n);
-    if (tag === 'w:t' || tag === 'w:delText') push(textOf(kids(n, tag)));
+    if (tag === 'w:t' || tag === 'w:delText') push(textOf(kids(n)));
     else if (tag === 'w:tab') push('\t');
     else if (tag === 'w:br' || tag === 'w:cr') push('\n');
     else if (tag === 'w:noBreakHyphen') push('\u2011');
-    else if (tag === 'w:footnoteReference') out.push({ kind: 'footnote', id: attrs(n)['w:id'], status });
+    else if (tag === 'w:footnoteReference') out.push({ kind: 'footnote', id: attr(n, 'w:id') ?? '', status });
   }
 }
 
@@ -271,9 +246,4 @@ export function viewOf(paragraphs: DocxParagraph[], view: 'accept' | 'reject'): 
   }
   if (carry.length) out.push({ style: null, numbering: null, runs: carry });
   return out;
-}
-
-/** The plain text of a viewed paragraph (footnote references left out). */
-export function plainText(p: Pick<ViewParagraph, 'runs'>): string {
-  return p.runs.map((r) => (r.kind === 'text' ? r.text : '')).join('');
 }

@@ -40,12 +40,6 @@ function bundleFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-export function readBundleFile(file: string): BundleEntry[] {
-  const body = JSON.parse(brotliDecompressSync(readFileSync(file)).toString('utf8')) as BundleFile;
-  if (body.format !== 'precedent-bundle' || body.version !== 1) throw new Error(`${file}: not a Precedent bundle (version 1)`);
-  return body.entries;
-}
-
 /**
  * Loads every bundle file of `dir` into the database. Returns how many
  * documents were added or replaced; 0 when the bundle was already loaded.

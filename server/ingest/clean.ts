@@ -1,20 +1,9 @@
 // Small pure text-cleaning steps shared by the importers: undo what PDF extraction
 // and format conversion do to UN documents (four-fold bold glyphs, spaced digits,
 // hard wraps, page furniture) and recognise the few textual facts every importer
-// needs (lead phrases, dates, Chinese numerals). No I/O, no document structure.
-
-/** Han ideographs: Chinese has no spaces, so the join and gap rules key on these. */
-const HAN = /\p{Script=Han}/u;
-/**
- * Characters that belong to Chinese running text besides ideographs: full-width
- * punctuation and the curly quotes Chinese typesetting uses. A hard wrap next to
- * one of these joins with no space.
- */
-const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026·]/u;
-
-export function isCjk(ch: string | undefined): boolean {
-  return !!ch && (HAN.test(ch) || CJK_PUNCT.test(ch));
-}
+// needs (dates, Chinese numerals). No I/O, no document structure. Lead phrases
+// and what counts as Chinese text are the language profiles' (core/).
+import { isCjk, isCjkCore } from '../../core/languages/index.js';
 
 /**
  * Collapses glyphs that PDF extraction drew four times (how bold CJK text comes
@@ -63,11 +52,6 @@ export function dropCjkGaps(s: string): string {
     (gap, left: string, right: string) =>
       (isCjkCore(left) && isCjk(right)) || (isCjk(left) && isCjkCore(right)) ? left : gap,
   );
-}
-
-/** Ideographs and full-width forms, without the curly quotes English also uses. */
-function isCjkCore(ch: string): boolean {
-  return HAN.test(ch) || /[\u3000-\u303f\uff00-\uffef]/u.test(ch);
 }
 
 /** The clean-up every text line gets: glyph runs, spread digits, gaps, edge spaces. */
@@ -150,72 +134,6 @@ export function normalizeForMatching(s: string): string {
 
 // ---------------------------------------------------------------------------
 // Textual facts: lead phrases, dates, numerals.
-
-/**
- * Opening phrases of preambular paragraphs, for text that lost its emphasis
- * (PDF text without four-fold glyphs, unmarked Markdown). Longest match wins, so
- * "又回顾" beats "回顾" and "强调指出" beats "强调".
- */
-export const PP_LEADS_ZH = [
-  '回顾', '又回顾', '还回顾', '并回顾', '再次回顾',
-  '重申', '又重申', '还重申', '并重申', '再次重申', '重申关切',
-  '注意到', '又注意到', '还注意到', '赞赏地注意到', '满意地注意到', '关切地注意到', '深为关切地注意到',
-  '深信', '又深信', '确信', '相信',
-  '关切', '又关切', '深为关切', '深感关切', '严重关切', '表示关切', '表示严重关切', '表示深为关切', '表示关注',
-  '欢迎', '又欢迎', '欣见', '欣慰地注意到',
-  '强调', '又强调', '强调指出', '着重指出', '指出',
-  '认识到', '又认识到', '还认识到', '确认', '又确认', '承认', '意识到', '又意识到',
-  '铭记', '又铭记', '考虑到', '又考虑到', '念及', '感谢', '赞赏', '表示赞赏',
-  '申明', '再次谴责', '谴责', '强烈谴责', '震惊', '痛惜', '决心', '希望', '期待',
-  '鼓励', '注意', '忆及',
-];
-
-/** Opening verbs of operative paragraphs (see PP_LEADS_ZH for the matching rule). */
-export const OP_LEADS_ZH = [
-  '请', '又请', '还请', '并请', '再次请', '吁请', '又吁请', '促请', '敦促', '又敦促', '强烈敦促',
-  '鼓励', '又鼓励', '强烈鼓励', '邀请', '又邀请', '决定', '又决定', '还决定',
-  '重申', '又重申', '再次重申', '强调', '又强调', '强调指出', '着重指出', '确认', '又确认', '申明',
-  '注意到', '表示注意到', '赞赏地注意到', '满意地注意到', '关切地注意到', '提请注意',
-  '欢迎', '又欢迎', '感谢', '赞扬', '表示赞赏', '赞赏', '支持', '建议', '呼吁', '要求', '授权',
-  '核可', '核准', '表示关切', '表示严重关切', '谴责', '强烈谴责', '敦请', '责成', '认可', '承认',
-];
-
-export const PP_LEADS_EN = [
-  'Recalling', 'Recalling also', 'Recalling further', 'Further recalling', 'Reaffirming', 'Reaffirming also',
-  'Noting', 'Noting also', 'Noting with appreciation', 'Noting with concern', 'Noting with satisfaction',
-  'Taking note', 'Convinced', 'Deeply convinced', 'Concerned', 'Deeply concerned', 'Gravely concerned',
-  'Expressing concern', 'Expressing deep concern', 'Expressing grave concern', 'Welcoming', 'Welcoming also',
-  'Emphasizing', 'Stressing', 'Underlining', 'Recognizing', 'Recognizing also', 'Acknowledging', 'Aware',
-  'Mindful', 'Bearing in mind', 'Considering', 'Taking into account', 'Taking into consideration',
-  'Determined', 'Affirming', 'Condemning', 'Alarmed', 'Encouraging', 'Expressing its appreciation',
-  'Guided by', 'Reiterating', 'Acknowledging also', 'Emphasizing also', 'Stressing also',
-];
-
-export const OP_LEADS_EN = [
-  'Requests', 'Also requests', 'Further requests', 'Urges', 'Also urges', 'Strongly urges', 'Encourages',
-  'Also encourages', 'Strongly encourages', 'Calls upon', 'Also calls upon', 'Invites', 'Also invites',
-  'Decides', 'Also decides', 'Further decides', 'Reaffirms', 'Also reaffirms', 'Emphasizes', 'Stresses',
-  'Underlines', 'Recognizes', 'Acknowledges', 'Affirms', 'Takes note', 'Takes note with appreciation',
-  'Notes', 'Notes with appreciation', 'Notes with concern', 'Welcomes', 'Also welcomes', 'Expresses',
-  'Expresses its appreciation', 'Expresses concern', 'Expresses deep concern', 'Commends', 'Supports',
-  'Recommends', 'Endorses', 'Approves', 'Authorizes', 'Condemns', 'Strongly condemns', 'Draws attention',
-  'Reiterates', 'Appeals', 'Demands', 'Declares',
-];
-
-/**
- * The lexicon lead a text opens with, longest match first; "" when none. Latin
- * leads must end at a word boundary ("Noting" is not the lead of "Notingham").
- */
-export function lexiconLead(text: string, lexicon: readonly string[]): string {
-  const s = text.replace(/^\s+/, '');
-  let best = '';
-  for (const lead of lexicon) {
-    if (lead.length <= best.length || !s.startsWith(lead)) continue;
-    if (/[A-Za-z]$/.test(lead) && /^[A-Za-z]/.test(s.slice(lead.length))) continue;
-    best = lead;
-  }
-  return best;
-}
 
 const ZH_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

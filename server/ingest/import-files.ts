@@ -7,9 +7,9 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { ParsedDocument } from '../model.js';
 import { upsertDocument, type UpsertStatus } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
-import { importAkn } from './akn.js';
+import { importAkn } from './akn/index.js';
 import { importMarkdown } from './markdown.js';
-import { importPdfText } from './pdf-text.js';
+import { importPdfText } from './pdf-text/index.js';
 import { ImportError, type ImportResult, type SourceMetadata } from './source.js';
 
 /** Bump when an importer changes what it produces, so stored documents are re-imported. */

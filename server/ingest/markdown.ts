@@ -1,19 +1,14 @@
 // Imports a resolution converted to Markdown ("## 69/197. …", "**回顾**", "<sup>7</sup>",
-// "---") into a ParsedDocument. Pure: text in, document out. Header reading and
-// paragraph assembly are shared with the PDF-text importer.
-import type { Language, ParsedParagraph } from '../model.js';
+// "---") into a ParsedDocument. Pure: text in, document out. Header reading
+// (header-facts.ts) and paragraph assembly (paragraph-builder.ts) are shared with
+// the PDF-text importer.
+import type { Language } from '../model.js';
 import { ImportError, type ImportResult, type SourceMetadata } from './source.js';
-import { OP_LEADS_EN, OP_LEADS_ZH, PP_LEADS_EN, PP_LEADS_ZH, cleanLine, isFurniture, lexiconLead } from './clean.js';
-import {
-  ParagraphBuilder,
-  assembleDocument,
-  bodyOpener,
-  closingDate,
-  detectLanguage,
-  endsParagraph,
-  isMeetingLine,
-  readHeader,
-} from './pdf-text.js';
+import { detectLanguage, profileOf } from '../../core/languages/index.js';
+import { lexiconLead } from '../../core/lead.js';
+import { cleanLine, isFurniture } from './clean.js';
+import { assembleDocument, bodyOpener, closingDate, isMeetingLine, readHeader } from './header-facts.js';
+import { ParagraphBuilder, buildParagraphs, endsParagraph } from './paragraph-builder.js';
 
 /** A footnote reference in running text: "<sup>7</sup>" or "[^7]". */
 const REF = /<sup>\s*([\w*]+)\s*<\/sup>|\[\^([\w*]+)\](?!:)/g;
@@ -92,8 +87,7 @@ export function importMarkdown(text: string, source: string, meta: SourceMetadat
   if (openerAt < 0) throw new ImportError(source, 'no "大会，" / "The General Assembly," line opens the body');
   const opener = bodyOpener(body[openerAt])!;
   const language: Language = meta.language ?? detectLanguage(text);
-  const ppLeads = language === 'zh' ? PP_LEADS_ZH : PP_LEADS_EN;
-  const opLeads = language === 'zh' ? OP_LEADS_ZH : OP_LEADS_EN;
+  const { preamble: ppLeads, operative: opLeads } = profileOf(language).leads;
   const facts = readHeader(body.slice(0, openerAt).flatMap((b) => b.split('\n')));
   facts.body ??= opener.body;
 
@@ -134,10 +128,8 @@ export function importMarkdown(text: string, source: string, meta: SourceMetadat
     }
   }
 
-  const missing = new Set<string>();
-  const paragraphs: ParsedParagraph[] = built.filter((b) => !b.isEmpty).map((b) => b.build(notes, missing));
+  const paragraphs = buildParagraphs(built, notes, warnings);
   if (!paragraphs.length) throw new ImportError(source, 'no paragraphs found');
-  if (missing.size) warnings.push(`footnotes: no text found for marker(s) ${[...missing].join(', ')}`);
   for (const p of paragraphs) if (!p.lead) warnings.push(`${p.label}: no lead phrase recognised`);
   if (!op) warnings.push('no operative paragraphs found');
   const kind = meta.kind ?? 'resolution';

@@ -5,15 +5,14 @@
 // - normalise(): NFKC (full/half width), case fold, one space for any run of
 //   white space, with a map back to the original offsets so highlights land on
 //   the text the user typed.
-// - detectLanguage(): by script (Han, Arabic, Cyrillic), then by function words
-//   for the Latin-script languages.
 // - indexTerms(): what MiniSearch indexes. Chinese has no spaces: either
 //   Intl.Segmenter words or overlapping character bigrams (ZhMode; the eval in
 //   tests/eval/results.md decides the default). Alphabetic languages get a light
 //   stemmer so "strengthening"/"strengthen", "программы"/"программа" meet.
 // - units(): the sequence compared by the similarity: one unit per CJK character
 //   and per word elsewhere, punctuation dropped, each with its span in the text.
-import type { Language } from '../model.js';
+import { isHan } from '../../core/languages/index.js';
+import type { Language } from '../../core/model.js';
 
 export type ZhMode = 'words' | 'bigrams';
 
@@ -101,46 +100,6 @@ function collapseSpaces(folded: string): Normalised {
 /** Normalised text only, when no offsets are needed (phrase scanning). */
 export function normaliseText(input: string): string {
   return input.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
-
-const HAN = /\p{Script=Han}/u;
-const HAN_G = /\p{Script=Han}/gu;
-const ARABIC_G = /\p{Script=Arabic}/gu;
-const CYRILLIC_G = /\p{Script=Cyrillic}/gu;
-const LATIN_G = /\p{Script=Latin}/gu;
-
-const LATIN_MARKERS: Record<'en' | 'fr' | 'es', Set<string>> = {
-  en: new Set(['the', 'of', 'and', 'to', 'its', 'on', 'for', 'with', 'that', 'by', 'all', 'as', 'which', 'is', 'states']),
-  fr: new Set(['le', 'les', 'des', 'et', 'du', 'au', 'aux', 'à', 'une', 'est', 'sur', 'dans', 'qui', 'son', 'ses', 'pour']),
-  es: new Set(['el', 'los', 'las', 'del', 'y', 'al', 'una', 'su', 'sus', 'para', 'con', 'por', 'que', 'como', 'entre']),
-};
-
-/**
- * The language of a text, from its script and, for Latin script, from the
- * function words it uses. Falls back to English for a Latin text with no
- * telling words (a symbol, a name).
- */
-export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, 2000);
-  const han = sample.match(HAN_G)?.length ?? 0;
-  const arabic = sample.match(ARABIC_G)?.length ?? 0;
-  const cyrillic = sample.match(CYRILLIC_G)?.length ?? 0;
-  const latin = sample.match(LATIN_G)?.length ?? 0;
-  // A Han character carries about as much as a short Latin word: weigh it up so
-  // "A/RES/57/173" inside a Chinese paragraph does not make it English.
-  const best = Math.max(han * 3, arabic, cyrillic, latin);
-  if (best === 0) return 'en';
-  if (best === han * 3) return 'zh';
-  if (best === arabic) return 'ar';
-  if (best === cyrillic) return 'ru';
-  const words = sample.toLowerCase().split(/[^\p{L}]+/u);
-  const score = { en: 0, fr: 0, es: 0 };
-  for (const w of words) {
-    for (const lang of ['en', 'fr', 'es'] as const) if (LATIN_MARKERS[lang].has(w)) score[lang]++;
-  }
-  if (score.fr > score.en && score.fr >= score.es) return 'fr';
-  if (score.es > score.en && score.es > score.fr) return 'es';
-  return 'en';
 }
 
 // ---------------------------------------------------------------------------
@@ -275,7 +234,7 @@ export function indexTerms(text: string, lang: Language, zhMode: ZhMode = DEFAUL
   if (lang === 'zh') {
     for (const m of norm.matchAll(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) {
       const run = m[0];
-      if (!HAN.test(run[0])) {
+      if (!isHan(run[0])) {
         out.push(run);
         continue;
       }
@@ -314,8 +273,4 @@ export function encodeTerm(term: string): string {
     out += c < 0x80 ? term[i] : `~${c.toString(16).padStart(4, '0')}`;
   }
   return out;
-}
-
-export function decodeTerm(term: string): string {
-  return term.replace(/~([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

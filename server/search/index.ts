@@ -1,221 +1,22 @@
-// The paragraph index: one MiniSearch index per language (minisearch-index.ts)
-// over every searchable paragraph (not headings), plus what a result needs to
-// render without a database round trip (paragraph label, lead, text; document
-// citation fields). It persists next to the database (data/index/ beside
-// data/precedent.db) and syncs with the database by per-document source hash,
-// so a restart never rebuilds from scratch and an import while serving costs
-// only the changed documents. Opening reads only the manifest and the document
-// list: each language's index loads on first use or from a background warm-up,
-// because loading them all took seconds and start-up must not wait for it.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import type { DocumentKind, Language, ParagraphRecord, Section } from '../model.js';
+// The paragraph index: every searchable paragraph (not headings) of the corpus,
+// one LanguageIndex per language (language-index.ts), plus what a result needs
+// to render without a database round trip (indexed.ts). It persists next to the
+// database (index-files.ts) and syncs with the database by per-document source
+// hash, so a restart never rebuilds from scratch and an import while serving
+// costs only the changed documents. Opening reads only the manifest and the
+// document list: each language's index loads on first use or from a background
+// warm-up, because loading them all took seconds and start-up must not wait for it.
+import type { Language, ParagraphRecord } from '../model.js';
 import { LANGUAGES } from '../model.js';
 import { allDocuments, corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';
-import { DEFAULT_ZH_MODE, indexTerms, type ZhMode } from './analyse.js';
-import { CandidateIndex, writeAtomic } from './minisearch-index.js';
+import { DEFAULT_ZH_MODE, type ZhMode } from './analyse.js';
 import { seriesOfDocument } from '../compare/service.js';
+import { indexDirFor, languagePrefix, readIndexFiles, writeIndexFiles } from './index-files.js';
+import { isSearchable, type IndexedDocument } from './indexed.js';
+import { LanguageIndex } from './language-index.js';
 import { seriesKeyOf } from './series.js';
-
-/** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
-export const INDEX_FORMAT = 5;
-
-/** A paragraph as the index keeps it: what the store reads for indexing. */
-export type IndexedParagraph = SearchableParagraph;
-
-/** The citation fields of a result's document. */
-export interface CitedDocument {
-  id: string;
-  symbol: string | null;
-  title: string;
-  date: string | null;
-  body: string;
-  kind: DocumentKind;
-  language: Language;
-}
-
-/** A document as the index keeps it: its citation, and what syncing needs. */
-export interface IndexedDocument extends CitedDocument {
-  /** Source hash: a changed hash means the document must be re-indexed. */
-  hash: string;
-  /** Slots (in its language's index) of its paragraphs. */
-  slots: number[];
-}
-
-/** Sections whose paragraphs are searched (headings are structure, not language to reuse). */
-export function isSearchable(section: Section): boolean {
-  return section !== 'heading';
-}
-
-const FIELD = '\u0001';
-const RECORD = '\u0000';
-
-/**
- * Paragraph records by slot. Loaded as one string (a single file read) and cut
- * into a record only when a result needs it: materialising 170k objects at
- * start-up would cost more than the whole index load.
- */
-class ParagraphStore {
-  private blob = '';
-  private offsets = new Uint32Array(1);
-  private readonly changed = new Map<number, IndexedParagraph | null>();
-  private count = 0;
-
-  get length(): number {
-    return this.count;
-  }
-
-  get(slot: number): IndexedParagraph | null {
-    const c = this.changed.get(slot);
-    if (c !== undefined) return c;
-    if (slot + 1 >= this.offsets.length) return null;
-    const start = this.offsets[slot];
-    const end = this.offsets[slot + 1];
-    if (start === end) return null;
-    const [id, documentId, section, label, lead, text] = this.blob.slice(start, end - 1).split(FIELD);
-    return { id, documentId, section: section as Section, label, lead, text };
-  }
-
-  push(p: IndexedParagraph): number {
-    this.changed.set(this.count, p);
-    return this.count++;
-  }
-
-  remove(slot: number): void {
-    this.changed.set(slot, null);
-  }
-
-  save(prefix: string): void {
-    const parts: string[] = [];
-    const offsets = new Uint32Array(this.count + 1);
-    let at = 0;
-    for (let slot = 0; slot < this.count; slot++) {
-      const p = this.get(slot);
-      const rec = p ? [p.id, p.documentId, p.section, p.label, p.lead, p.text].map(clean).join(FIELD) + RECORD : '';
-      parts.push(rec);
-      at += rec.length;
-      offsets[slot + 1] = at;
-    }
-    // Offsets are string offsets of the decoded text, so any encoding works; UTF-8
-    // decodes fastest for the mostly-ASCII languages.
-    writeAtomic(`${prefix}.paragraphs`, Buffer.from(parts.join(''), 'utf8'));
-    writeAtomic(`${prefix}.offsets`, new Uint8Array(offsets.buffer));
-  }
-
-  static load(prefix: string): ParagraphStore {
-    return ParagraphStore.from(readFileSync(`${prefix}.paragraphs`), readFileSync(`${prefix}.offsets`));
-  }
-
-  static async loadAsync(prefix: string): Promise<ParagraphStore> {
-    const [blob, offsets] = await Promise.all([readFile(`${prefix}.paragraphs`), readFile(`${prefix}.offsets`)]);
-    return ParagraphStore.from(blob, offsets);
-  }
-
-  private static from(blob: Buffer, offsets: Buffer): ParagraphStore {
-    const store = new ParagraphStore();
-    store.blob = blob.toString('utf8');
-    // Copy into an aligned buffer: a Uint32Array view needs 4-byte alignment.
-    const bytes = new Uint8Array(offsets.byteLength);
-    bytes.set(offsets);
-    store.offsets = new Uint32Array(bytes.buffer);
-    store.count = store.offsets.length - 1;
-    return store;
-  }
-}
-
-/** Separators never occur in paragraph text; make sure. */
-function clean(s: string): string {
-  return s.replace(/[\u0000\u0001]/g, ' ');
-}
-
-/** One language: its MiniSearch index and the paragraphs behind its slots. */
-export class LanguageIndex {
-  readonly candidates: CandidateIndex;
-  readonly store: ParagraphStore;
-  /** Changed since loaded or saved: only changed languages are rewritten on save. */
-  dirty = false;
-
-  constructor(
-    readonly language: Language,
-    readonly zhMode: ZhMode,
-    loaded?: { candidates: CandidateIndex; store: ParagraphStore },
-  ) {
-    this.candidates = loaded?.candidates ?? CandidateIndex.create();
-    this.store = loaded?.store ?? new ParagraphStore();
-    this.dirty = !loaded;
-  }
-
-  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.paragraphs`, `.offsets`). */
-  static load(language: Language, zhMode: ZhMode, prefix: string): LanguageIndex {
-    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix), store: ParagraphStore.load(prefix) });
-  }
-
-  /** As load(), without holding the event loop for the whole of it. */
-  static async loadAsync(language: Language, zhMode: ZhMode, prefix: string): Promise<LanguageIndex> {
-    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix), ParagraphStore.loadAsync(prefix)]);
-    return new LanguageIndex(language, zhMode, { candidates, store });
-  }
-
-  /**
-   * Document id per slot: filters test documents for every BM25 hit, and
-   * decoding a paragraph record for that would cost more than the search.
-   */
-  readonly slotDocument: (string | undefined)[] = [];
-
-  /** Live paragraphs. */
-  get size(): number {
-    return this.candidates.size;
-  }
-
-  /** Slots handed out, live or not: valid slots are 0 … slots − 1. */
-  get slots(): number {
-    return this.store.length;
-  }
-
-  paragraph(slot: number): IndexedParagraph | null {
-    return this.store.get(slot);
-  }
-
-  docFrequency(term: string): number {
-    return this.candidates.docFrequency(term);
-  }
-
-  add(p: IndexedParagraph): number {
-    const slot = this.store.push(p);
-    this.candidates.add(slot, this.terms(p.text));
-    this.slotDocument[slot] = p.documentId;
-    this.dirty = true;
-    return slot;
-  }
-
-  removeSlot(slot: number): void {
-    const p = this.store.get(slot);
-    if (!p) return;
-    this.candidates.remove(slot, this.terms(p.text));
-    this.store.remove(slot);
-    this.slotDocument[slot] = undefined;
-    this.dirty = true;
-  }
-
-  /** Index terms of a text in this language. */
-  terms(text: string): string[] {
-    return indexTerms(text, this.language, this.zhMode);
-  }
-
-  /** BM25 candidates among the paragraphs passing `accept`, best `limit` first. */
-  search(terms: string[], limit: number, accept: (slot: number) => boolean) {
-    return this.candidates.search(terms, limit, accept);
-  }
-
-  save(prefix: string): void {
-    this.candidates.save(prefix);
-    this.store.save(prefix);
-    this.dirty = false;
-  }
-}
 
 export interface OpenOptions {
   /** Where the index persists; null keeps it in memory only. Default: index/ beside the database file. */
@@ -227,18 +28,6 @@ export interface SyncReport {
   added: number;
   removed: number;
   ms: number;
-}
-
-/** Where the index lives for a database file: data/precedent.db → data/index/. */
-export function indexDirFor(dbFile: string): string | null {
-  return dbFile === ':memory:' ? null : join(dirname(dbFile), 'index');
-}
-
-interface Manifest {
-  format: number;
-  zhMode: ZhMode;
-  corpusVersion: number;
-  languages: Language[];
 }
 
 /** Every language's index and the documents behind them. */
@@ -292,7 +81,7 @@ export class ParagraphIndex {
     if (li) return li;
     if (!this.onDisk.has(lang)) return undefined;
     try {
-      return this.install(lang, LanguageIndex.load(lang, this.zhMode, join(this.dir!, lang)));
+      return this.install(lang, LanguageIndex.load(lang, this.zhMode, languagePrefix(this.dir!, lang)));
     } catch (err) {
       // A damaged language is rebuilt from the database rather than failing the request.
       console.warn(`Search index for ${lang} in ${this.dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding it.`);
@@ -349,7 +138,7 @@ export class ParagraphIndex {
       for (const lang of order) {
         if (!this.onDisk.has(lang)) continue;
         try {
-          const li = await LanguageIndex.loadAsync(lang, this.zhMode, join(this.dir!, lang));
+          const li = await LanguageIndex.loadAsync(lang, this.zhMode, languagePrefix(this.dir!, lang));
           // Loaded synchronously meanwhile (and perhaps changed since): keep that one.
           if (this.onDisk.has(lang)) this.install(lang, li);
         } catch {
@@ -460,47 +249,29 @@ export class ParagraphIndex {
   }
 
   /**
-   * Writes the index: the languages changed since loaded (MiniSearch JSON,
-   * document frequencies, paragraphs; a language still on disk is unchanged
-   * and stays as it is), the documents and a manifest, each written to a
-   * temporary file then renamed, the manifest last, so a crash mid-save leaves
-   * the previous index readable or none at all.
+   * Writes the index (index-files.ts): the languages changed since loaded, the
+   * documents and the manifest, each to a temporary file then renamed.
    */
   save(): void {
     if (!this.dir) return;
-    mkdirSync(this.dir, { recursive: true });
-    rmSync(join(this.dir, 'manifest.json'), { force: true });
-    for (const [lang, li] of this.loaded) if (li.dirty) li.save(join(this.dir, lang));
-    writeAtomic(join(this.dir, 'documents.json'), JSON.stringify([...this.documents.values()]));
-    const manifest: Manifest = { format: INDEX_FORMAT, zhMode: this.zhMode, corpusVersion: this.version, languages: this.languageNames() };
-    writeAtomic(join(this.dir, 'manifest.json'), JSON.stringify(manifest));
+    const persisted = { zhMode: this.zhMode, corpusVersion: this.version, languages: this.languageNames(), documents: [...this.documents.values()] };
+    writeIndexFiles(this.dir, persisted, this.loaded);
   }
 
   /** Reads the persisted manifest and document list; false when absent or made by another analyser. */
   private load(): boolean {
     const dir = this.dir!;
-    const manifestFile = join(dir, 'manifest.json');
-    if (!existsSync(manifestFile)) return false;
     try {
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-      if (manifest.format !== INDEX_FORMAT || manifest.zhMode !== this.zhMode) return false;
-      for (const lang of manifest.languages) {
-        if (!(LANGUAGES as readonly string[]).includes(lang)) return false;
-        for (const ext of LANGUAGE_FILES) if (!existsSync(join(dir, `${lang}${ext}`))) throw new Error(`${lang}${ext} is missing`);
-        this.onDisk.add(lang);
-      }
-      for (const doc of JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[]) this.documents.set(doc.id, doc);
-      this.version = manifest.corpusVersion;
+      const persisted = readIndexFiles(dir, this.zhMode);
+      if (!persisted) return false;
+      for (const lang of persisted.languages) this.onDisk.add(lang);
+      for (const doc of persisted.documents) this.documents.set(doc.id, doc);
+      this.version = persisted.corpusVersion;
       return true;
     } catch (err) {
       // A damaged index is not an error worth failing start-up for: rebuild it.
       console.warn(`Search index in ${dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding.`);
-      this.onDisk.clear();
-      this.documents.clear();
       return false;
     }
   }
 }
-
-/** What save() writes per language. */
-const LANGUAGE_FILES = ['.minisearch.json', '.df.json', '.paragraphs', '.offsets'];

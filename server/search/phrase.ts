@@ -9,8 +9,11 @@
 // costs a few milliseconds.
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
-import { detectLanguage, normalise, normaliseText } from './analyse.js';
-import type { IndexedDocument, LanguageIndex, ParagraphIndex } from './index.js';
+import { detectLanguage } from '../../core/languages/index.js';
+import { normalise, normaliseText } from './analyse.js';
+import type { ParagraphIndex } from './index.js';
+import type { IndexedDocument } from './indexed.js';
+import type { LanguageIndex } from './language-index.js';
 import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
 
 export const PAGE_SIZE = 20;

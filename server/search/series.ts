@@ -1,14 +1,11 @@
 // A series key for a document, for "one result per series": documents with the
 // same normalised title in the same language are versions of one recurring
-// resolution. Deliberately small: server/compare owns the real series model and
-// can replace this function without touching the ranking.
+// resolution. The fallback for documents that server/compare's series model
+// does not place in a series (ParagraphIndex.seriesOf); the title key is the
+// one that model groups by.
 import type { Language } from '../model.js';
-import { normaliseText } from './analyse.js';
+import { normaliseTitle } from '../compare/series.js';
 
 export function seriesKeyOf(doc: { title: string; language: Language; symbol?: string | null }): string {
-  const title = normaliseText(doc.title)
-    // "57/173. Strengthening …" / "第57/173号决议" prefixes carry the number, not the series.
-    .replace(/^\s*(?:\d+\/\d+\s*[.．]?\s*)/u, '')
-    .replace(/[\p{P}\p{S}\s]+/gu, '');
-  return `${doc.language}|${title || (doc.symbol ?? '')}`;
+  return `${doc.language}|${normaliseTitle(doc.title) || (doc.symbol ?? '')}`;
 }

@@ -1,8 +1,8 @@
-// The search service the API and the import path use: the persisted paragraph
-// index kept in step with the database, suggestions and agreed-language search.
-// Each request first checks the corpus version (one cheap query), so documents
-// imported while serving are searchable on the next keystroke; importers may
-// also call syncSearchIndex() right after they write.
+// The search service the API uses: the persisted paragraph index kept in step
+// with the database, suggestions and agreed-language search. Each request first
+// checks the corpus version (one cheap query), so documents imported while
+// serving (by the import command, in another process) are searchable on the
+// next keystroke.
 import { corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { ParagraphIndex, type OpenOptions, type SyncReport } from './index.js';
@@ -63,9 +63,4 @@ export class SearchService {
     this.ensureCurrent();
     return search(this.index, req);
   }
-}
-
-/** For the import path: bring a running service's index up to date now. */
-export function syncSearchIndex(service: SearchService): SyncReport {
-  return service.sync();
 }

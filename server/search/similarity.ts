@@ -9,13 +9,14 @@
 // what is highlighted is exactly what is counted:
 //
 //   coverage = shared units / query units        (how much of what you typed is agreed language)
-//   dice     = 2 * shared units / (query units + precedent units)   (how close the two texts are)
-//   similarity = (coverage + dice) / 2
+//   closeness = 2 * shared units / (query units + precedent units)   (Dice: how close the two texts are)
+//   similarity = (coverage + closeness) / 2
 //
 // Identical texts score 1; half a paragraph typed scores ~0.83 against the
 // paragraph it comes from; unrelated texts score 0. The same numbers mean the
 // same thing for every query and language.
 import type { Language } from '../model.js';
+import { dice } from '../compare/dice.js';
 import { units, type Unit } from './analyse.js';
 
 /**
@@ -136,12 +137,12 @@ export function comparePrepared(query: Prepared, precedent: Prepared, lang: Lang
   let sharedUnits = 0;
   for (const r of runs) sharedUnits += r.len;
   const coverage = sharedUnits / nq;
-  const dice = (2 * sharedUnits) / (nq + np);
+  const closeness = dice(sharedUnits, nq, np);
   const shared = runs.map((r) => ({
     from: [query.units[r.q].start, query.units[r.q + r.len - 1].end] as [number, number],
     to: [precedent.units[r.p].start, precedent.units[r.p + r.len - 1].end] as [number, number],
   }));
-  return { similarity: round((coverage + dice) / 2), shared };
+  return { similarity: round((coverage + closeness) / 2), shared };
 }
 
 /** One-off comparison of two texts in one language. */

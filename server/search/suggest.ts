@@ -4,8 +4,10 @@
 // per series. The response types here are the API's: the web app imports them.
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
-import { detectLanguage } from './analyse.js';
-import type { CitedDocument, IndexedDocument, IndexedParagraph, LanguageIndex, ParagraphIndex } from './index.js';
+import { detectLanguage } from '../../core/languages/index.js';
+import type { ParagraphIndex } from './index.js';
+import type { CitedDocument, IndexedDocument, IndexedParagraph } from './indexed.js';
+import type { LanguageIndex } from './language-index.js';
 import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
 
 export type { SharedPassage } from './similarity.js';

@@ -1,6 +1,8 @@
 // The corpus in SQLite: documents and their paragraphs. Import is idempotent
 // (same source hash → nothing changes) and a changed source replaces its
 // document whole, in one transaction, so a failed import never half-writes.
+// Rows are keyed by stable, URL-safe ids derived from what the document is
+// (symbol and language), not from where it was read.
 import type { Db } from './db.js';
 import type {
   DocumentKind,
@@ -9,10 +11,10 @@ import type {
   Language,
   ParagraphRecord,
   ParsedDocument,
+  ParsedParagraph,
   Section,
   SubItem,
 } from '../model.js';
-import { documentId, paragraphIds } from '../ingest/ids.js';
 
 export const CORPUS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -122,6 +124,42 @@ function toParagraph(row: ParagraphRow): ParagraphRecord {
     items: JSON.parse(row.items) as SubItem[],
     eId: row.eid,
   };
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** "A/RES/80/229" in Chinese → "a-res-80-229-zh"; without a symbol, from the source name. */
+function documentId(doc: Pick<ParsedDocument, 'symbol' | 'language' | 'source'>): string {
+  if (doc.symbol) return `${slug(doc.symbol)}-${doc.language}`;
+  const base = doc.source.split(/[\\/]/).pop() ?? doc.source;
+  return `doc-${slug(base.replace(/\.[a-z]+$/i, '')) || 'untitled'}-${doc.language}`;
+}
+
+/**
+ * "a-res-80-229-zh.op8", ".pp3", ".p12" (report paragraphs), ".h4" (headings, by
+ * position), ".x9" (annex and unnumbered paragraphs, by position). Numbers repeat
+ * in reports whose sub-sections restart numbering; a repeat falls back to the position.
+ */
+function paragraphIds(docId: string, paragraphs: ParsedParagraph[]): string[] {
+  const seen = new Set<string>();
+  let pp = 0;
+  return paragraphs.map((p, ordinal) => {
+    let local: string;
+    if (p.section === 'preamble') local = `pp${++pp}`;
+    else if (p.section === 'operative' && p.number != null) local = `op${p.number}`;
+    else if (p.section === 'body' && p.number != null) local = `p${p.number}`;
+    else if (p.section === 'heading') local = `h${ordinal}`;
+    else local = `x${ordinal}`;
+    if (seen.has(local)) local = `x${ordinal}`;
+    seen.add(local);
+    return `${docId}.${local}`;
+  });
 }
 
 /**

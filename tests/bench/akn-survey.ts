@@ -4,7 +4,7 @@
 // Run: npx tsx tests/bench/akn-survey.ts [dir]   (default ../shared/unxml)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { importAkn } from '../../server/ingest/akn.js';
+import { importAkn } from '../../server/ingest/akn/index.js';
 import type { ParsedDocument } from '../../server/model.js';
 
 export function listXml(dir: string): string[] {

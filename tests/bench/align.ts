@@ -5,7 +5,8 @@
 // loaded once), and the process CPU time beside it, which a busy shared machine
 // inflates less than wall time. Then the zh/en agreement rate over every comparable version
 // pair of the recurring AKN series. Run: npx tsx tests/bench/align.ts
-import { CHARACTER_THRESHOLD, DEFAULT_THRESHOLD, diffDocuments, type DiffSide } from '../../server/compare/align.js';
+import { CHARACTER_THRESHOLD, DEFAULT_THRESHOLD } from '../../server/compare/align/alignment.js';
+import { diffDocuments, type DiffSide } from '../../server/compare/diff.js';
 import { documentRef } from '../../server/compare/service.js';
 import { getDocument, getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';

@@ -13,7 +13,9 @@ import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../server/model.js';
-import { LanguageIndex, ParagraphIndex, type IndexedDocument } from '../../server/search/index.js';
+import { ParagraphIndex } from '../../server/search/index.js';
+import type { IndexedDocument } from '../../server/search/indexed.js';
+import { LanguageIndex } from '../../server/search/language-index.js';
 import { comparePrepared, Interner, prepare, type Prepared } from '../../server/search/similarity.js';
 import { byRank, rank, suggest, type Scored } from '../../server/search/suggest.js';
 import { openDb } from '../../server/store/db.js';

@@ -2,7 +2,7 @@
 // at a permissive threshold) of 78/229 → 80/229, judged by reading the English
 // texts. Paragraph ids are the same in both languages (pp/op numbering), so the
 // labels also score the Chinese alignment. `npx tsx tests/eval/labelled.ts`
-import { alignParagraphs } from '../../server/compare/align.js';
+import { alignParagraphs } from '../../server/compare/align/alignment.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 

@@ -3,7 +3,7 @@
 // recurring series, (2) spurious pairs when a version is aligned with an
 // unrelated resolution (every pair there is shared boilerplate, by construction).
 // `npx tsx tests/eval/sweep.ts [step]` (step: use every n-th version pair).
-import { alignParagraphs } from '../../server/compare/align.js';
+import { alignParagraphs } from '../../server/compare/align/alignment.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { bilingualVersionPairs, measureAgreement } from './agreement.js';

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBundle } from '../../server/ingest/bundle.js';
-import { INDEX_FORMAT, ParagraphIndex } from '../../server/search/index.js';
+import { ParagraphIndex } from '../../server/search/index.js';
+import { INDEX_FORMAT } from '../../server/search/index-files.js';
 import { openDb, type Db } from '../../server/store/db.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -11,11 +11,8 @@ import {
   isFurniture,
   joinSpacedDigits,
   joinWrapped,
-  lexiconLead,
   normalizeForMatching,
-  OP_LEADS_ZH,
   parseDate,
-  PP_LEADS_ZH,
   unwrapLines,
 } from '../../server/ingest/clean.js';
 
@@ -130,14 +127,6 @@ describe('normalizeForMatching', () => {
 });
 
 describe('textual facts', () => {
-  it('picks the longest lexicon lead', () => {
-    expect(lexiconLead('又回顾其关于', PP_LEADS_ZH)).toBe('又回顾');
-    expect(lexiconLead('强调指出社会发展', PP_LEADS_ZH)).toBe('强调指出');
-    expect(lexiconLead('再次请秘书长', OP_LEADS_ZH)).toBe('再次请');
-    expect(lexiconLead('联合国毒品', OP_LEADS_ZH)).toBe('');
-    expect(lexiconLead('Notingham', ['Noting'])).toBe('');
-  });
-
   it('reads Chinese numerals and dates', () => {
     expect(chineseNumeral('五十七')).toBe(57);
     expect(chineseNumeral('六十九')).toBe(69);

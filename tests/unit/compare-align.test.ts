@@ -1,7 +1,8 @@
 // Paragraph alignment on hand-written versions: every pair kind a negotiator
 // meets in a rollover, and the draft-friendly minimal input shape.
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, diffDocuments, type AlignInput } from '../../server/compare/align.js';
+import { alignParagraphs, type AlignInput } from '../../server/compare/align/alignment.js';
+import { diffDocuments } from '../../server/compare/diff.js';
 
 let n = 0;
 const pp = (text: string): AlignInput => ({ id: `p${++n}`, section: 'preamble', label: 'PP', text });

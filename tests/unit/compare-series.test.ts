@@ -1,6 +1,11 @@
-// Series grouping on hand-made document lists: titles, recalls, gaps.
+// Series grouping on hand-made document lists: titles, recalls, gaps; and the
+// corrections the server hands the compare service at start-up.
 import { describe, expect, it } from 'vitest';
+import type { ParsedDocument } from '../../server/model.js';
 import { citedSymbols, groupSeries, normaliseTitle } from '../../server/compare/series.js';
+import { listSeries, setSeriesOverrides } from '../../server/compare/service.js';
+import { upsertDocument } from '../../server/store/corpus.js';
+import { openDb } from '../../server/store/db.js';
 
 const doc = (symbol: string, title: string, date: string, language = 'en') => ({
   id: `${symbol.toLowerCase().replace(/\//g, '-')}-${language}`,
@@ -83,5 +88,22 @@ describe('title and symbol helpers', () => {
   it('reads cited symbols from Chinese and English preambles', () => {
     expect([...citedSymbols('重申其 2021年12月16日第 76/187 号和 2022年12月15日第 77/237 号决议，')]).toEqual(['76/187', '77/237']);
     expect([...citedSymbols('see A/RES/78/229 and E/CN.15/2024/2')]).toEqual(['78/229']);
+  });
+});
+
+describe('series corrections handed to the compare service', () => {
+  const stored = (session: number): ParsedDocument => ({
+    symbol: `A/RES/${session}/1`, title: 'Strengthening the rule of law', language: 'en', kind: 'resolution', body: 'General Assembly',
+    session, date: `${2000 + session - 55}-12-18`, source: 'test',
+    paragraphs: [{ section: 'operative', number: 1, label: 'OP 1', lead: '', text: 'Calls upon Member States to strengthen judicial independence;', footnotes: [], items: [] }],
+  });
+
+  it('groups automatically without them, and applies them once set', () => {
+    const db = openDb(':memory:');
+    upsertDocument(db, stored(78), 'h78');
+    upsertDocument(db, stored(79), 'h79');
+    expect(listSeries(db).map((s) => s.documents.length)).toEqual([2]);
+    setSeriesOverrides(db, { exclude: ['A/RES/79/1'] });
+    expect(listSeries(db)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importAkn } from '../../server/ingest/akn.js';
+import { importAkn } from '../../server/ingest/akn/index.js';
 import { ImportError } from '../../server/ingest/source.js';
 import type { ParsedDocument } from '../../server/model.js';
 import { comparePairs, listXml } from '../bench/akn-survey.js';

@@ -1,7 +1,8 @@
 // The analyser: language detection, normalisation with offsets, index terms
 // in every official language, Chinese without spaces.
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, indexTerms, normalise, units } from '../../server/search/analyse.js';
+import { detectLanguage } from '../../core/languages/index.js';
+import { indexTerms, normalise, units } from '../../server/search/analyse.js';
 
 describe('detectLanguage', () => {
   it('recognises the six official languages from a sentence each', () => {

@@ -1,0 +1,240 @@
+// Paragraph alignment between two versions of a text: which paragraph of the
+// older text became which of the newer one, whatever their numbers. Pure (no
+// store, no Node imports) so that unsaved drafts are aligned exactly like
+// adopted resolutions, in the server or in the browser.
+//
+// How: each paragraph becomes a bag of features (features.ts) weighted by
+// inverse paragraph frequency over both texts (weighted-bags.ts). Pairs are
+// taken greedily, best first, above a measured threshold (see
+// tests/eval/alignment.md); left-overs that are mostly contained in a paragraph
+// of the other side make splits and merges; order changes are found as the
+// paragraphs outside the longest run kept in order (increasing.ts).
+import type { Section } from '../../model.js';
+import { dice } from '../dice.js';
+import { isCharacterLanguage } from '../inline.js';
+import { features } from './features.js';
+import { longestIncreasing } from './increasing.js';
+import { containment, overlapMatrix, union, weigh, weightedDice, type WeightedBag } from './weighted-bags.js';
+
+/** The least a paragraph needs to be aligned: saved or not. */
+export interface AlignInput {
+  id: string;
+  section: Section;
+  label: string;
+  text: string;
+  number?: number | null;
+}
+
+export const PAIR_KINDS = ['unchanged', 'modified', 'moved', 'added', 'removed', 'split', 'merged'] as const;
+export type PairKind = (typeof PAIR_KINDS)[number];
+
+/** One step of the alignment, by position in the inputs. */
+export interface AlignedPair {
+  kind: PairKind;
+  /** Positions in `from` (empty for added). */
+  from: number[];
+  /** Positions in `to` (empty for removed). */
+  to: number[];
+  /** Weighted overlap of the two sides, 0–1 (0 for added/removed). */
+  similarity: number;
+  /** Order changed relative to the rest, or moved between preamble and operative part. */
+  moved: boolean;
+}
+
+export interface Alignment {
+  pairs: AlignedPair[];
+}
+
+/**
+ * Minimum similarity for two paragraphs to be one paragraph reworded, for
+ * languages compared by word. Chosen by measurement (tests/eval/alignment.md):
+ * it maximises the zh/en agreement, and below it pairs made of shared
+ * boilerplate grow fast when a text is aligned with an unrelated resolution.
+ */
+export const DEFAULT_THRESHOLD = 0.4;
+/**
+ * The same for Chinese and Japanese (character bigrams): the same edit lowers a
+ * bigram score more than a word score, and 0.3 is where the Chinese alignment
+ * agrees best with the English one at 0.4, with fewer boilerplate pairs than
+ * English has at 0.4.
+ */
+export const CHARACTER_THRESHOLD = 0.3;
+
+export function thresholdFor(language: string): number {
+  return isCharacterLanguage(language) ? CHARACTER_THRESHOLD : DEFAULT_THRESHOLD;
+}
+/** Share of a fragment that must come from one paragraph for a split or merge. */
+export const CONTAINMENT_THRESHOLD = 0.7;
+
+export interface AlignOptions {
+  /** Overrides the measured default for the language (thresholdFor). */
+  threshold?: number;
+  /** Share of a fragment that must come from one paragraph for a split or merge. */
+  containment?: number;
+}
+
+/**
+ * "Unchanged" means the same wording: character widths, spacing and letter case
+ * aside (the UN's 2024 house style turned "States parties" into "States Parties"
+ * in English only; the Chinese text did not change, and neither did the meaning).
+ */
+function sameText(a: string, b: string): boolean {
+  const n = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s]+/g, '');
+  return n(a) === n(b);
+}
+
+/** Text paragraphs, as against headings (title lines): what a diff compares. */
+export const isText = (p: AlignInput) => p.section !== 'heading';
+
+export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: string, options: AlignOptions = {}): Alignment {
+  const threshold = options.threshold ?? thresholdFor(language);
+  const containmentThreshold = options.containment ?? CONTAINMENT_THRESHOLD;
+  const { bags, features: nFeatures } = weigh([...from, ...to].map((p) => features(p.text, language)));
+  const A = bags.slice(0, from.length);
+  const B = bags.slice(from.length);
+  const nA = from.length;
+  const nB = to.length;
+
+  // 1. One-to-one pairs, best first. Ties (repeated wording) go to the closest relative position.
+  const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
+  const ov = overlapMatrix(A, B, nFeatures);
+  const diceAt = (i: number, j: number) => dice(ov[i * nB + j], A[i].total, B[j].total);
+  for (let i = 0; i < nA; i++) {
+    if (A[i].total === 0) continue;
+    for (let j = 0; j < nB; j++) {
+      if (B[j].total === 0) continue;
+      // Headings pair only with headings: a title line is not a reworded paragraph.
+      if (isText(from[i]) !== isText(to[j])) continue;
+      const s = diceAt(i, j);
+      if (s >= threshold) candidates.push({ i, j, s, d: Math.abs(i / Math.max(1, nA) - j / Math.max(1, nB)) });
+    }
+  }
+  candidates.sort((x, y) => y.s - x.s || x.d - y.d);
+  const matchA = new Array<number>(nA).fill(-1);
+  const matchB = new Array<number>(nB).fill(-1);
+  for (const c of candidates) {
+    if (matchA[c.i] !== -1 || matchB[c.j] !== -1) continue;
+    matchA[c.i] = c.j;
+    matchB[c.j] = c.i;
+  }
+
+  // 2. Splits: an old paragraph whose content now lives in several new ones,
+  // each mostly drawn from it. Merges are the mirror image.
+  const groupsA = new Map<number, number[]>(); // old i → new js (split)
+  const groupsB = new Map<number, number[]>(); // new j → old is (merged)
+  const splitOrMerge = (
+    P: WeightedBag[],
+    Q: WeightedBag[],
+    matchP: number[],
+    matchQ: number[],
+    groups: Map<number, number[]>,
+    other: Map<number, number[]>,
+    ovAt: (p: number, q: number) => number,
+  ) => {
+    for (let q = 0; q < Q.length; q++) {
+      if (matchQ[q] !== -1 || Q[q].total === 0) continue;
+      let best = -1;
+      let bestC = 0;
+      for (let p = 0; p < P.length; p++) {
+        if (other.has(matchP[p])) continue;
+        const c = ovAt(p, q) / Q[q].total;
+        if (c > bestC) {
+          bestC = c;
+          best = p;
+        }
+      }
+      if (best === -1 || bestC < containmentThreshold) continue;
+      const members = groups.get(best) ?? (matchP[best] !== -1 ? [matchP[best]] : []);
+      // The fragment must add to what already covers the paragraph, not repeat it.
+      const before = members.length ? containment(P[best], union(members.map((m) => Q[m]))) : 0;
+      const after = containment(P[best], union([...members, q].map((m) => Q[m])));
+      if (after - before < 0.1) continue;
+      members.push(q);
+      groups.set(best, members);
+    }
+    // A group of one is a plain pair that only step 1's threshold missed.
+    for (const [p, members] of groups) {
+      if (members.length < 2) {
+        groups.delete(p);
+        if (members.length === 1 && matchP[p] === -1 && dice(ovAt(p, members[0]), P[p].total, Q[members[0]].total) >= threshold / 2) {
+          matchP[p] = members[0];
+          matchQ[members[0]] = p;
+        }
+        continue;
+      }
+      members.sort((x, y) => x - y);
+      for (const m of members) matchQ[m] = p;
+      matchP[p] = members[0];
+    }
+  };
+  splitOrMerge(A, B, matchA, matchB, groupsA, groupsB, (i, j) => ov[i * nB + j]);
+  splitOrMerge(B, A, matchB, matchA, groupsB, groupsA, (j, i) => ov[i * nB + j]);
+
+  // 3. Build pairs (one per old paragraph or group), then find moves.
+  interface Draft extends AlignedPair {
+    key: number;
+  }
+  const pairs: Draft[] = [];
+  const doneA = new Set<number>();
+  const doneB = new Set<number>();
+  for (let i = 0; i < nA; i++) {
+    if (doneA.has(i)) continue;
+    if (groupsA.has(i)) {
+      const js = groupsA.get(i)!;
+      js.forEach((j) => doneB.add(j));
+      doneA.add(i);
+      pairs.push({ kind: 'split', from: [i], to: js, similarity: weightedDice(A[i], union(js.map((j) => B[j]))), moved: false, key: js[0] });
+      continue;
+    }
+    const j = matchA[i];
+    if (j === -1) continue;
+    if (groupsB.has(j)) {
+      const is = groupsB.get(j)!;
+      is.forEach((x) => doneA.add(x));
+      doneB.add(j);
+      pairs.push({ kind: 'merged', from: is, to: [j], similarity: weightedDice(union(is.map((x) => A[x])), B[j]), moved: false, key: j });
+      continue;
+    }
+    doneA.add(i);
+    doneB.add(j);
+    const kind: PairKind = sameText(from[i].text, to[j].text) ? 'unchanged' : 'modified';
+    pairs.push({ kind, from: [i], to: [j], similarity: diceAt(i, j), moved: false, key: j });
+  }
+
+  // Moves: pairs outside the longest run that keeps the old order, plus any
+  // paragraph that crossed between preamble and operative part.
+  // Crossed pairs are moves whatever their order, so they stay out of the run:
+  // otherwise they could push a paragraph that stayed put out of it.
+  const crossed = pairs.map((p) => p.from.some((i) => p.to.some((j) => from[i].section !== to[j].section)));
+  const kept = pairs.map((_, k) => k).filter((k) => !crossed[k]);
+  const run = longestIncreasing(
+    kept.map((k) => pairs[k].key),
+    kept.map((k) => pairs[k].to.reduce((n, j) => n + to[j].text.length, 0)),
+  );
+  const order = new Set([...run].map((x) => kept[x]));
+  pairs.forEach((p, k) => {
+    p.moved = !order.has(k) || crossed[k];
+    if (p.moved && (p.kind === 'unchanged' || p.kind === 'modified')) p.kind = 'moved';
+  });
+
+  // 4. Added and removed; removed ones stand where they stood, after the pair of
+  // the old paragraph before them.
+  for (let j = 0; j < nB; j++) if (!doneB.has(j)) pairs.push({ kind: 'added', from: [], to: [j], similarity: 0, moved: false, key: j });
+  const keyOfOld = new Map<number, number>();
+  for (const p of pairs) for (const i of p.from) keyOfOld.set(i, p.key);
+  for (let i = 0; i < nA; i++) {
+    if (doneA.has(i)) continue;
+    let k = -0.5;
+    for (let x = i - 1; x >= 0; x--) {
+      const key = keyOfOld.get(x);
+      if (key !== undefined) {
+        k = key + 0.5;
+        break;
+      }
+    }
+    keyOfOld.set(i, k);
+    pairs.push({ kind: 'removed', from: [i], to: [], similarity: 0, moved: false, key: k + i / (nA + 1) / 10 });
+  }
+  pairs.sort((x, y) => x.key - y.key);
+  return { pairs: pairs.map(({ key: _key, ...p }) => ({ ...p, similarity: Math.round(p.similarity * 1000) / 1000 })) };
+}

@@ -1,0 +1,94 @@
+// One language of the search index: its MiniSearch index (minisearch-index.ts)
+// and the paragraphs behind its slots (paragraph-store.ts), analysed with that
+// language's analyser.
+import type { Language } from '../model.js';
+import { indexTerms, type ZhMode } from './analyse.js';
+import type { IndexedParagraph } from './indexed.js';
+import { CandidateIndex } from './minisearch-index.js';
+import { ParagraphStore } from './paragraph-store.js';
+
+/** One language: its candidate index and its paragraph records, slot by slot. */
+export class LanguageIndex {
+  readonly candidates: CandidateIndex;
+  readonly store: ParagraphStore;
+  /** Changed since loaded or saved: only changed languages are rewritten on save. */
+  dirty = false;
+
+  constructor(
+    readonly language: Language,
+    readonly zhMode: ZhMode,
+    loaded?: { candidates: CandidateIndex; store: ParagraphStore },
+  ) {
+    this.candidates = loaded?.candidates ?? CandidateIndex.create();
+    this.store = loaded?.store ?? new ParagraphStore();
+    this.dirty = !loaded;
+  }
+
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.paragraphs`, `.offsets`). */
+  static load(language: Language, zhMode: ZhMode, prefix: string): LanguageIndex {
+    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix), store: ParagraphStore.load(prefix) });
+  }
+
+  /** As load(), without holding the event loop for the whole of it. */
+  static async loadAsync(language: Language, zhMode: ZhMode, prefix: string): Promise<LanguageIndex> {
+    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix), ParagraphStore.loadAsync(prefix)]);
+    return new LanguageIndex(language, zhMode, { candidates, store });
+  }
+
+  /**
+   * Document id per slot: filters test documents for every BM25 hit, and
+   * decoding a paragraph record for that would cost more than the search.
+   */
+  readonly slotDocument: (string | undefined)[] = [];
+
+  /** Live paragraphs. */
+  get size(): number {
+    return this.candidates.size;
+  }
+
+  /** Slots handed out, live or not: valid slots are 0 … slots − 1. */
+  get slots(): number {
+    return this.store.length;
+  }
+
+  paragraph(slot: number): IndexedParagraph | null {
+    return this.store.get(slot);
+  }
+
+  docFrequency(term: string): number {
+    return this.candidates.docFrequency(term);
+  }
+
+  add(p: IndexedParagraph): number {
+    const slot = this.store.push(p);
+    this.candidates.add(slot, this.terms(p.text));
+    this.slotDocument[slot] = p.documentId;
+    this.dirty = true;
+    return slot;
+  }
+
+  removeSlot(slot: number): void {
+    const p = this.store.get(slot);
+    if (!p) return;
+    this.candidates.remove(slot, this.terms(p.text));
+    this.store.remove(slot);
+    this.slotDocument[slot] = undefined;
+    this.dirty = true;
+  }
+
+  /** Index terms of a text in this language. */
+  terms(text: string): string[] {
+    return indexTerms(text, this.language, this.zhMode);
+  }
+
+  /** BM25 candidates among the paragraphs passing `accept`, best `limit` first. */
+  search(terms: string[], limit: number, accept: (slot: number) => boolean) {
+    return this.candidates.search(terms, limit, accept);
+  }
+
+  save(prefix: string): void {
+    this.candidates.save(prefix);
+    this.store.save(prefix);
+    this.dirty = false;
+  }
+}
