@@ -12,7 +12,8 @@
 // tests/eval/alignment.md); left-overs that are mostly contained in a paragraph
 // of the other side make splits and merges; order changes are found as the
 // paragraphs outside the longest run kept in order.
-import type { Section } from '../model.js';
+import type { Language, Section } from '../model.js';
+import type { PairKind } from '../../core/diff/kinds.js';
 import { inlineDiff, isCharacterLanguage, onlyRoutine, routineSpans, type InlineChange } from './inline.js';
 
 /** The least a paragraph needs to be aligned: saved or not. */
@@ -24,8 +25,7 @@ export interface AlignInput {
   number?: number | null;
 }
 
-export const PAIR_KINDS = ['unchanged', 'modified', 'moved', 'added', 'removed', 'split', 'merged'] as const;
-export type PairKind = (typeof PAIR_KINDS)[number];
+export { PAIR_KINDS, type PairKind } from '../../core/diff/kinds.js';
 
 /** One step of the alignment, by position in the inputs. */
 export interface AlignedPair {
@@ -445,13 +445,13 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
 }
 
 // ---------------------------------------------------------------------------
-// The API shape
+// Two documents compared
 
 export interface DocumentRef {
   id: string;
   symbol: string | null;
   title: string;
-  language: string;
+  language: Language;
   date: string | null;
 }
 
@@ -487,7 +487,7 @@ export interface DiffStats {
   carriedOver: number;
 }
 
-export interface DiffResponse {
+export interface DocumentDiff {
   from: DocumentRef;
   to: DocumentRef;
   pairs: DiffPair[];
@@ -500,7 +500,7 @@ export interface DiffSide {
 }
 
 /** Aligns two documents (or a draft and a document) and computes every inline diff. */
-export function diffDocuments(from: DiffSide, to: DiffSide, language: string, options: AlignOptions = {}): DiffResponse {
+export function diffDocuments(from: DiffSide, to: DiffSide, language: string, options: AlignOptions = {}): DocumentDiff {
   const A = from.paragraphs.filter(isText);
   const B = to.paragraphs.filter(isText);
   const { pairs } = alignParagraphs(A, B, language, options);

@@ -2,9 +2,8 @@
 // bundled corpus and a real index: what a delegate typing a paragraph sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import type { SearchResponse } from '../../server/search/phrase.js';
+import type { SearchResponse, SuggestResponse } from '../../server/api/contract.js';
 import { SearchService } from '../../server/search/service.js';
-import type { SuggestResponse } from '../../server/search/suggest.js';
 import { getParagraphs, upsertDocument } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from '../helpers/corpus.js';

@@ -9,8 +9,7 @@
 // their "/:id" never spans two path segments, and no other module has "import".
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { LANGUAGES, type Language } from '../../model.js';
+import type { Language } from '../../model.js';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
 import { getDraft, insertDraft, type Draft } from '../../store/drafts.js';
@@ -18,25 +17,16 @@ import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph
 import { ImportRejected, MAX_IMPORT_BYTES, importDocx, importText } from '../../exchange/docx-import.js';
 import type { ImportedDraft } from '../../exchange/recognise.js';
 import type { AppContext } from '../context.js';
+import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ErrorBody, type ImportResult } from '../contract.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const id = z.string().trim().min(1).max(200);
-
-const draftExportQuery = z.object({ against: id.optional(), plain: z.enum(['0', '1', 'true', 'false']).optional() });
-const diffExportQuery = z.object({ from: id, to: id });
-const importQuery = z.object({ changes: z.enum(['accept', 'reject']).optional(), language: z.enum(LANGUAGES).optional(), title: z.string().max(DRAFT_LIMITS.title).optional() });
-const textBody = z.object({
-  text: z.string().min(1).max(DRAFT_LIMITS.paragraphs * DRAFT_LIMITS.paragraphText),
-  title: z.string().trim().max(DRAFT_LIMITS.title).optional(),
-  language: z.enum(LANGUAGES).optional(),
-});
 
 // Multipart framing around a 10 MB file: allow a little over, then check the file itself.
 const limitUpload = bodyLimit({
   maxSize: MAX_IMPORT_BYTES + 256 * 1024,
-  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` }, 400),
+  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` } satisfies ErrorBody, 400),
 });
 
 function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean): ExportParagraph[] {
@@ -91,14 +81,14 @@ function checkLimits(d: ImportedDraft) {
 
 export function exchangeRoutes(ctx: AppContext) {
   return new Hono()
-    .get('/documents/:id/export.docx', async (c) => {
+    .get('/documents/:id/export.docx', validate('param', IdParam), async (c) => {
       const documentId = c.req.param('id');
       const doc = documentExport(ctx, documentId);
       if (!doc) throw notFound('Document', documentId);
       const { buffer } = await exportDocx(doc);
       return sendDocx(c, buffer, doc.symbol ? `${doc.symbol.replace(/\//g, '-')}-${doc.language}` : documentId);
     })
-    .get('/drafts/:id/export.docx', validate('query', draftExportQuery), async (c) => {
+    .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
       const draftId = c.req.param('id');
       const draft = getDraft(ctx.db, draftId);
       if (!draft) throw notFound('Draft', draftId);
@@ -109,7 +99,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
       return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${against ? ` (changes against ${against})` : ''}`);
     })
-    .get('/diff/export.docx', validate('query', diffExportQuery), async (c) => {
+    .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
       if (from === to) throw new ApiError(400, 'Invalid query: from and to are the same document');
       const fromDoc = getDocument(ctx.db, from);
@@ -120,7 +110,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
       return sendDocx(c, buffer, `${to} changes against ${from}`);
     })
-    .post('/drafts/import', limitUpload, validate('query', importQuery), async (c) => {
+    .post('/drafts/import', limitUpload, validate('query', ImportQuery), async (c) => {
       const q = c.req.valid('query');
       const type = c.req.header('content-type') ?? '';
       let imported: ImportedDraft;
@@ -134,7 +124,7 @@ export function exchangeRoutes(ctx: AppContext) {
           } catch {
             throw new ApiError(400, 'Malformed JSON body');
           }
-          const parsed = textBody.safeParse(json);
+          const parsed = ImportTextBody.safeParse(json);
           if (!parsed.success) throw new ApiError(400, `Invalid json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
           imported = importText(parsed.data.text, { language: parsed.data.language ?? q.language, title: parsed.data.title ?? q.title });
         } else {
@@ -166,6 +156,6 @@ export function exchangeRoutes(ctx: AppContext) {
         baseDocumentId,
         paragraphs: imported.paragraphs.map((p) => ({ id: '', section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes, source: null })),
       });
-      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings: imported.warnings }, 201);
+      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings: imported.warnings } satisfies ImportResult, 201);
     });
 }
