@@ -4,7 +4,7 @@
 // A 409 becomes a conflict the user resolves; an unreachable server becomes
 // "offline" with retries until it answers.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiFailure, isNetworkError, ok, type DraftT } from '../api.js';
+import { ApiFailure, getDraft, isNetworkError, saveDraft, type DraftT } from '../api.js';
 import type { Para } from './paragraphs.js';
 
 export type SaveState = 'loading' | 'saved' | 'unsaved' | 'saving' | 'offline' | 'conflict' | 'error';
@@ -87,9 +87,7 @@ export function useDraftSync(id: string) {
     inFlight.current = true;
     setState('saving');
     try {
-      const saved = await ok(
-        api.drafts[':id'].$put({ param: { id }, json: { version: version.current, title: snapshot.title, paragraphs: snapshot.paragraphs } }),
-      );
+      const saved = await saveDraft(id, { version: version.current, title: snapshot.title, paragraphs: snapshot.paragraphs });
       version.current = saved.version;
       savedEdits.current = upTo;
       setDraft(saved);
@@ -129,7 +127,7 @@ export function useDraftSync(id: string) {
   useEffect(() => {
     let cancelled = false;
     const buffer = readBuffer(id);
-    ok(api.drafts[':id'].$get({ param: { id } })).then(
+    getDraft(id).then(
       (server) => {
         if (cancelled) return;
         setDraft(server);
