@@ -13,3 +13,9 @@ export const DRAFT_LIMITS = {
 /** The parts of a resolution a draft has. */
 export const DRAFT_SECTIONS = ['preamble', 'operative'] as const;
 export type DraftSection = (typeof DRAFT_SECTIONS)[number];
+
+/** What a suggestion request may ask for: the longest text (characters) and the most results. */
+export const SUGGEST_LIMITS = {
+  text: 20_000,
+  results: 50,
+} as const;

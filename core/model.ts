@@ -9,6 +9,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const DOCUMENT_KINDS = ['resolution', 'draft resolution', 'decision', 'report'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+export function isDocumentKind(kind: string): kind is DocumentKind {
+  return (DOCUMENT_KINDS as readonly string[]).includes(kind);
+}
+
 /**
  * Where a paragraph stands. Resolutions have a preamble (PP, unnumbered) and an
  * operative part (OP 1, 2, …). Reports have numbered body paragraphs, headings

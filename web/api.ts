@@ -1,9 +1,63 @@
-// The typed API client: Hono's `hc` over the server's own route types, so
-// every request and response shape comes from the server modules.
-import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
-import type { ApiType } from '../server/api/app.js';
+// The typed API client: plain fetch, one function per route, every request and
+// response type taken from the API contract (server/api/contract.ts) by
+// z.infer. The import is type-only: no server code reaches the browser, and
+// the contract is the only server module the web's type program reads.
+import type {
+  CreateDraftBody,
+  DeleteDraftResponse,
+  DiffResponse,
+  DocParagraph,
+  DocumentResponse,
+  DocumentsQuery,
+  DocumentsResponse,
+  DocumentSummary,
+  Draft,
+  DraftListResponse,
+  DraftParagraph,
+  DraftSummary,
+  DuplicateDraftBody,
+  ErrorBody,
+  ImportQuery,
+  ImportResult,
+  ImportTextBody,
+  LineageResponse,
+  SearchQuery,
+  SearchResponse,
+  SeriesListResponse,
+  SuggestRequest,
+  SuggestResponse,
+  UpdateDraftBody,
+} from '../server/api/contract.js';
+import { isLanguage } from '../core/languages/index.js';
+import { isDocumentKind, type DocumentKind, type Language } from '../core/model.js';
 
-export const api = hc<ApiType>(`${globalThis.location?.origin ?? 'http://localhost'}/api`);
+export type {
+  CreateDraftBody,
+  DiffPair,
+  DiffResponse,
+  ImportQuery,
+  LineageResponse,
+  LineageStep,
+  SearchHit,
+  SearchQuery,
+  SuggestFilters,
+  SuggestRequest,
+  SuggestResult,
+} from '../server/api/contract.js';
+export type { Language };
+
+export type DraftT = Draft;
+export type DraftParagraphT = DraftParagraph;
+export type DraftListT = DraftListResponse;
+export type DraftSummaryT = DraftSummary;
+export type DocumentListT = DocumentsResponse;
+export type DocumentSummaryT = DocumentSummary;
+export type DocumentT = DocumentResponse;
+export type DocParagraphT = DocParagraph;
+export type SeriesListT = SeriesListResponse;
+export type ImportResultT = ImportResult;
+
+const BASE = `${globalThis.location?.origin ?? 'http://localhost'}/api`;
 
 /** A non-2xx answer: status, the server's message, and its JSON body. */
 export class ApiFailure extends Error {
@@ -16,22 +70,21 @@ export class ApiFailure extends Error {
   }
 }
 
-type Body<R> = R extends ClientResponse<infer T, infer _S, infer _F> ? T : never;
-/** The body of a successful answer: every declared body except the `{ error }` ones. */
-export type OkBody<R> = Exclude<Body<R>, { error: string }>;
+function isErrorBody(body: unknown): body is ErrorBody {
+  return typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string';
+}
 
-/** Awaits a client call, returns the JSON of a 2xx answer, throws ApiFailure otherwise. */
-export async function ok<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<OkBody<R>> {
+/** Awaits a request, returns the JSON of a 2xx answer (typed by the caller's route), throws ApiFailure otherwise. */
+export async function ok<T>(call: Promise<Response>): Promise<T> {
   const res = await call;
-  if (res.ok) return (await res.json()) as OkBody<R>;
+  if (res.ok) return res.json();
   let body: unknown = null;
   try {
     body = await res.json();
   } catch {
     /* not JSON */
   }
-  const message = (body as { error?: string } | null)?.error ?? `HTTP ${res.status}`;
-  throw new ApiFailure(res.status, message, body);
+  throw new ApiFailure(res.status, isErrorBody(body) ? body.error : `HTTP ${res.status}`, body);
 }
 
 /** True when the error means the server could not be reached (not that it refused). */
@@ -39,58 +92,81 @@ export function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError || (e instanceof ApiFailure && (e.status === 502 || e.status === 503 || e.status === 504));
 }
 
-export type DraftT = InferResponseType<(typeof api.drafts)[':id']['$get'], 200>;
-export type DraftParagraphT = DraftT['paragraphs'][number];
-export type DraftListT = InferResponseType<typeof api.drafts.$get, 200>;
-export type DraftSummaryT = DraftListT['drafts'][number];
-export type DocumentListT = InferResponseType<typeof api.documents.$get, 200>;
-export type DocumentSummaryT = DocumentListT['documents'][number];
-export type DocumentT = InferResponseType<(typeof api.documents)[':id']['$get'], 200>;
-export type DocParagraphT = DocumentT['paragraphs'][number];
+type Query = Record<string, string | number | undefined>;
 
-// Suggestions, phrase search, diffs, series and lineage, through the same typed client.
-import type { SuggestRequest } from '../server/search/suggest.js';
-export type { SuggestResult, SuggestFilters } from '../server/search/suggest.js';
-export type { SearchHit } from '../server/search/phrase.js';
-export type { DiffResponse, DiffPair } from '../server/compare/diff.js';
-export type { LineageResponse, LineageStep } from '../server/compare/lineage.js';
+/** The URL of an API path, with the query's defined values. */
+function url(path: string, query: Query = {}): URL {
+  const u = new URL(`${BASE}${path}`);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, String(v));
+  return u;
+}
 
-export const postSuggest = (req: SuggestRequest, signal?: AbortSignal) => ok(api.suggest.$post({ json: req }, { init: { signal } }));
+const id = (value: string) => encodeURIComponent(value);
 
-export type SearchQuery = Parameters<typeof api.search.$get>[0]['query'];
-export const getSearch = (query: SearchQuery, signal?: AbortSignal) => ok(api.search.$get({ query }, { init: { signal } }));
+interface Call {
+  query?: Query;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is (a form: fetch sets its multipart boundary). */
+  body?: BodyInit;
+  signal?: AbortSignal;
+}
 
-export const getDiff = (from: string, to: string, signal?: AbortSignal) => ok(api.diff.$get({ query: { from, to } }, { init: { signal } }));
+function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, { query, json, body, signal }: Call = {}): Promise<T> {
+  const payload = json === undefined ? { body } : { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } };
+  return ok<T>(fetch(url(path, query), { method, signal, ...payload }));
+}
 
+/** A filter value from a <select> ("" for any) as the API takes it. */
+export const languageFilter = (value: string | undefined): Language | undefined => (value && isLanguage(value) ? value : undefined);
+export const kindFilter = (value: string | undefined): DocumentKind | undefined => (value && isDocumentKind(value) ? value : undefined);
+
+// Corpus
+
+export const getDocuments = (query: DocumentsQuery, signal?: AbortSignal) => call<DocumentsResponse>('GET', '/documents', { query, signal });
+export const getDocument = (documentId: string, signal?: AbortSignal) => call<DocumentResponse>('GET', `/documents/${id(documentId)}`, { signal });
+
+// Drafts
+
+export const listDrafts = (signal?: AbortSignal) => call<DraftListResponse>('GET', '/drafts', { signal });
+export const createDraft = (json: CreateDraftBody) => call<Draft>('POST', '/drafts', { json });
+export const getDraft = (draftId: string, signal?: AbortSignal) => call<Draft>('GET', `/drafts/${id(draftId)}`, { signal });
+/** Saves an edit of `json.version`; a stale version fails with 409 and the current draft in the body (DraftConflict). */
+export const saveDraft = (draftId: string, json: UpdateDraftBody) => call<Draft>('PUT', `/drafts/${id(draftId)}`, { json });
+export const deleteDraft = (draftId: string) => call<DeleteDraftResponse>('DELETE', `/drafts/${id(draftId)}`);
+export const duplicateDraft = (draftId: string, json: DuplicateDraftBody = {}) => call<Draft>('POST', `/drafts/${id(draftId)}/duplicate`, { json });
+/** The draft against its base, or against the document `against`. */
+export const getDraftDiff = (draftId: string, against?: string, signal?: AbortSignal) =>
+  call<DiffResponse>('GET', `/drafts/${id(draftId)}/diff`, { query: { against }, signal });
+
+// Precedents, series, diffs and lineage
+
+export const postSuggest = (json: SuggestRequest, signal?: AbortSignal) => call<SuggestResponse>('POST', '/suggest', { json, signal });
+export const getSearch = (query: SearchQuery, signal?: AbortSignal) => call<SearchResponse>('GET', '/search', { query, signal });
+export const getDiff = (from: string, to: string, signal?: AbortSignal) => call<DiffResponse>('GET', '/diff', { query: { from, to }, signal });
+/** Every series, or those in `language` ("" for all). */
 export const getSeries = (language: string, signal?: AbortSignal) =>
-  ok(api.series.$get({ query: { language: (language || undefined) as 'zh' | undefined } }, { init: { signal } }));
-export type SeriesListT = Awaited<ReturnType<typeof getSeries>>;
-
-export const getLineage = (id: string, signal?: AbortSignal) => ok(api.paragraphs[':id'].lineage.$get({ param: { id } }, { init: { signal } }));
+  call<SeriesListResponse>('GET', '/series', { query: { language: languageFilter(language) }, signal });
+export const getLineage = (paragraphId: string, signal?: AbortSignal) => call<LineageResponse>('GET', `/paragraphs/${id(paragraphId)}/lineage`, { signal });
 
 // Word in, Word out: download URLs for the .docx exports (plain links, the
 // browser saves the file under the server's name), and the import.
 const href = (u: URL) => `${u.pathname}${u.search}`;
 /** A draft as .docx: tracked against its base by default, against `against`, or clean with `plain`. */
-export const draftDocxUrl = (id: string, options: { against?: string; plain?: boolean } = {}) =>
-  href(api.drafts[':id']['export.docx'].$url({ param: { id }, query: options.plain ? { plain: '1' } : { against: options.against } }));
-export const documentDocxUrl = (id: string) => href(api.documents[':id']['export.docx'].$url({ param: { id } }));
+export const draftDocxUrl = (draftId: string, options: { against?: string; plain?: boolean } = {}) =>
+  href(url(`/drafts/${id(draftId)}/export.docx`, options.plain ? { plain: '1' } : { against: options.against }));
+export const documentDocxUrl = (documentId: string) => href(url(`/documents/${id(documentId)}/export.docx`));
 /** `to`, with every change from `from` as a Word tracked change. */
-export const diffDocxUrl = (from: string, to: string) => href(api.diff['export.docx'].$url({ query: { from, to } }));
-
-export type ImportQuery = NonNullable<Parameters<typeof api.drafts.import.$post>[0]>['query'];
-export type ImportResultT = InferResponseType<typeof api.drafts.import.$post, 201>;
-export type Language = DraftT['language'];
+export const diffDocxUrl = (from: string, to: string) => href(url('/diff/export.docx', { from, to }));
 
 /** A .docx (multipart "file") or pasted text becomes a new draft: 201 with the draft, or ApiFailure with the server's message. */
-export function importDraft(input: { file: File; changes: 'accept' | 'reject' } | { text: string; language: Language }): Promise<ImportResultT> {
+export function importDraft(input: { file: File; changes: NonNullable<ImportQuery['changes']> } | { text: string; language: Language }): Promise<ImportResultT> {
   if ('file' in input) {
     const form = new FormData();
     form.append('file', input.file);
-    // `init` overrides the request the client builds: the body is the form, and fetch sets its multipart boundary.
-    return ok(api.drafts.import.$post({ query: { changes: input.changes } }, { init: { body: form } }));
+    const query: ImportQuery = { changes: input.changes };
+    return call<ImportResult>('POST', '/drafts/import', { query, body: form });
   }
-  return ok(
-    api.drafts.import.$post({ query: {} }, { init: { body: JSON.stringify({ text: input.text, language: input.language }), headers: { 'content-type': 'application/json' } } }),
-  );
+  const json: ImportTextBody = { text: input.text, language: input.language };
+  return call<ImportResult>('POST', '/drafts/import', { json });
 }

@@ -5,10 +5,10 @@
 // Pure and browser-safe: the web app, drafts and the .docx writer share it.
 import { diffArrays, diffChars } from 'diff';
 import { isCharacterLanguage } from '../languages/index.js';
+import type { ChangeType } from './kinds.js';
 
 export { isCharacterLanguage };
-
-export type ChangeType = 'equal' | 'insert' | 'delete';
+export type { ChangeType };
 
 export interface InlineChange {
   type: ChangeType;

@@ -1,11 +1,12 @@
 // The Hono application: every API route under /api, JSON errors, and (when
-// built) the web app. `AppType` gives the web client its types end to end.
+// built) the web app. What each route takes and answers is stated in contract.ts.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countCorpus } from '../store/corpus.js';
 import type { AppContext } from './context.js';
+import type { ErrorBody, HealthResponse } from './contract.js';
 import { errorResponse } from './errors.js';
 import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
@@ -18,7 +19,7 @@ import { suggestRoutes } from './routes/suggest.js';
 
 export function createApi(ctx: AppContext) {
   return new Hono()
-    .get('/health', (c) => c.json({ ok: true as const, ...countCorpus(ctx.db) }))
+    .get('/health', (c) => c.json({ ok: true, ...countCorpus(ctx.db) } satisfies HealthResponse))
     .route('/documents', documentRoutes(ctx))
     .route('/series', seriesRoutes(ctx))
     .route('/diff', diffRoutes(ctx))
@@ -40,9 +41,8 @@ export function createApp(ctx: AppContext, options: { webDir?: string } = {}) {
     // Client-side routes (/drafts/…, /series/…) all load the same page.
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
   }
-  app.notFound((c) => c.json({ error: `No such route: ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => c.json({ error: `No such route: ${c.req.method} ${c.req.path}` } satisfies ErrorBody, 404));
   app.onError(errorResponse);
   return app;
 }
 
-export type ApiType = ReturnType<typeof createApi>;

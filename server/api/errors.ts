@@ -3,7 +3,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import type { z } from 'zod';
+import type { ErrorBody } from './contract.js';
 
 export class ApiError extends HTTPException {
   constructor(status: ContentfulStatusCode, message: string, readonly details?: unknown) {
@@ -14,18 +15,18 @@ export class ApiError extends HTTPException {
 export const notFound = (what: string, id: string) => new ApiError(404, `${what} not found: ${id}`);
 
 /** Formats a zod error as "field: problem; other: problem". */
-export function describeZodError(error: ZodError): string {
+export function describeZodError(error: z.core.$ZodError): string {
   return error.issues
     .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
     .join('; ');
 }
 
 export function errorResponse(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json({ error: err.message, ...(err.details ? { details: err.details } : {}) }, err.status);
+  if (err instanceof ApiError) return c.json({ error: err.message, ...(err.details ? { details: err.details } : {}) } satisfies ErrorBody, err.status);
   if (err instanceof HTTPException) {
     // Hono's own 400 for a body that is not JSON says so; keep its message.
-    return c.json({ error: err.message || 'Bad request' }, err.status);
+    return c.json({ error: err.message || 'Bad request' } satisfies ErrorBody, err.status);
   }
   console.error(err);
-  return c.json({ error: 'Internal server error' }, 500);
+  return c.json({ error: 'Internal server error' } satisfies ErrorBody, 500);
 }

@@ -1,14 +1,16 @@
 // Two documents (or a draft and a document) compared as a negotiator reads
 // them: their paragraphs aligned (align/), each pair's inline changes, and
 // counts of what changed. Pure, like the alignment.
-import { alignParagraphs, isText, type AlignInput, type AlignOptions, type PairKind } from './align/alignment.js';
-import { inlineDiff, onlyRoutine, type InlineChange } from './inline.js';
+import { inlineDiff, onlyRoutine, type InlineChange } from '../../core/diff/inline.js';
+import type { PairKind } from '../../core/diff/kinds.js';
+import type { Language } from '../../core/model.js';
+import { alignParagraphs, isText, type AlignInput, type AlignOptions } from './align/alignment.js';
 
 export interface DocumentRef {
   id: string;
   symbol: string | null;
   title: string;
-  language: string;
+  language: Language;
   date: string | null;
 }
 
@@ -44,7 +46,7 @@ export interface DiffStats {
   carriedOver: number;
 }
 
-export interface DiffResponse {
+export interface DocumentDiff {
   from: DocumentRef;
   to: DocumentRef;
   pairs: DiffPair[];
@@ -57,7 +59,7 @@ export interface DiffSide {
 }
 
 /** Aligns two documents (or a draft and a document) and computes every inline diff. */
-export function diffDocuments(from: DiffSide, to: DiffSide, language: string, options: AlignOptions = {}): DiffResponse {
+export function diffDocuments(from: DiffSide, to: DiffSide, language: string, options: AlignOptions = {}): DocumentDiff {
   const A = from.paragraphs.filter(isText);
   const B = to.paragraphs.filter(isText);
   const { pairs } = alignParagraphs(A, B, language, options);

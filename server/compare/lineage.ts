@@ -2,8 +2,8 @@
 // found by aligning each version with the one before it, and the version where
 // it first appeared. Pure over a `diff` function, so the walk is testable and
 // the service decides how alignments are cached.
-import type { PairKind } from './align/alignment.js';
-import type { DiffResponse, DocumentRef } from './diff.js';
+import type { PairKind } from '../../core/diff/kinds.js';
+import type { DocumentDiff, DocumentRef } from './diff.js';
 import type { InlineChange } from './inline.js';
 
 export interface LineageParagraph {
@@ -25,7 +25,7 @@ export interface LineageStep {
   changes: InlineChange[];
 }
 
-export interface LineageResponse {
+export interface Lineage {
   paragraph: LineageParagraph & { documentId: string };
   series: { id: string; title: string } | null;
   /** Newest first: the previous version, then the one before it, … */
@@ -44,12 +44,12 @@ export interface LineageResponse {
 export interface LineageSource {
   /** The series' versions, oldest first. */
   versions: DocumentRef[];
-  diff(fromId: string, toId: string): DiffResponse;
+  diff(fromId: string, toId: string): DocumentDiff;
   paragraph(id: string): LineageParagraph | null;
 }
 
 /** Walks back from `start` (a paragraph of versions[at]) through the earlier versions. */
-export function walkLineage(source: LineageSource, at: number, startIds: string[]): Pick<LineageResponse, 'ancestors' | 'firstAppeared'> {
+export function walkLineage(source: LineageSource, at: number, startIds: string[]): Pick<Lineage, 'ancestors' | 'firstAppeared'> {
   const ancestors: LineageStep[] = [];
   let current = startIds;
   let k = at;

@@ -6,7 +6,7 @@
 // series knows its gaps, and which of them are facts (the corpus holds that
 // session in that language, so no version was adopted) rather than holes in
 // the corpus. Nothing is invented: a series only holds documents that exist.
-import type { DocumentRecord } from '../model.js';
+import type { DocumentRecord, Language } from '../model.js';
 import { dice } from './dice.js';
 
 export interface SeriesDocument {
@@ -37,7 +37,7 @@ export interface SeriesSummary {
   id: string;
   /** The latest version's title. */
   title: string;
-  language: string;
+  language: Language;
   /** Oldest first. */
   documents: SeriesDocument[];
   gaps: SeriesGap[];

@@ -8,8 +8,8 @@ import type { Db } from '../store/db.js';
 import { allDocuments, corpusVersion, getDocument, getParagraph, getParagraphs, listDocuments } from '../store/corpus.js';
 import { preambleTexts } from '../store/compare.js';
 import type { DocumentRecord } from '../model.js';
-import { diffDocuments, type DiffResponse, type DocumentRef } from './diff.js';
-import { walkLineage, type LineageResponse } from './lineage.js';
+import { diffDocuments, type DocumentDiff, type DocumentRef } from './diff.js';
+import { walkLineage, type Lineage } from './lineage.js';
 import { groupSeries, type SeriesDocument, type SeriesOverrides, type SeriesSummary } from './series.js';
 
 export interface SeriesDetail extends Omit<SeriesSummary, 'documents'> {
@@ -20,7 +20,7 @@ interface Cache {
   version: number;
   series: SeriesSummary[] | null;
   seriesOfDocument: Map<string, SeriesSummary>;
-  diffs: Map<string, DiffResponse>;
+  diffs: Map<string, DocumentDiff>;
 }
 
 const caches = new WeakMap<Db, Cache>();
@@ -84,7 +84,7 @@ export function documentRef(d: DocumentRecord): DocumentRef {
 }
 
 /** Aligns two stored documents; null when either does not exist. */
-export function diffStored(db: Db, fromId: string, toId: string): DiffResponse | null {
+export function diffStored(db: Db, fromId: string, toId: string): DocumentDiff | null {
   const c = cache(db);
   const key = `${fromId}\n${toId}`;
   const hit = c.diffs.get(key);
@@ -104,7 +104,7 @@ export function diffStored(db: Db, fromId: string, toId: string): DiffResponse |
 }
 
 /** The paragraph's ancestors through its series; null when the paragraph does not exist. */
-export function paragraphLineage(db: Db, paragraphId: string): LineageResponse | null {
+export function paragraphLineage(db: Db, paragraphId: string): Lineage | null {
   const p = getParagraph(db, paragraphId);
   if (!p) return null;
   const doc = getDocument(db, p.documentId)!;

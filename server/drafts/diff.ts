@@ -3,10 +3,10 @@
 // editor numbers them (PP 1 …, OP 1 …). Pure: the caller reads the document.
 import { paragraphLabels } from '../../core/citation.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
-import { diffDocuments, type DiffResponse } from '../compare/diff.js';
+import { diffDocuments, type DocumentDiff } from '../compare/diff.js';
 import type { Draft } from './model.js';
 
-export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonly ParagraphRecord[]): DiffResponse {
+export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonly ParagraphRecord[]): DocumentDiff {
   const labels = paragraphLabels(draft.paragraphs);
   return diffDocuments(
     {

@@ -6,7 +6,7 @@ import type { Language } from '../../core/model.js';
 import { getDocument, getParagraphs } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
-import type { DiffResponse } from '../compare/diff.js';
+import type { DocumentDiff } from '../compare/diff.js';
 import { draftDiff } from './diff.js';
 import { DraftError } from './errors.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
@@ -76,7 +76,7 @@ export function saveDraft(db: Db, id: string, version: number, patch: DraftPatch
 }
 
 /** The draft against `against`, or against its base document when none is named. */
-export function diffDraft(db: Db, id: string, against?: string): DiffResponse {
+export function diffDraft(db: Db, id: string, against?: string): DocumentDiff {
   const draft = getDraft(db, id);
   const docId = against ?? draft.baseDocumentId;
   if (!docId) throw DraftError.invalid('against: this draft has no base document; name one with ?against=');

@@ -40,12 +40,11 @@ export interface SearchHit {
   score: number;
 }
 
-export interface SearchResponse {
+export interface SearchPage {
   results: SearchHit[];
   total: number;
   page: number;
   pageSize: number;
-  tookMs: number;
 }
 
 /** Normalised paragraph texts per language index, built on first phrase search. */
@@ -93,8 +92,7 @@ export function phraseOffsets(text: string, phrase: string): [number, number][] 
   return out;
 }
 
-export function search(index: ParagraphIndex, req: SearchRequest): SearchResponse {
-  const started = performance.now();
+export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
   const page = Math.max(1, req.page ?? 1);
   const langs: Language[] = req.language ? [req.language] : index.languageNames();
   const filters = { kind: req.kind, body: req.body, from: req.from, to: req.to };
@@ -142,5 +140,5 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchRespons
   const results = pageItems.map((x) =>
     hit(x.li, x.slot, x.doc, req.phrase ? phraseOffsets(x.li.paragraph(x.slot)!.text, phrase) : [], x.score),
   );
-  return { results, total: all.length, page, pageSize: PAGE_SIZE, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  return { results, total: all.length, page, pageSize: PAGE_SIZE };
 }

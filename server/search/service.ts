@@ -6,8 +6,8 @@
 import { corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { ParagraphIndex, type OpenOptions, type SyncReport } from './index.js';
-import { search, type SearchRequest, type SearchResponse } from './phrase.js';
-import { suggest, type SuggestRequest, type SuggestResponse } from './suggest.js';
+import { search, type SearchRequest, type SearchPage } from './phrase.js';
+import { suggest, type SuggestRequest, type Suggestions } from './suggest.js';
 
 export class SearchService {
   private opened: ParagraphIndex | null = null;
@@ -54,12 +54,12 @@ export class SearchService {
     if (corpusVersion(this.index.db) !== this.index.version) this.sync();
   }
 
-  suggest(req: SuggestRequest): SuggestResponse {
+  suggest(req: SuggestRequest): Suggestions {
     this.ensureCurrent();
     return suggest(this.index, req);
   }
 
-  search(req: SearchRequest): SearchResponse {
+  search(req: SearchRequest): SearchPage {
     this.ensureCurrent();
     return search(this.index, req);
   }

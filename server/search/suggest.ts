@@ -1,7 +1,8 @@
 // Suggestions for the paragraph being typed: candidates from the language's
 // MiniSearch index (BM25 over the query's rarest terms), re-ranked by the similarity
 // of similarity.ts (text really shared), filtered, and collapsed to one result
-// per series. The response types here are the API's: the web app imports them.
+// per series. The API's wire shapes are server/api/contract.ts's.
+import { SUGGEST_LIMITS } from '../../core/limits.js';
 import type { DocumentKind, Language, Section } from '../model.js';
 import { isAgreedLanguage } from '../model.js';
 import { detectLanguage } from '../../core/languages/index.js';
@@ -13,9 +14,9 @@ import { comparePrepared, Interner, prepare, type SharedPassage } from './simila
 export type { SharedPassage } from './similarity.js';
 
 /** Longest text accepted as a query (characters). */
-export const MAX_QUERY_CHARS = 20_000;
+export const MAX_QUERY_CHARS = SUGGEST_LIMITS.text;
 export const DEFAULT_LIMIT = 10;
-export const MAX_LIMIT = 50;
+export const MAX_LIMIT = SUGGEST_LIMITS.results;
 
 export interface SuggestFilters {
   /** Only precedents in this language (the query's language when absent). */
@@ -83,11 +84,10 @@ export interface SuggestResult {
   laterVersions?: VersionRef[];
 }
 
-export interface SuggestResponse {
+export interface Suggestions {
   /** The language searched: as given, or detected from the text. */
   language: Language;
   results: SuggestResult[];
-  tookMs: number;
 }
 
 /** Tuning of candidate generation; the defaults are what the eval and bench were run with. */
@@ -258,8 +258,7 @@ function toResult(s: Scored): SuggestResult {
 }
 
 /** The whole suggestion: detect language, rank, collapse, cut to the limit. */
-export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: SuggestTuning = DEFAULT_TUNING): SuggestResponse {
-  const started = performance.now();
+export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: SuggestTuning = DEFAULT_TUNING): Suggestions {
   const filters = req.filters ?? {};
   const language = req.language ?? filters.language ?? detectLanguage(req.text);
   const limit = Math.min(req.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
@@ -278,5 +277,5 @@ export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: Sugg
   } else {
     results = ranked.slice(0, limit).map(toResult);
   }
-  return { language, results, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  return { language, results };
 }

@@ -3,10 +3,7 @@
 // where did this paragraph come from?".
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import type { DiffPair, DiffResponse } from '../../server/compare/diff.js';
-import type { LineageResponse } from '../../server/compare/lineage.js';
-import type { SeriesSummary } from '../../server/compare/series.js';
-import type { SeriesDetail } from '../../server/compare/service.js';
+import type { DiffPair, DiffResponse, LineageResponse, SeriesDetail, SeriesSummary } from '../../server/api/contract.js';
 import { SearchService } from '../../server/search/service.js';
 import { bilingualVersionPairs, measureAgreement } from '../eval/agreement.js';
 import { openCorpusCopy } from '../helpers/corpus.js';

@@ -2,11 +2,11 @@
 // bundled corpus and a real index: what a delegate typing a paragraph sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import type { SearchResponse } from '../../server/search/phrase.js';
+import { SearchResponse, SuggestResponse } from '../../server/api/contract.js';
 import { SearchService } from '../../server/search/service.js';
-import type { SuggestResponse } from '../../server/search/suggest.js';
 import { getParagraphs, upsertDocument } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
+import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
@@ -134,6 +134,15 @@ describe('POST /api/suggest', () => {
     expect(json.error).toMatch(message);
   });
 
+  it('answers as the API contract states, collapsed or not', async () => {
+    const text = paragraph('a-res-80-229-en', 'PP 4').text;
+    for (const collapseSeries of [true, false]) {
+      const { status, json } = await suggest({ text, filters: { collapseSeries } });
+      expect(status).toBe(200);
+      expectContract(SuggestResponse, json);
+    }
+  });
+
   it('answers 400 for malformed JSON', async () => {
     const res = await app.request('/api/suggest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": ' });
     expect(res.status).toBe(400);
@@ -154,6 +163,14 @@ describe('GET /api/search', () => {
     for (const r of json.results) {
       const [s, e] = r.matches[0];
       expect(r.paragraph.text.slice(s, e).replace(/\s+/g, ' ').toLowerCase()).toBe('technical cooperation capacity');
+    }
+  });
+
+  it('answers as the API contract states, in phrase and keyword mode', async () => {
+    for (const query of [`q=${encodeURIComponent('technical cooperation')}&phrase=1`, `q=${encodeURIComponent('technical cooperation')}&page=2`]) {
+      const { status, json } = await search(query);
+      expect(status).toBe(200);
+      expectContract(SearchResponse, json, query);
     }
   });
 

@@ -3,7 +3,8 @@
 // Chinese and in English must give the same pairs. Needs no hand-made answers;
 // every disagreement is an error in one language or the other (or a
 // borderline call). Used by the API test, the bench and the threshold study.
-import { alignParagraphs, type AlignOptions, type PairKind } from '../../server/compare/align/alignment.js';
+import type { PairKind } from '../../core/diff/kinds.js';
+import { alignParagraphs, type AlignOptions } from '../../server/compare/align/alignment.js';
 import { listSeries } from '../../server/compare/service.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';

@@ -12,6 +12,7 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { timed } from '../../server/api/timed.js';
 import type { Language } from '../../server/model.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import { seriesKeyOf } from '../../server/search/series.js';
@@ -144,7 +145,7 @@ function evaluate(index: ParagraphIndex, langs: Language[]): Row[] {
         // As on the day the later version was drafted: documents adopted since do not exist yet.
         const to = c.before ? new Date(Date.parse(c.before) - 86_400_000).toISOString().slice(0, 10) : undefined;
         const filters = { excludeDocuments: c.own ? [c.own] : [], collapseSeries: false, ...(to ? { to } : {}) };
-        const res = suggest(index, { text: queryOf(c, kind), language: lang, limit: 5, filters });
+        const res = timed(() => suggest(index, { text: queryOf(c, kind), language: lang, limit: 5, filters }));
         const ids = res.results.map((r) => r.paragraph.id);
         row.n++;
         if (ids[0] === c.expected) row.at1++;

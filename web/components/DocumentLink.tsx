@@ -1,11 +1,11 @@
 // A link to a corpus document, labelled as a delegate cites it (its symbol, or
 // its title when it has none); the id stands in while it loads.
-import { api, ok } from '../api.js';
+import { getDocument } from '../api.js';
 import { linkClick } from '../lib/router.js';
 import { useAsync } from '../lib/useAsync.js';
 
 export function DocumentLink({ id }: { id: string }) {
-  const doc = useAsync(() => ok(api.documents[':id'].$get({ param: { id } })), [id]);
+  const doc = useAsync(() => getDocument(id), [id]);
   const d = doc.data?.document;
   return (
     <a href={`/documents/${id}`} onClick={linkClick} className="sym" title={d?.title}>

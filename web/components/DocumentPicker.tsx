@@ -1,19 +1,14 @@
 // Picks a corpus document by symbol or title: a search field over
 // /api/documents with the matches listed below it.
 import { useState } from 'react';
-import { api, ok, type DocumentSummaryT } from '../api.js';
+import { getDocuments, kindFilter, languageFilter, type DocumentSummaryT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { formatDate } from '../lib/format.js';
 
 export function DocumentPicker({ language, kind, onPick, placeholder }: { language?: string; kind?: string; onPick: (d: DocumentSummaryT) => void; placeholder?: string }) {
   const [q, setQ] = useState('');
   const { data } = useAsync(
-    () =>
-      ok(
-        api.documents.$get({
-          query: { q: q.trim() || undefined, language: (language || undefined) as never, kind: (kind || undefined) as never },
-        }),
-      ),
+    () => getDocuments({ q: q.trim() || undefined, language: languageFilter(language), kind: kindFilter(kind) }),
     [q, language, kind],
   );
   return (

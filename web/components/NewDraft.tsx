@@ -3,7 +3,7 @@
 // from a Word file or pasted text.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
-import { api, ok } from '../api.js';
+import { createDraft, languageFilter, type CreateDraftBody } from '../api.js';
 import { navigate } from '../lib/router.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { DocumentPicker } from './DocumentPicker.js';
@@ -16,11 +16,11 @@ export function NewDraft() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const create = async (json: { title?: string; language?: 'zh'; base?: string }) => {
+  const create = async (json: CreateDraftBody) => {
     setBusy(true);
     setError(null);
     try {
-      const draft = await ok(api.drafts.$post({ json }));
+      const draft = await createDraft(json);
       navigate(`/drafts/${draft.id}`);
     } catch (e) {
       setError((e as Error).message);
@@ -53,7 +53,7 @@ export function NewDraft() {
             <LanguageSelect value={language} onChange={setLanguage} />
           </label>
           {tab === 'empty' ? (
-            <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: language as 'zh' }))}>
+            <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: languageFilter(language) }))}>
               <label className="field">
                 <span>Title</span>
                 <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={DRAFT_LIMITS.title} aria-label="Title" />

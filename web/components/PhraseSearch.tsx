@@ -1,7 +1,7 @@
 // Exact agreed-language search: paragraphs that contain the phrase exactly
 // (after width and space normalisation), matches highlighted, paged.
 import { useState } from 'react';
-import { getSearch, type SuggestResult } from '../api.js';
+import { getSearch, kindFilter, languageFilter, type SuggestResult } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { formatDate } from '../lib/format.js';
 import { Highlight } from './Highlight.js';
@@ -12,7 +12,7 @@ export function PhraseSearch({ language, kind, onInsert }: { language: string; k
   const [page, setPage] = useState(1);
   const search = useAsync(
     (signal) =>
-      q ? getSearch({ q, phrase: '1', language: language as 'zh', ...(kind ? { kind: kind as 'resolution' } : {}), page: String(page) }, signal) : Promise.resolve(null),
+      q ? getSearch({ q, phrase: '1', language: languageFilter(language), kind: kindFilter(kind), page: String(page) }, signal) : Promise.resolve(null),
     [q, language, kind, page],
   );
   const data = search.data;

@@ -3,7 +3,7 @@
 // Keyboard: ↑/↓ choose, Enter insert, R replace, C copy citation, Esc back.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { citation } from '../../core/citation.js';
-import type { SuggestFilters, SuggestResult } from '../api.js';
+import { kindFilter, languageFilter, type SuggestFilters, type SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { KindSelect } from './KindSelect.js';
@@ -46,8 +46,8 @@ export function PrecedentPanel(props: PanelProps) {
   const [excludeBase, setExcludeBase] = useState(true);
   const [showFilters, setShowFilters] = useState(false);
   const filters: SuggestFilters = {
-    language: lang as 'zh',
-    ...(kind ? { kind: kind as 'resolution' } : {}),
+    language: languageFilter(lang),
+    kind: kindFilter(kind),
     ...(body.trim() ? { body: body.trim() } : {}),
     ...(/^\d{4}$/.test(fromYear) ? { from: `${fromYear}-01-01` } : {}),
     ...(/^\d{4}$/.test(toYear) ? { to: `${toYear}-12-31` } : {}),

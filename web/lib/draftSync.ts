@@ -2,7 +2,7 @@
 // sync machine (web/drafts/syncMachine.ts), carries out its effects (the
 // PUT, the timers, the browser buffer) and feeds their outcomes back to it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiFailure, isNetworkError, ok, type DraftT } from '../api.js';
+import { ApiFailure, getDraft, isNetworkError, saveDraft, type DraftT } from '../api.js';
 import { storageBuffers, type DraftBuffers } from '../drafts/draftBuffers.js';
 import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState, type Timer } from '../drafts/syncMachine.js';
 
@@ -29,7 +29,7 @@ export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers)
           case 'put': {
             const gen = generation.current;
             const { version, title, paragraphs } = effect;
-            ok(api.drafts[':id'].$put({ param: { id }, json: { version, title, paragraphs } })).then(
+            saveDraft(id, { version, title, paragraphs }).then(
               (draft) => gen === generation.current && dispatch({ type: 'saved', draft }),
               (e: unknown) => {
                 if (gen !== generation.current) return;
@@ -67,7 +67,7 @@ export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers)
     current.current = initialState;
     setState(initialState);
     const buffer = buffers.read(id);
-    ok(api.drafts[':id'].$get({ param: { id } })).then(
+    getDraft(id).then(
       (server) => gen === generation.current && dispatch({ type: 'loaded', server, buffer }),
       (error: unknown) => gen === generation.current && dispatch({ type: 'loadFailed', error, network: isNetworkError(error), buffer }),
     );

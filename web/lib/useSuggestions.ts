@@ -2,7 +2,7 @@
 // request cancelled when the text changes, paused during an IME composition,
 // and timed from the keystroke to the results on screen (performance marks).
 import { useEffect, useRef, useState } from 'react';
-import { postSuggest, type SuggestFilters, type SuggestResult } from '../api.js';
+import { languageFilter, postSuggest, type SuggestFilters, type SuggestResult } from '../api.js';
 
 export const SUGGEST_DEBOUNCE_MS = 180;
 
@@ -46,7 +46,7 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
       const sentAt = performance.now();
       setStatus('loading');
       try {
-        const res = await postSuggest({ text: query, language: language as 'zh', limit: 8, filters }, ctrl.signal);
+        const res = await postSuggest({ text: query, language: languageFilter(language), limit: 8, filters }, ctrl.signal);
         if (ctrl.signal.aborted) return;
         pending.current = { inputAt: lastInputAt, sentAt, receivedAt: performance.now(), server: res.tookMs };
         setResults(res.results);

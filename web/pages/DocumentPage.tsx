@@ -2,7 +2,7 @@
 // preamble and numbered operative paragraphs set as the UN sets them, each
 // with its citation, lineage link and footnotes; roll it over into a draft.
 import { useEffect, useState } from 'react';
-import { api, documentDocxUrl, ok } from '../api.js';
+import { createDraft, documentDocxUrl, getDocument } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { formatDate, languageName } from '../lib/format.js';
@@ -10,7 +10,7 @@ import { DocParagraphText } from '../components/DocParagraphText.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DocumentPage({ id, focus }: { id: string; focus: string | null }) {
-  const doc = useAsync(() => ok(api.documents[':id'].$get({ param: { id } })), [id]);
+  const doc = useAsync(() => getDocument(id), [id]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (doc.data && focus) document.getElementById(`p-${focus}`)?.scrollIntoView({ block: 'center' });
@@ -20,7 +20,7 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
   const { document: d, paragraphs } = doc.data;
   const rollover = async () => {
     try {
-      const draft = await ok(api.drafts.$post({ json: { base: d.id } }));
+      const draft = await createDraft({ base: d.id });
       navigate(`/drafts/${draft.id}`);
     } catch (e) {
       setError((e as Error).message);

@@ -1,6 +1,6 @@
 // The corpus: every document, filtered by language, kind and symbol/title.
 import { useState } from 'react';
-import { api, ok } from '../api.js';
+import { getDocuments, kindFilter, languageFilter } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick } from '../lib/router.js';
 import { formatDate } from '../lib/format.js';
@@ -13,7 +13,7 @@ export function DocumentsPage() {
   const [kind, setKind] = useState('');
   const [q, setQ] = useState('');
   const list = useAsync(
-    () => ok(api.documents.$get({ query: { language: (language || undefined) as never, kind: (kind || undefined) as never, q: q.trim() || undefined } })),
+    () => getDocuments({ language: languageFilter(language), kind: kindFilter(kind), q: q.trim() || undefined }),
     [language, kind, q],
   );
   return (

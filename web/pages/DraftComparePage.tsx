@@ -1,7 +1,7 @@
 // Draft against its base (or any document picked here): the same comparison
 // view as the series, computed on the saved draft.
 import { useState } from 'react';
-import { api, draftDocxUrl, ok } from '../api.js';
+import { draftDocxUrl, getDraft, getDraftDiff } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { DiffView } from '../components/DiffView.js';
@@ -9,10 +9,10 @@ import { DocumentPicker } from '../components/DocumentPicker.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DraftComparePage({ id, against }: { id: string; against: string | null }) {
-  const draft = useAsync(() => ok(api.drafts[':id'].$get({ param: { id } })), [id]);
+  const draft = useAsync(() => getDraft(id), [id]);
   const target = against ?? draft.data?.baseDocumentId ?? null;
   const diff = useAsync(
-    () => (target ? ok(api.drafts[':id'].diff.$get({ param: { id }, query: { against: target } })) : Promise.resolve(null)),
+    () => (target ? getDraftDiff(id, target) : Promise.resolve(null)),
     [id, target],
   );
   const [picking, setPicking] = useState(false);

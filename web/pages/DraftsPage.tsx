@@ -2,7 +2,7 @@
 // and start a new one, empty or as a rollover of an adopted document.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
-import { api, ok, type DraftSummaryT } from '../api.js';
+import { deleteDraft, duplicateDraft, listDrafts, saveDraft, type DraftSummaryT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
 import { formatWhen, languageName } from '../lib/format.js';
@@ -10,7 +10,7 @@ import { ErrorNote, Loading } from '../components/Status.js';
 import { NewDraft } from '../components/NewDraft.js';
 
 export function DraftsPage() {
-  const list = useAsync(() => ok(api.drafts.$get()), []);
+  const list = useAsync(() => listDrafts(), []);
   return (
     <div className="page drafts-page">
       <section className="drafts-list">
@@ -61,7 +61,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
     }
   };
   const rename = () =>
-    run(() => ok(api.drafts[':id'].$put({ param: { id: draft.id }, json: { version: draft.version, title: title.trim() || draft.title } })));
+    run(() => saveDraft(draft.id, { version: draft.version, title: title.trim() || draft.title }));
   return (
     <tr data-draft={draft.id}>
       <td>
@@ -86,7 +86,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
         {mode === 'confirm-delete' ? (
           <>
             <span className="warn">Delete this draft?</span>
-            <button type="button" className="danger" onClick={() => run(() => ok(api.drafts[':id'].$delete({ param: { id: draft.id } })))}>
+            <button type="button" className="danger" onClick={() => run(() => deleteDraft(draft.id))}>
               Delete
             </button>
             <button type="button" onClick={() => setMode('view')}>
@@ -98,7 +98,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
             <button type="button" onClick={() => setMode('rename')}>Rename</button>
             <button
               type="button"
-              onClick={() => run(async () => navigate(`/drafts/${(await ok(api.drafts[':id'].duplicate.$post({ param: { id: draft.id }, json: {} }))).id}`))}
+              onClick={() => run(async () => navigate(`/drafts/${(await duplicateDraft(draft.id)).id}`))}
             >
               Duplicate
             </button>

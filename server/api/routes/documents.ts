@@ -1,21 +1,14 @@
 // Corpus routes: list documents, read one document with its paragraphs.
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { DOCUMENT_KINDS, LANGUAGES } from '../../model.js';
 import { getDocument, getParagraphs, listDocuments } from '../../store/corpus.js';
 import type { AppContext } from '../context.js';
+import { DocumentsQuery, IdParam, type DocumentResponse, type DocumentsResponse } from '../contract.js';
 import { notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
-const listQuery = z.object({
-  language: z.enum(LANGUAGES).optional(),
-  kind: z.enum(DOCUMENT_KINDS).optional(),
-  q: z.string().max(200).optional(),
-});
-
 export function documentRoutes(ctx: AppContext) {
   return new Hono()
-    .get('/', validate('query', listQuery), (c) => {
+    .get('/', validate('query', DocumentsQuery), (c) => {
       const filter = c.req.valid('query');
       const documents = listDocuments(ctx.db, { ...filter, q: filter.q?.trim() || undefined }).map((d) => ({
         id: d.id,
@@ -28,10 +21,10 @@ export function documentRoutes(ctx: AppContext) {
         session: d.session,
         counts: d.counts,
       }));
-      return c.json({ documents });
+      return c.json({ documents } satisfies DocumentsResponse);
     })
-    .get('/:id', (c) => {
-      const id = c.req.param('id');
+    .get('/:id', validate('param', IdParam), (c) => {
+      const { id } = c.req.valid('param');
       const document = getDocument(ctx.db, id);
       if (!document) throw notFound('Document', id);
       const paragraphs = getParagraphs(ctx.db, id).map((p) => ({
@@ -45,6 +38,6 @@ export function documentRoutes(ctx: AppContext) {
         items: p.items,
         eId: p.eId ?? null,
       }));
-      return c.json({ document, paragraphs });
+      return c.json({ document, paragraphs } satisfies DocumentResponse);
     });
 }

@@ -9,8 +9,6 @@
 // their "/:id" never spans two path segments, and no other module has "import".
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { LANGUAGES } from '../../model.js';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
 import { getDraft, importDraft } from '../../drafts/service.js';
@@ -19,26 +17,17 @@ import type { Draft } from '../../drafts/model.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
 import type { AppContext } from '../context.js';
+import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ErrorBody, type ImportResult } from '../contract.js';
 import { guard } from '../draft-errors.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const id = z.string().trim().min(1).max(200);
-
-const draftExportQuery = z.object({ against: id.optional(), plain: z.enum(['0', '1', 'true', 'false']).optional() });
-const diffExportQuery = z.object({ from: id, to: id });
-const importQuery = z.object({ changes: z.enum(['accept', 'reject']).optional(), language: z.enum(LANGUAGES).optional(), title: z.string().max(DRAFT_LIMITS.title).optional() });
-const textBody = z.object({
-  text: z.string().min(1).max(DRAFT_LIMITS.paragraphs * DRAFT_LIMITS.paragraphText),
-  title: z.string().trim().max(DRAFT_LIMITS.title).optional(),
-  language: z.enum(LANGUAGES).optional(),
-});
 
 // Multipart framing around a 10 MB file: allow a little over, then check the file itself.
 const limitUpload = bodyLimit({
   maxSize: MAX_IMPORT_BYTES + 256 * 1024,
-  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` }, 400),
+  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` } satisfies ErrorBody, 400),
 });
 
 function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean): ExportParagraph[] {
@@ -86,15 +75,15 @@ function sendDocx(c: Context, buffer: Buffer, name: string) {
 
 export function exchangeRoutes(ctx: AppContext) {
   return new Hono()
-    .get('/documents/:id/export.docx', async (c) => {
+    .get('/documents/:id/export.docx', validate('param', IdParam), async (c) => {
       const documentId = c.req.param('id');
       const doc = documentExport(ctx, documentId);
       if (!doc) throw notFound('Document', documentId);
       const { buffer } = await exportDocx(doc);
       return sendDocx(c, buffer, doc.symbol ? `${doc.symbol.replace(/\//g, '-')}-${doc.language}` : documentId);
     })
-    .get('/drafts/:id/export.docx', validate('query', draftExportQuery), async (c) => {
-      const draft = guard(() => getDraft(ctx.db, c.req.param('id')));
+    .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
+      const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
       const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
@@ -102,7 +91,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
       return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${against ? ` (changes against ${against})` : ''}`);
     })
-    .get('/diff/export.docx', validate('query', diffExportQuery), async (c) => {
+    .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
       if (from === to) throw new ApiError(400, 'Invalid query: from and to are the same document');
       const fromDoc = getDocument(ctx.db, from);
@@ -113,7 +102,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
       return sendDocx(c, buffer, `${to} changes against ${from}`);
     })
-    .post('/drafts/import', limitUpload, validate('query', importQuery), async (c) => {
+    .post('/drafts/import', limitUpload, validate('query', ImportQuery), async (c) => {
       const q = c.req.valid('query');
       const type = c.req.header('content-type') ?? '';
       let source: ImportSource;
@@ -124,7 +113,7 @@ export function exchangeRoutes(ctx: AppContext) {
         } catch {
           throw new ApiError(400, 'Malformed JSON body');
         }
-        const parsed = textBody.safeParse(json);
+        const parsed = ImportTextBody.safeParse(json);
         if (!parsed.success) throw new ApiError(400, `Invalid json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
         source = { text: parsed.data.text, language: parsed.data.language ?? q.language, title: parsed.data.title ?? q.title };
       } else if (type.startsWith('multipart/form-data')) {
@@ -134,6 +123,6 @@ export function exchangeRoutes(ctx: AppContext) {
         source = { docx: new Uint8Array(await file.arrayBuffer()), name: file.name, changes: q.changes, language: q.language, title: q.title };
       } else source = { docx: new Uint8Array(await c.req.arrayBuffer()), changes: q.changes, language: q.language, title: q.title };
       const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, source));
-      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings }, 201);
+      return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
 }

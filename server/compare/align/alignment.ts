@@ -9,7 +9,8 @@
 // tests/eval/alignment.md); left-overs that are mostly contained in a paragraph
 // of the other side make splits and merges; order changes are found as the
 // paragraphs outside the longest run kept in order (increasing.ts).
-import type { Section } from '../../model.js';
+import type { PairKind } from '../../../core/diff/kinds.js';
+import type { Section } from '../../../core/model.js';
 import { dice } from '../dice.js';
 import { isCharacterLanguage } from '../inline.js';
 import { features } from './features.js';
@@ -25,8 +26,6 @@ export interface AlignInput {
   number?: number | null;
 }
 
-export const PAIR_KINDS = ['unchanged', 'modified', 'moved', 'added', 'removed', 'split', 'merged'] as const;
-export type PairKind = (typeof PAIR_KINDS)[number];
 
 /** One step of the alignment, by position in the inputs. */
 export interface AlignedPair {
