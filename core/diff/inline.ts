@@ -7,7 +7,6 @@ import { diffArrays, diffChars } from 'diff';
 import { isCharacterLanguage } from '../languages/index.js';
 import type { ChangeType } from './kinds.js';
 
-export { isCharacterLanguage };
 export type { ChangeType };
 
 export interface InlineChange {

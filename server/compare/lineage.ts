@@ -4,7 +4,7 @@
 // the service decides how alignments are cached.
 import type { PairKind } from '../../core/diff/kinds.js';
 import type { DocumentDiff, DocumentRef } from './diff.js';
-import type { InlineChange } from './inline.js';
+import type { InlineChange } from '../../core/diff/inline.js';
 
 export interface LineageParagraph {
   id: string;

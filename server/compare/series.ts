@@ -6,7 +6,7 @@
 // series knows its gaps, and which of them are facts (the corpus holds that
 // session in that language, so no version was adopted) rather than holes in
 // the corpus. Nothing is invented: a series only holds documents that exist.
-import type { DocumentRecord, Language } from '../model.js';
+import type { DocumentRecord, Language } from '../../core/model.js';
 import { dice } from './dice.js';
 
 export interface SeriesDocument {

@@ -7,7 +7,7 @@
 import type { Db } from '../store/db.js';
 import { allDocuments, corpusVersion, getDocument, getParagraph, getParagraphs, listDocuments } from '../store/corpus.js';
 import { preambleTexts } from '../store/compare.js';
-import type { DocumentRecord } from '../model.js';
+import type { DocumentRecord } from '../../core/model.js';
 import { diffDocuments, type DocumentDiff, type DocumentRef } from './diff.js';
 import { walkLineage, type Lineage } from './lineage.js';
 import { groupSeries, type SeriesDocument, type SeriesOverrides, type SeriesSummary } from './series.js';

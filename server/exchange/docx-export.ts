@@ -18,7 +18,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { localizedBody } from '../../core/languages/index.js';
 import { INDENT, PROPERTY, STYLE, layoutFor, type LanguageLayout } from './layout.js';
 import { alignForTracking, paragraphPieces, plainPieces, type ExportParagraph, type Piece, type Status } from './tracked-changes.js';

@@ -3,11 +3,11 @@
 // kept as the paragraphs' footnotes, structure recognised (recognise.ts).
 // Everything is checked before anything is stored: the caller inserts the
 // result in one statement, so a bad file never leaves half a draft behind.
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { PROPERTY, STYLE } from './layout.js';
 import { DocxReadError, readDocx, viewOf, type DocxContent, type ViewParagraph } from './docx-read.js';
 import { recognise, roleOfStyle, type ImportedDraft, type SourceLine } from './recognise.js';
-import { LANGUAGES } from '../model.js';
+import { LANGUAGES } from '../../core/model.js';
 
 /** Stated limit for uploads. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

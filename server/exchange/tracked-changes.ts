@@ -9,10 +9,11 @@
 // deletion where they were and an insertion where they are, which is also what a
 // facilitator's Word file shows. Pairs never cross sections (PP ↔ OP): the
 // paragraph style and numbering would have to change with it.
-// Inside a pair the changes are the diff view's own (compare/inline.ts):
+// Inside a pair the changes are the diff view's own (core/diff/inline.ts):
 // characters for Chinese, words for the others.
-import { inlineDiff, isCharacterLanguage, type InlineChange } from '../compare/inline.js';
-import type { Footnote, Section } from '../model.js';
+import { inlineDiff, type InlineChange } from '../../core/diff/inline.js';
+import { isCharacterLanguage } from '../../core/languages/index.js';
+import type { Footnote, Section } from '../../core/model.js';
 
 /** One paragraph as the exporter sees it, from a draft or a corpus document. */
 export interface ExportParagraph {

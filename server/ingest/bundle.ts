@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { ParsedDocument } from '../model.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { getMeta, setMeta, upsertDocument } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import type { ParsedDocument } from '../model.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { upsertDocument, type UpsertStatus } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { importAkn } from './akn/index.js';

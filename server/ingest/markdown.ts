@@ -2,7 +2,7 @@
 // "---") into a ParsedDocument. Pure: text in, document out. Header reading
 // (header-facts.ts) and paragraph assembly (paragraph-builder.ts) are shared with
 // the PDF-text importer.
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { ImportError, type ImportResult, type SourceMetadata } from './source.js';
 import { detectLanguage, profileOf } from '../../core/languages/index.js';
 import { lexiconLead } from '../../core/lead.js';

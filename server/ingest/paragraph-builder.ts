@@ -1,7 +1,7 @@
 // One paragraph of a text import being put together from wrapped lines, items
 // and footnote markers, then built into a ParsedParagraph. Shared by the PDF-text
 // and Markdown importers.
-import type { Footnote, ParsedParagraph, Section, SubItem } from '../model.js';
+import type { Footnote, ParsedParagraph, Section, SubItem } from '../../core/model.js';
 import { joinWrapped } from './clean.js';
 
 /** A footnote reference seen while reading; its text is resolved at the end. */

@@ -1,6 +1,6 @@
 // What an importer is given beside the text (metadata from the manifest) and what
 // it gives back. Importers are pure: text in, documents out, no I/O.
-import type { DocumentKind, Language, ParsedDocument } from '../model.js';
+import type { DocumentKind, Language, ParsedDocument } from '../../core/model.js';
 
 /**
  * Metadata supplied beside a source file (corpus/manifest.json, or the CLI).

@@ -4,7 +4,7 @@
 // last, so a crash mid-save leaves the previous index readable or none at all.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LANGUAGES, type Language } from '../model.js';
+import { LANGUAGES, type Language } from '../../core/model.js';
 import type { ZhMode } from './analyse.js';
 import type { IndexedDocument } from './indexed.js';
 import type { LanguageIndex } from './language-index.js';

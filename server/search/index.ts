@@ -6,8 +6,8 @@
 // costs only the changed documents. Opening reads only the manifest and the
 // document list: each language's index loads on first use or from a background
 // warm-up, because loading them all took seconds and start-up must not wait for it.
-import type { Language, ParagraphRecord } from '../model.js';
-import { LANGUAGES } from '../model.js';
+import type { Language, ParagraphRecord } from '../../core/model.js';
+import { LANGUAGES } from '../../core/model.js';
 import { allDocuments, corpusVersion } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';

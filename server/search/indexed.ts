@@ -1,7 +1,7 @@
 // What the search index keeps of the corpus: each paragraph as a result renders
 // it and each document as a result cites it, so that results need no database
 // round trip; and for each document, what keeps the index in step with the database.
-import type { DocumentKind, Language, Section } from '../model.js';
+import type { DocumentKind, Language, Section } from '../../core/model.js';
 import type { SearchableParagraph } from '../store/search.js';
 
 /** A paragraph as the index keeps it: what the store reads for indexing. */

@@ -1,7 +1,7 @@
 // One language of the search index: its MiniSearch index (minisearch-index.ts)
 // and the paragraphs behind its slots (paragraph-store.ts), analysed with that
 // language's analyser.
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { indexTerms, type ZhMode } from './analyse.js';
 import type { IndexedParagraph } from './indexed.js';
 import { CandidateIndex } from './minisearch-index.js';

@@ -4,7 +4,7 @@
 // cost more than the whole index load.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Section } from '../model.js';
+import type { Section } from '../../core/model.js';
 import type { IndexedParagraph } from './indexed.js';
 import { writeAtomic } from './minisearch-index.js';
 

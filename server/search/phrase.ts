@@ -7,8 +7,8 @@
 // the index: a phrase may start or end mid-word (mid-segment in Chinese), which
 // no term lookup can promise to find, and a substring scan over the corpus
 // costs a few milliseconds.
-import type { DocumentKind, Language, Section } from '../model.js';
-import { isAgreedLanguage } from '../model.js';
+import type { DocumentKind, Language, Section } from '../../core/model.js';
+import { isAgreedLanguage } from '../../core/model.js';
 import { detectLanguage } from '../../core/languages/index.js';
 import { normalise, normaliseText } from './analyse.js';
 import type { ParagraphIndex } from './index.js';

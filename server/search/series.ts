@@ -3,7 +3,7 @@
 // resolution. The fallback for documents that server/compare's series model
 // does not place in a series (ParagraphIndex.seriesOf); the title key is the
 // one that model groups by.
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { normaliseTitle } from '../compare/series.js';
 
 export function seriesKeyOf(doc: { title: string; language: Language; symbol?: string | null }): string {

@@ -15,7 +15,7 @@
 // Identical texts score 1; half a paragraph typed scores ~0.83 against the
 // paragraph it comes from; unrelated texts score 0. The same numbers mean the
 // same thing for every query and language.
-import type { Language } from '../model.js';
+import type { Language } from '../../core/model.js';
 import { dice } from '../compare/dice.js';
 import { units, type Unit } from './analyse.js';
 

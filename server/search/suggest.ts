@@ -3,8 +3,8 @@
 // of similarity.ts (text really shared), filtered, and collapsed to one result
 // per series. The API's wire shapes are server/api/contract.ts's.
 import { SUGGEST_LIMITS } from '../../core/limits.js';
-import type { DocumentKind, Language, Section } from '../model.js';
-import { isAgreedLanguage } from '../model.js';
+import type { DocumentKind, Language, Section } from '../../core/model.js';
+import { isAgreedLanguage } from '../../core/model.js';
 import { detectLanguage } from '../../core/languages/index.js';
 import type { ParagraphIndex } from './index.js';
 import type { CitedDocument, IndexedDocument, IndexedParagraph } from './indexed.js';

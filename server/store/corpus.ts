@@ -14,7 +14,7 @@ import type {
   ParsedParagraph,
   Section,
   SubItem,
-} from '../model.js';
+} from '../../core/model.js';
 
 export const CORPUS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (

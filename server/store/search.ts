@@ -1,6 +1,6 @@
 // What the search index needs from the database beyond the corpus module: each
 // document's source hash, to tell which documents changed since the index was saved.
-import type { Section } from '../model.js';
+import type { Section } from '../../core/model.js';
 import type { Db } from './db.js';
 
 /** document id → source hash, for every stored document. */

@@ -12,7 +12,7 @@
 import type { PairKind } from '../../../core/diff/kinds.js';
 import type { Section } from '../../../core/model.js';
 import { dice } from '../dice.js';
-import { isCharacterLanguage } from '../inline.js';
+import { isCharacterLanguage } from '../../../core/languages/index.js';
 import { features } from './features.js';
 import { longestIncreasing } from './increasing.js';
 import { containment, overlapMatrix, union, weigh, weightedDice, type WeightedBag } from './weighted-bags.js';

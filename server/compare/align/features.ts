@@ -1,7 +1,8 @@
 // A paragraph as a bag of features for alignment: character bigrams for Chinese
 // and Japanese, words otherwise, with routine updates (symbols, dates, session
 // numbers) masked so that a rollover's mechanical edits never lower a score.
-import { isCharacterLanguage, routineSpans } from '../inline.js';
+import { routineSpans } from '../../../core/diff/inline.js';
+import { isCharacterLanguage } from '../../../core/languages/index.js';
 
 /** Feature → count. Chinese bigrams are numbers (two code points), cheaper to hash than strings. */
 export type Bag = Map<string | number, number>;

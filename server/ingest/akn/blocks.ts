@@ -1,6 +1,6 @@
 // A paragraph's text as blocks of lines: its own text, list items "(a) …" and
 // table rows "cell | cell", each on its own line, footnote offsets kept in step.
-import type { Footnote, ParsedParagraph, SubItem } from '../../model.js';
+import type { Footnote, ParsedParagraph, SubItem } from '../../../core/model.js';
 import { child, children, kids, tagOf, type XNode } from '../xml-tree.js';
 import { plain, richOf, type RichText } from './inline.js';
 

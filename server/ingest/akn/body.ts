@@ -1,7 +1,7 @@
 // A resolution's body → paragraphs: preamble (PP n), operative part (OP n, with
 // stray "(a)" paragraphs folded into the one before), headings, tables and annexes,
 // labelled as the file's print would cite them.
-import type { ParsedParagraph, Section } from '../../model.js';
+import type { ParsedParagraph, Section } from '../../../core/model.js';
 import { attr, child, children, find, findAll, kids, tagOf, type XNode } from '../xml-tree.js';
 import { ITEM_CONTAINERS, addItem, addList, addTable, appendLine, appendToPara, emptyBlock, type Block } from './blocks.js';
 import { leadOf, plain, richOf } from './inline.js';

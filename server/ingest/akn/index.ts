@@ -23,7 +23,7 @@
 // - Whitespace: runs of XML white space collapse to one space, dropped altogether
 //   where either neighbour is CJK, so Chinese never gains spaces between characters.
 import { XMLValidator } from 'fast-xml-parser';
-import type { DocumentKind, ParsedDocument } from '../../model.js';
+import type { DocumentKind, ParsedDocument } from '../../../core/model.js';
 import { ImportError, type ImportResult, type SourceMetadata } from '../source.js';
 import { attr, child, children, find, orderedXmlParser, tagOf, type XNode } from '../xml-tree.js';
 import { buildBody } from './body.js';

@@ -1,7 +1,7 @@
 // What an AKN file says about its document: language, adoption date, draft
 // symbol, agenda item and sponsors from <meta>; symbol, session and title from the
 // cover page and preface.
-import type { Language } from '../../model.js';
+import type { Language } from '../../../core/model.js';
 import { attr, child, children, find, tagOf, type XNode } from '../xml-tree.js';
 import { plain } from './inline.js';
 

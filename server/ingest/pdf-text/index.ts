@@ -4,7 +4,7 @@
 // resolution.ts, reports by report.ts, both over tokens.ts; the header reading
 // (../header-facts.ts) and paragraph assembly (../paragraph-builder.ts) are shared
 // with the Markdown importer.
-import type { DocumentKind, ParsedParagraph } from '../../model.js';
+import type { DocumentKind, ParsedParagraph } from '../../../core/model.js';
 import { detectLanguage } from '../../../core/languages/index.js';
 import { assembleDocument, bodyOpener, readHeader, type HeaderFacts } from '../header-facts.js';
 import { ImportError, type ImportResult, type SourceMetadata } from '../source.js';

@@ -1,6 +1,6 @@
 // A report in extracted PDF text → paragraphs: header lines, summary, numbered
 // paragraphs under headings (numbering may restart), notes and an annex table.
-import type { Language, ParsedParagraph, Section } from '../../model.js';
+import type { Language, ParsedParagraph, Section } from '../../../core/model.js';
 import { cleanLine, collapseFourfold, joinWrapped, unwrapLines } from '../clean.js';
 import type { HeaderFacts } from '../header-facts.js';
 import { ParagraphBuilder, buildParagraphs } from '../paragraph-builder.js';

@@ -1,6 +1,6 @@
 // A resolution's body in extracted PDF text → paragraphs: PPs from "大会，" on, then
 // numbered OPs with their items, footnote blocks resolved, up to the closing date.
-import type { Language, ParsedParagraph } from '../../model.js';
+import type { Language, ParsedParagraph } from '../../../core/model.js';
 import { profileOf } from '../../../core/languages/index.js';
 import { lexiconLead } from '../../../core/lead.js';
 import { cleanLine, fourfoldLead, unwrapLines } from '../clean.js';
