@@ -2,7 +2,7 @@
 // differing paragraphs marked, and the choice of which to keep.
 import type { DraftT } from '../api.js';
 import type { Editable } from '../drafts/syncMachine.js';
-import { labels } from '../lib/paragraphs.js';
+import { labels } from '../drafts/paragraphs.js';
 
 /** One paragraph of one version, or a dash where that version has none. */
 function Cell({ para, label, differs }: { para: Editable['paragraphs'][number] | undefined; label: string | undefined; differs: boolean }) {

@@ -3,7 +3,7 @@
 // is what the server holds, so pending edits are saved first.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { draftDocxUrl } from '../api.js';
-import type { SaveState } from '../lib/draftSync.js';
+import type { SaveState } from '../drafts/syncMachine.js';
 
 function download(href: string) {
   const a = document.createElement('a');

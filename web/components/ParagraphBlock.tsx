@@ -3,7 +3,7 @@
 // that never interferes with an IME composition.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
-import type { Para } from '../lib/paragraphs.js';
+import type { Para } from '../drafts/paragraphs.js';
 import { LeadText } from './Lead.js';
 import { linkClick } from '../lib/router.js';
 import { commandForKey, type BlockCommand } from '../drafts/keyboard.js';

@@ -3,7 +3,7 @@
 // button that adds a paragraph at its end.
 import type { ParagraphNumber } from '../../core/citation.js';
 import { ParagraphBlock } from '../components/ParagraphBlock.js';
-import type * as P from '../lib/paragraphs.js';
+import type * as P from './paragraphs.js';
 import type { BlockCommand } from './keyboard.js';
 import type { Focus } from './useParagraphFocus.js';
 import type { useParagraphDrag } from './useParagraphDrag.js';

@@ -1,7 +1,7 @@
 // How one draft is kept in step with the server, as a pure state machine:
 // events in (an edit, a timer, the server's answer), the next state and the
 // effects to carry out out (a PUT, a timer, a write to the browser buffer).
-// No React, no fetch, no storage: the hook (web/lib/draftSync.ts) runs the
+// No React, no fetch, no storage: the hook (web/drafts/useDraftSync.ts) runs the
 // effects and feeds their outcomes back as events.
 //
 // Edits apply locally at once, are buffered in the browser (a reload or an

@@ -1,9 +1,9 @@
 // What the commands of a paragraph block do to the draft (split, merge, move,
 // change part, delete with undo, go to the next paragraph or the precedents),
 // and adding a paragraph at the end of a part. The list edits themselves are
-// the pure functions of web/lib/paragraphs.ts.
+// the pure functions of web/drafts/paragraphs.ts.
 import { useEffect, useState } from 'react';
-import * as P from '../lib/paragraphs.js';
+import * as P from './paragraphs.js';
 import type { ParagraphNumber } from '../../core/citation.js';
 import type { BlockCommand } from './keyboard.js';
 

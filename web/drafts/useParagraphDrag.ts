@@ -2,7 +2,7 @@
 // would land (before or after the one under the pointer, or at the end of a
 // part), and the drop itself.
 import { useState, type DragEvent } from 'react';
-import * as P from '../lib/paragraphs.js';
+import * as P from './paragraphs.js';
 import type { SetParagraphs } from './useParagraphCommands.js';
 
 const MIME = 'text/x-precedent-paragraph';

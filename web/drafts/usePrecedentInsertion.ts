@@ -3,7 +3,7 @@
 // part) or replacing the paragraph being edited, citing where it came from.
 import { citation } from '../../core/citation.js';
 import type { SuggestResult } from '../api.js';
-import * as P from '../lib/paragraphs.js';
+import * as P from './paragraphs.js';
 import type { SetParagraphs } from './useParagraphCommands.js';
 
 /** The text, lead and provenance a precedent gives a paragraph. */

@@ -14,9 +14,9 @@ import { useParagraphCommands, type SetParagraphs } from '../drafts/useParagraph
 import { useParagraphDrag } from '../drafts/useParagraphDrag.js';
 import { useParagraphFocus } from '../drafts/useParagraphFocus.js';
 import { usePrecedentInsertion } from '../drafts/usePrecedentInsertion.js';
-import { useDraftSync } from '../lib/draftSync.js';
+import { useDraftSync } from '../drafts/useDraftSync.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
-import * as P from '../lib/paragraphs.js';
+import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
   const sync = useDraftSync(id);

@@ -3,10 +3,9 @@
 // PUT, the timers, the browser buffer) and feeds their outcomes back to it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiFailure, getDraft, isNetworkError, saveDraft, type DraftT } from '../api.js';
-import { storageBuffers, type DraftBuffers } from '../drafts/draftBuffers.js';
-import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState, type Timer } from '../drafts/syncMachine.js';
+import { storageBuffers, type DraftBuffers } from './draftBuffers.js';
+import { initialState, step, type Editable, type Effect, type SyncEvent, type SyncState, type Timer } from './syncMachine.js';
 
-export type { Editable, SaveState } from '../drafts/syncMachine.js';
 
 const browserBuffers = storageBuffers();
 
