@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeriesOverrides } from '../../server/compare/overrides.js';
-import { ROOT } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'precedent-series-'));
 
