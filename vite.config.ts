@@ -1,6 +1,7 @@
 // Vite builds the web app (web/) into dist/web, which the Hono server serves;
-// `npm run dev` proxies /api to the server. Vitest shares this file.
-import { defineConfig } from 'vitest/config';
+// `npm run dev` proxies /api to the server. The tests have their own config,
+// vitest.config.ts.
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const apiPort = Number(process.env.PORT ?? 8787);
@@ -10,12 +11,4 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: '../dist/web', emptyOutDir: true },
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },
-  test: {
-    root: '.',
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-  },
 });

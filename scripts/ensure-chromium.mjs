@@ -12,7 +12,9 @@ let hasApt = false;
 try {
   execSync('command -v apt-get', { stdio: 'ignore' });
   hasApt = true;
-} catch {}
+} catch {
+  // no apt-get: said below
+}
 
 if (!isRoot || !hasApt) {
   console.warn(`[pretest] ${CHROMIUM} not found and cannot install it here (needs root and apt-get): browser tests will be skipped.`);

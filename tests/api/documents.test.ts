@@ -15,14 +15,18 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-async function get(path: string) {
+type Doc = { symbol: string | null; kind: string };
+type Para = { section: string; text: string; footnotes: { text: string }[] };
+type Failure = { error: string };
+
+async function get<T = Failure>(path: string): Promise<{ status: number; body: T }> {
   const res = await app.request(path);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as T };
 }
 
 describe('GET /api/health', () => {
   it('counts the bundled documents and paragraphs', async () => {
-    const { status, body } = await get('/api/health');
+    const { status, body } = await get<{ ok: boolean; documents: number; paragraphs: number }>('/api/health');
     expect(status).toBe(200);
     expect(body.ok).toBe(true);
     expect(body.documents).toBeGreaterThanOrEqual(5);
@@ -32,7 +36,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/documents', () => {
   it('lists the seed resolutions with their paragraph counts', async () => {
-    const { body } = await get('/api/documents?language=zh&q=57/173');
+    const { body } = await get<{ documents: Doc[] }>('/api/documents?language=zh&q=57/173');
     expect(body.documents).toHaveLength(1);
     expect(body.documents[0]).toMatchObject({
       id: 'a-res-57-173-zh',
@@ -46,10 +50,10 @@ describe('GET /api/documents', () => {
   });
 
   it('filters by kind: the two seed reports, which state no symbol', async () => {
-    const { body } = await get('/api/documents?kind=report');
+    const { body } = await get<{ documents: Doc[] }>('/api/documents?kind=report');
     expect(body.documents.length).toBeGreaterThanOrEqual(2);
     for (const d of body.documents) expect(d.kind).toBe('report');
-    expect(body.documents.filter((d: any) => d.symbol === null).length).toBeGreaterThanOrEqual(2);
+    expect(body.documents.filter((d) => d.symbol === null).length).toBeGreaterThanOrEqual(2);
   });
 
   it('rejects an unknown language or kind with a message naming it', async () => {
@@ -64,15 +68,15 @@ describe('GET /api/documents', () => {
 
 describe('GET /api/documents/:id', () => {
   it('returns the document and its paragraphs with labels, leads and footnotes apart', async () => {
-    const { status, body } = await get('/api/documents/a-res-69-197-zh');
+    const { status, body } = await get<{ document: Doc; paragraphs: Para[] }>('/api/documents/a-res-69-197-zh');
     expect(status).toBe(200);
     expect(body.document.symbol).toBe('A/RES/69/197');
-    const pps = body.paragraphs.filter((p: any) => p.section === 'preamble');
-    const ops = body.paragraphs.filter((p: any) => p.section === 'operative');
+    const pps = body.paragraphs.filter((p) => p.section === 'preamble');
+    const ops = body.paragraphs.filter((p) => p.section === 'operative');
     expect(pps).toHaveLength(52);
     expect(ops).toHaveLength(53);
     expect(ops[27]).toMatchObject({ label: 'OP 28', number: 28 });
-    const withNotes = body.paragraphs.filter((p: any) => p.footnotes.length > 0);
+    const withNotes = body.paragraphs.filter((p) => p.footnotes.length > 0);
     expect(withNotes.length).toBeGreaterThan(0);
     for (const p of withNotes) for (const f of p.footnotes) expect(p.text).not.toContain(f.text);
   });

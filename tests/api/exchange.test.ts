@@ -11,7 +11,8 @@ import { SearchService } from '../../server/search/service.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
-import { ROOT, openCorpusCopy } from '../helpers/corpus.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 import { logicalParagraphs, readXml, resolve } from '../helpers/docx-xml.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts/exchange');

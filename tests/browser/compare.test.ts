@@ -2,34 +2,20 @@
 // roll over 78/229 (the draft has its paragraphs, the diff with the base is
 // empty), change one paragraph (the diff shows exactly that), and the series
 // view 78/229 → 80/229 (moved and added paragraphs are marked).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DESK_TIMEOUT_MS, deskApi, hasChromium, screenshot, startDesk, waitSaved, type Desk } from '../helpers/browser.js';
-
-let desk: Desk;
-let page: Page;
-
-const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk, path, init);
-
-const saved = waitSaved;
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 90_000 }, () => {
-  let draftId = '';
-
-  beforeAll(async () => {
-    desk = await startDesk();
-    page = await desk.newPage();
-  }, DESK_TIMEOUT_MS);
-  afterAll(async () => desk?.close());
+  const { api, newDraft, newPage } = useDesk();
 
   it('rolls over 78/229: the draft has its paragraphs and the diff against the base is empty', async () => {
     const base = await api<{ paragraphs: { section: string; text: string }[] }>('/api/documents/a-res-78-229-zh');
     const expected = base.paragraphs.filter((p) => p.section === 'preamble' || p.section === 'operative');
+    const page = await newPage();
     await page.goto('/');
     await page.fill('.picker input', '78/229');
     await page.click('.picker-list button[data-doc="a-res-78-229-zh"]');
     await page.waitForURL(/\/drafts\/d[0-9a-f]+$/);
-    draftId = page.url().split('/').pop()!;
     await page.waitForSelector('.para');
     expect(await page.locator('.part-preamble .para').count()).toBe(expected.filter((p) => p.section === 'preamble').length);
     expect(await page.locator('.part-operative .para').count()).toBe(expected.filter((p) => p.section === 'operative').length);
@@ -44,11 +30,13 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
   });
 
   it('after one paragraph is changed, the diff shows exactly that change', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-zh' });
+    const page = await newPage();
     await page.goto(`/drafts/${draftId}`);
     await page.locator('.para[data-label="OP 3"] .para-text').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('并加强区域合作');
-    await saved(page);
+    await waitSaved(page);
     await page.click('text=Compare with base');
     await page.waitForSelector('.diff .counts');
     expect(await page.locator('.counts').getAttribute('data-changes')).toBe('1');
@@ -63,6 +51,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
   });
 
   it('series view 78/229 → 80/229 marks moved and added paragraphs', async () => {
+    const page = await newPage();
     await page.goto('/series?language=zh&from=a-res-78-229-zh&to=a-res-80-229-zh');
     await page.waitForSelector('.diff .pair');
     const added = await page.locator('.pair[data-kind="added"]').count();
@@ -79,6 +68,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
   });
 
   it('shows a document and a paragraph lineage', async () => {
+    const page = await newPage();
     await page.goto('/documents/a-res-80-229-zh');
     await page.waitForSelector('.doc-para');
     expect(await page.locator('.doc-para.operative').count()).toBeGreaterThan(10);

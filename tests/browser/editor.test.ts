@@ -1,33 +1,45 @@
 // The drafting desk in real headless Chromium against the real server: live
 // precedents while typing, inserting one, surviving a reload, typing while the
 // server is unreachable, and choosing a version after a conflicting save.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESK_TIMEOUT_MS, deskApi, hasChromium, screenshot, startDesk, waitSaved, type Desk } from '../helpers/browser.js';
-
-let desk: Desk;
-let page: Page;
+import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 // 57/173 OP 9 (seed 000): the precedent the typed text must find.
 const PRECEDENT = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构，尤其是世界银行以及各区域和国家供资机构，支助中心的技术性业务活动；';
 const TYPED = '鼓励联合国系统各有关方案、基金和组织，特别是联合国开发计划署、各国际金融机构';
 
-const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk, path, init);
-
-const saved = waitSaved;
-
 describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, () => {
-  let draftId: string;
+  const { api, newDraft, newPage } = useDesk();
+  const TITLE = '预防犯罪决议草案';
+  /** An empty Chinese draft. */
+  const emptyDraft = () => newDraft({ title: TITLE, language: 'zh' });
+  /** A Chinese draft with two operative paragraphs: TYPED, then PRECEDENT. */
+  const twoParagraphDraft = () =>
+    newDraft({
+      title: TITLE,
+      language: 'zh',
+      paragraphs: [
+        { id: 'op-typed', section: 'operative', text: TYPED },
+        { id: 'op-precedent', section: 'operative', text: PRECEDENT, lead: '鼓励' },
+      ],
+    });
 
-  beforeAll(async () => {
-    desk = await startDesk();
-    page = await desk.newPage();
-    const draft = await api<{ id: string }>('/api/drafts', { method: 'POST', body: JSON.stringify({ title: '预防犯罪决议草案', language: 'zh' }) });
-    draftId = draft.id;
-  }, DESK_TIMEOUT_MS);
-  afterAll(async () => desk?.close());
+  /** In a new page on the draft, adds an operative paragraph, types TYPED and waits until 57/173 OP 9 is the first precedent. */
+  async function typeUntilPrecedent(draftId: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    await page.click('text=+ Add operative paragraph');
+    const input = page.locator('textarea.para-input');
+    await input.waitFor();
+    await page.keyboard.type(TYPED, { delay: 15 });
+    await expect.poll(() => page.locator('.suggestion').first().getAttribute('data-citation'), { timeout: 15_000 }).toBe('A/RES/57/173, OP 9');
+    return page;
+  }
 
   it('shows the drafts list', async () => {
+    const draftId = await emptyDraft();
+    const page = await newPage();
     await page.goto('/');
     await page.waitForSelector(`tr[data-draft="${draftId}"]`);
     await page.fill('.picker input', '78/229');
@@ -36,13 +48,9 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
   });
 
   it('typing a paragraph brings up the known precedent with its citation', async () => {
-    await page.goto(`/drafts/${draftId}`);
-    await page.click('text=+ Add operative paragraph');
-    const input = page.locator('textarea.para-input');
-    await input.waitFor();
-    await page.keyboard.type(TYPED, { delay: 15 });
+    const page = await typeUntilPrecedent(await emptyDraft());
     const first = page.locator('.suggestion').first();
-    await expect.poll(() => first.getAttribute('data-citation'), { timeout: 15_000 }).toBe('A/RES/57/173, OP 9');
+    await expect(first.getAttribute('data-citation')).resolves.toBe('A/RES/57/173, OP 9');
     await expect(first.locator('.badge').textContent()).resolves.toBe('agreed');
     // The shared passage is highlighted.
     expect(await first.locator('mark.hl').count()).toBeGreaterThan(0);
@@ -50,11 +58,13 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     expect(timings.length).toBeGreaterThan(0);
     const last = timings[timings.length - 1];
     console.log(`[timing] keystroke→suggestions ${last.total.toFixed(0)} ms (debounce 180 ms, request ${last.request.toFixed(0)} ms, server ${last.server} ms)`);
-    await saved(page);
+    await waitSaved(page);
     await screenshot(page, '02-editor-suggestions');
   });
 
   it('inserting the precedent puts it in the draft, and it survives a reload', async () => {
+    const draftId = await emptyDraft();
+    const page = await typeUntilPrecedent(draftId);
     await page.keyboard.press('Control+.');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
     await page.keyboard.press('Enter');
@@ -63,7 +73,7 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await expect(inserted.locator('.provenance .cite').textContent()).resolves.toBe('A/RES/57/173, OP 9');
     // Numbered after the typed paragraph.
     await expect(inserted.getAttribute('data-label')).resolves.toBe('OP 2');
-    await saved(page);
+    await waitSaved(page);
     await page.reload();
     const after = page.locator('.para', { hasText: '支助中心的技术性业务活动' });
     await after.waitFor();
@@ -74,6 +84,10 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
   });
 
   it('keeps text typed while the server is unreachable, across a reload, and saves it when back', async () => {
+    const draftId = await twoParagraphDraft();
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    await page.waitForSelector('.para');
     await page.route('**/api/drafts/**', (route) => route.abort('connectionrefused'));
     await page.locator('.para[data-label="OP 1"] .para-text').click();
     await page.keyboard.press('Control+End');
@@ -83,12 +97,16 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.reload();
     await page.locator('.para', { hasText: '离线文字' }).waitFor();
     await page.unroute('**/api/drafts/**');
-    await saved(page);
+    await waitSaved(page);
     const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
     expect(stored.paragraphs.some((p) => p.text.endsWith('离线文字'))).toBe(true);
   });
 
   it('a save that meets a newer version shows both and lets the user choose', async () => {
+    const draftId = await twoParagraphDraft();
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    await page.waitForSelector('.para');
     const current = await api<{ version: number; paragraphs: { id: string; section: string; text: string }[] }>(`/api/drafts/${draftId}`);
     const theirs = current.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text}（他人修改）` } : p));
     await api(`/api/drafts/${draftId}`, { method: 'PUT', body: JSON.stringify({ version: current.version, paragraphs: theirs }) });
@@ -98,7 +116,7 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.waitForSelector('.modal.conflict', { timeout: 15_000 });
     await screenshot(page, '04-editor-conflict');
     await page.click('text=Keep mine');
-    await saved(page);
+    await waitSaved(page);
     const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
     expect(stored.paragraphs.some((p) => p.text.endsWith('我的修改'))).toBe(true);
     expect(stored.paragraphs.some((p) => p.text.includes('（他人修改）'))).toBe(false);

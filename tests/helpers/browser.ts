@@ -1,15 +1,17 @@
 // Browser test fixture: the real web app (vite build, skipped when dist/web is
-// newer than web/), served by the real server (server/main.ts) on a free
-// localhost port over a private copy of the corpus template (database and
-// search index, see corpus.ts), driven by Debian's headless Chromium through
-// playwright-core.
+// newer than everything it is built from), served by the real server
+// (server/main.ts) on a free localhost port over a private copy of the corpus
+// template (database and search index, see corpus.ts), driven by Debian's
+// headless Chromium through playwright-core. useDesk() gives a test file one
+// desk and each test a fresh page; every test makes the drafts it needs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { corpusTemplate, ROOT } from './corpus.js';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { copyCorpusTemplate } from './corpus.js';
+import { ROOT } from './paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -18,15 +20,22 @@ const START_TIMEOUT_MS = 300_000;
 /** For beforeAll: building the search index the first time dominates (minutes on 2 cores at 100k paragraphs). */
 export const DESK_TIMEOUT_MS = 900_000;
 
-function newestMtime(dir: string): number {
+/** Newest modification time of a file, or of any file under a folder; 0 when it does not exist. */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
   let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
   return newest;
 }
+
+/**
+ * What dist/web is built from: web/, the server modules it imports (server/model,
+ * server/compare/inline, the API's types: simplest to take all of server/), a
+ * shared core folder when there is one, and the build's config and packages.
+ */
+const WEB_INPUTS = ['web', 'server', 'core', 'shared', 'vite.config.ts', 'package-lock.json'];
 
 /** Runs `work` once across concurrent test files: the first takes the lock, the others wait until `done()`. */
 async function once(lock: string, done: () => boolean, work: () => void): Promise<void> {
@@ -51,10 +60,10 @@ async function once(lock: string, done: () => boolean, work: () => void): Promis
 
 function webIsFresh(): boolean {
   const index = join(ROOT, 'dist/web/index.html');
-  return existsSync(index) && statSync(index).mtimeMs > newestMtime(join(ROOT, 'web'));
+  return existsSync(index) && statSync(index).mtimeMs > Math.max(...WEB_INPUTS.map((p) => newestMtime(join(ROOT, p))));
 }
 
-/** Builds the web app unless dist/web is newer than every file in web/. */
+/** Builds the web app unless dist/web is newer than every file it is built from. */
 export async function buildWeb(): Promise<void> {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   await once(join(ROOT, 'dist/.web-build.lock'), webIsFresh, () => {
@@ -62,13 +71,6 @@ export async function buildWeb(): Promise<void> {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
     if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   });
-}
-
-/** A private copy of the corpus template (database and persisted search index). */
-function databaseCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'precedent-browser-'));
-  cpSync(corpusTemplate(), dir, { recursive: true });
-  return join(dir, 'precedent.db');
 }
 
 function freePort(): Promise<number> {
@@ -88,6 +90,8 @@ export interface Desk {
   server: ChildProcess;
   dbFile: string;
   newPage(): Promise<Page>;
+  /** Closes the pages newPage() opened (each in its own browser context). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,7 +108,7 @@ export const waitSaved = (page: Page) => page.waitForSelector('.save-badge[data-
 /** Builds the app, starts the server and the browser. */
 export async function startDesk(): Promise<Desk> {
   await buildWeb();
-  const dbFile = databaseCopy();
+  const dbFile = join(copyCorpusTemplate('precedent-browser-'), 'precedent.db');
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
@@ -113,6 +117,8 @@ export async function startDesk(): Promise<Desk> {
   });
   let log = '';
   // Loading the index is quick; a corpus that changed since the cache was built re-indexes first.
+  // Waits until the server says its language indexes and series are warm as well: a test
+  // that comes first must not meet the warm-up (it holds requests back for seconds).
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       server.kill('SIGTERM');
@@ -120,7 +126,7 @@ export async function startDesk(): Promise<Desk> {
     }, START_TIMEOUT_MS);
     const on = (chunk: Buffer) => {
       log += chunk.toString();
-      if (/ready/i.test(log) && log.includes(`:${port}`)) {
+      if (/ready/i.test(log) && log.includes(`:${port}`) && /warm/i.test(log)) {
         clearTimeout(timer);
         resolve();
       }
@@ -138,6 +144,7 @@ export async function startDesk(): Promise<Desk> {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
+  const contexts = new Set<BrowserContext>();
   return {
     url,
     browser,
@@ -145,9 +152,14 @@ export async function startDesk(): Promise<Desk> {
     dbFile,
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: url, permissions: ['clipboard-read', 'clipboard-write'] });
+      contexts.add(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
       return page;
+    },
+    async closePages() {
+      await Promise.all([...contexts].map((c) => c.close()));
+      contexts.clear();
     },
     async close() {
       await browser.close();
@@ -155,6 +167,32 @@ export async function startDesk(): Promise<Desk> {
       await new Promise((r) => server.once('exit', r));
       rmSync(dirname(dbFile), { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a browser test file: starts one desk (server and browser) before its
+ * tests and closes it after them; each test takes a fresh page (closed after
+ * the test) and makes its own drafts, so any test runs alone and in any order.
+ */
+export function useDesk() {
+  let started: Desk | undefined;
+  beforeAll(async () => {
+    started = await startDesk();
+  }, DESK_TIMEOUT_MS);
+  afterEach(async () => started?.closePages());
+  afterAll(async () => started?.close());
+  const desk = (): Desk => {
+    if (!started) throw new Error('the desk did not start (see beforeAll)');
+    return started;
+  };
+  const api = <T = unknown>(path: string, init?: RequestInit) => deskApi<T>(desk(), path, init);
+  return {
+    desk,
+    api,
+    newPage: () => desk().newPage(),
+    /** A new draft through the API: `{ base }` rolls a document over, `{ language, paragraphs? }` starts one. */
+    newDraft: (body: Record<string, unknown>) => api<{ id: string }>('/api/drafts', { method: 'POST', body: JSON.stringify(body) }).then((d) => d.id),
   };
 }
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { collectFiles, findManifest, importFile, type Manifest } from '../../server/ingest/import-files.js';
 import { countCorpus, getDocument } from '../../server/store/corpus.js';
 import { openDb } from '../../server/store/db.js';
-import { ROOT } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 
 const SEEDS = join(ROOT, 'corpus/seeds');
 

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import { SearchService } from '../../server/search/service.js';
 import type { Db } from '../../server/store/db.js';
-import { ROOT, openCorpusCopy } from '../helpers/corpus.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const soffice = has('soffice');

@@ -1,7 +1,9 @@
-// Vitest global setup: builds the corpus template once, before the test files
-// run in parallel workers, so they copy it instead of each building their own.
+// Vitest global setup of the layers that use the bundled corpus (api, corpus,
+// browser): builds the corpus template once, before their test files run in
+// parallel workers, so they copy it instead of each building their own.
 import { existsSync } from 'node:fs';
-import { BUNDLE_DIR, corpusTemplate } from './corpus.js';
+import { corpusTemplate } from './corpus.js';
+import { BUNDLE_DIR } from './paths.js';
 
 export default function setup(): void {
   if (!existsSync(BUNDLE_DIR)) throw new Error(`${BUNDLE_DIR} is missing: run npm run build:corpus`);

@@ -1,0 +1,29 @@
+// zh/en agreement over the whole bundled corpus: aligning a version pair in
+// Chinese and in English pairs the same paragraphs (by eId) with the same kinds,
+// measured with tests/eval/agreement.ts, which tests/eval/alignment.md runs in full.
+import { afterAll, describe, expect, it } from 'vitest';
+import { bilingualVersionPairs, measureAgreement } from '../eval/agreement.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+
+const { db } = openCorpusCopy();
+afterAll(() => db.close());
+
+describe('zh/en agreement: the same pairs by eId in both languages', () => {
+  it('agrees on 78/229 → 80/229', () => {
+    const vp = bilingualVersionPairs(db, { comparableOnly: true }).filter((v) => v.from === 'A/RES/78/229' && v.to === 'A/RES/80/229');
+    expect(vp).toHaveLength(1);
+    const r = measureAgreement(db, vp);
+    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.95);
+    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('agrees across the recurring series of the AKN corpus', { timeout: 600_000 }, () => {
+    // Every third comparable version pair keeps this test quick; tests/eval/alignment.md has the full run.
+    const pairs = bilingualVersionPairs(db, { comparableOnly: true }).filter((_, i) => i % 3 === 0);
+    expect(pairs.length).toBeGreaterThan(200);
+    const r = measureAgreement(db, pairs);
+    console.log(`zh/en agreement over ${r.versionPairs} version pairs: pairs ${r.pairs.rate}, kinds ${r.kinds.rate}, identical ${r.identicalVersionPairs}`);
+    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.96);
+    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.96);
+  });
+});
