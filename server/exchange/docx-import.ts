@@ -81,7 +81,7 @@ function toLine(p: ViewParagraph, content: DocxContent, footnoteText: (id: strin
   let text = '';
   const footnotes: SourceLine['footnotes'] = [];
   const emphasized = { styled: '', bold: '', italic: '' };
-  let open = { styled: true, bold: true, italic: true };
+  const open = { styled: true, bold: true, italic: true };
   for (const r of p.runs) {
     if (r.kind === 'footnote') {
       footnotes.push({ offset: text.length, text: footnoteText(r.id) });
@@ -148,7 +148,12 @@ function formatCounter(n: number, format: string): string {
       const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
       let k = n;
       let s = '';
-      for (const [v, r] of table) while (k >= v) (s += r), (k -= v);
+      for (const [v, r] of table) {
+        while (k >= v) {
+          s += r;
+          k -= v;
+        }
+      }
       return format === 'upperRoman' ? s.toUpperCase() : s;
     }
     case 'russianLower':

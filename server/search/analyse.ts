@@ -250,7 +250,7 @@ export function indexTerms(text: string, lang: Language, zhMode: ZhMode = DEFAUL
   }
   // Fold the whole text once (accents, Arabic letter variants): per word it was
   // the analyser's main cost on 80k English paragraphs.
-  const folded = /[^\x00-\x7f]/.test(norm) ? foldLetters(norm, lang) : norm;
+  const folded = /[\u0080-\uffff]/.test(norm) ? foldLetters(norm, lang) : norm;
   for (const m of folded.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const word = m[0];
     // Single letters carry nothing but noise ("a", "y", "à"); numbers do carry meaning.

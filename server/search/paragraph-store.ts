@@ -81,5 +81,5 @@ export class ParagraphStore {
 
 /** Separators never occur in paragraph text; make sure. */
 function clean(s: string): string {
-  return s.replace(/[\u0000\u0001]/g, ' ');
+  return s.replaceAll('\u0000', ' ').replaceAll('\u0001', ' ');
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importAkn } from '../../server/ingest/akn/index.js';
-import type { ParsedDocument } from '../../server/model.js';
+import type { ParsedDocument } from '../../core/model.js';
 
 export function listXml(dir: string): string[] {
   const out: string[] = [];

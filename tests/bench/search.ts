@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Language } from '../../server/model.js';
+import type { Language } from '../../core/model.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import type { IndexedDocument } from '../../server/search/indexed.js';
 import { LanguageIndex } from '../../server/search/language-index.js';

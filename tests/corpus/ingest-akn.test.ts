@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importAkn } from '../../server/ingest/akn.js';
-import type { ParsedDocument } from '../../server/model.js';
+import { importAkn } from '../../server/ingest/akn/index.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { comparePairs, listXml } from '../bench/akn-survey.js';
 import { hasShared as have, UNXML_DIR as dir } from '../helpers/paths.js';
 

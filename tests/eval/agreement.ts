@@ -8,7 +8,7 @@ import { alignParagraphs, type AlignOptions } from '../../server/compare/align/a
 import { listSeries } from '../../server/compare/service.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
-import type { ParagraphRecord } from '../../server/model.js';
+import type { ParagraphRecord } from '../../core/model.js';
 
 export interface VersionPair {
   /** Short symbols, older then newer. */

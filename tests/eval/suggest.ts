@@ -13,7 +13,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { timed } from '../../server/api/timed.js';
-import type { Language } from '../../server/model.js';
+import type { Language } from '../../core/model.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import { seriesKeyOf } from '../../server/search/series.js';
 import { compare } from '../../server/search/similarity.js';

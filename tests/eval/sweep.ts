@@ -7,7 +7,7 @@ import { alignParagraphs } from '../../server/compare/align/alignment.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { bilingualVersionPairs, measureAgreement } from './agreement.js';
-import type { ParagraphRecord } from '../../server/model.js';
+import type { ParagraphRecord } from '../../core/model.js';
 
 const step = Number(process.argv[2] ?? 4);
 const thresholds = (process.argv[3] ?? '0.2,0.3,0.35,0.4,0.45,0.5,0.6,0.7').split(',').map(Number);

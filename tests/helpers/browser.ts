@@ -31,11 +31,10 @@ function newestMtime(path: string): number {
 }
 
 /**
- * What dist/web is built from: web/, the server modules it imports (server/model,
- * server/compare/inline, the API's types: simplest to take all of server/), a
- * shared core folder when there is one, and the build's config and packages.
+ * What dist/web is built from: web/, core/, the API contract whose types the
+ * client uses, and the build's config and packages.
  */
-const WEB_INPUTS = ['web', 'server', 'core', 'shared', 'vite.config.ts', 'package-lock.json'];
+const WEB_INPUTS = ['web', 'core', 'server/api/contract.ts', 'vite.config.ts', 'package-lock.json'];
 
 /** Runs `work` once across concurrent test files: the first takes the lock, the others wait until `done()`. */
 async function once(lock: string, done: () => boolean, work: () => void): Promise<void> {

@@ -1,7 +1,7 @@
 // Inline diffs as a negotiator reads them: Chinese by character, English by
 // word, rollover updates (symbols, dates, sessions) marked routine.
 import { describe, expect, it } from 'vitest';
-import { inlineDiff, onlyRoutine, type InlineChange } from '../../server/compare/inline.js';
+import { inlineDiff, onlyRoutine, type InlineChange } from '../../core/diff/inline.js';
 
 const edits = (cs: InlineChange[]) => cs.filter((c) => c.type !== 'equal');
 const rebuild = (cs: InlineChange[], side: 'old' | 'new') =>

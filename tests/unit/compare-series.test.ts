@@ -1,7 +1,7 @@
 // Series grouping on hand-made document lists: titles, recalls, gaps; and the
 // corrections the server hands the compare service at start-up.
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument } from '../../server/model.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { citedSymbols, groupSeries, normaliseTitle } from '../../server/compare/series.js';
 import { listSeries, setSeriesOverrides } from '../../server/compare/service.js';
 import { upsertDocument } from '../../server/store/corpus.js';

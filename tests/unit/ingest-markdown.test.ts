@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedParagraph } from '../../server/model.js';
+import type { ParsedParagraph } from '../../core/model.js';
 import { importMarkdown } from '../../server/ingest/markdown.js';
 import { ImportError } from '../../server/ingest/source.js';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument, ParsedParagraph } from '../../server/model.js';
+import type { ParsedDocument, ParsedParagraph } from '../../core/model.js';
 import { importPdfText } from '../../server/ingest/pdf-text/index.js';
 import { ImportError } from '../../server/ingest/source.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument } from '../../server/model.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import { SearchService } from '../../server/search/service.js';
 import { seriesKeyOf } from '../../server/search/series.js';

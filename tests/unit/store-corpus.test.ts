@@ -1,6 +1,6 @@
 // The corpus store: idempotent import, replacement of changed documents, ids safe in URLs.
 import { describe, expect, it } from 'vitest';
-import type { ParsedDocument } from '../../server/model.js';
+import type { ParsedDocument } from '../../core/model.js';
 import { countCorpus, corpusVersion, getDocument, getParagraphs, listDocuments, upsertDocument } from '../../server/store/corpus.js';
 import { openDb } from '../../server/store/db.js';
 

@@ -76,14 +76,17 @@ export function useDraftSync(id: string, buffers: DraftBuffers = browserBuffers)
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     window.addEventListener('online', onOnline);
+    // The refs themselves, not their values: the cleanup must see the latest timers.
+    const generations = generation;
+    const pending = timers;
     return () => {
       dispatch({ type: 'flush' });
-      generation.current++;
+      generations.current++;
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       window.removeEventListener('online', onOnline);
-      window.clearTimeout(timers.current.save);
-      window.clearTimeout(timers.current.flush);
+      window.clearTimeout(pending.current.save);
+      window.clearTimeout(pending.current.flush);
     };
   }, [id, buffers, dispatch]);
 

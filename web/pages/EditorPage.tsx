@@ -30,7 +30,7 @@ export function EditorPage({ id }: { id: string }) {
   useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
 
-  const paras = local?.paragraphs ?? [];
+  const paras = useMemo(() => local?.paragraphs ?? [], [local]);
   const labels = useMemo(() => P.labels(paras), [paras]);
   const active = paras.find((p) => p.id === focus?.id) ?? null;
   const setParas: SetParagraphs = (change) => edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));

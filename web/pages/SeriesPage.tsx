@@ -26,7 +26,10 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
 
   const set = (patch: Record<string, string | null>) => {
     const q = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(patch)) v ? q.set(k, v) : q.delete(k);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) q.set(k, v);
+      else q.delete(k);
+    }
     navigate(`/series?${q}`, { replace: true });
   };
 

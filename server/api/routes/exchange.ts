@@ -10,7 +10,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
-import { DRAFT_LIMITS } from '../../../core/limits.js';
 import { getDraft, importDraft } from '../../drafts/service.js';
 import type { ImportSource } from '../../drafts/import.js';
 import type { Draft } from '../../drafts/model.js';

@@ -65,7 +65,7 @@ function splitAnd(p: string): string[] {
   masked = masked.replace(/\([^)]*\)/g, (m) => m.replace(/ and /g, ' \u0001 '));
   return masked
     .split(/ and /)
-    .map((s) => s.replace(/\u0001/g, 'and').trim())
+    .map((s) => s.replaceAll('\u0001', 'and').trim())
     .filter(Boolean);
 }
 

@@ -1,2 +1,0 @@
-// Moved to core/diff/inline.ts; this re-export lasts until every importer points there.
-export * from '../../core/diff/inline.js';

@@ -1,2 +1,0 @@
-// Moved to core/model.ts; this re-export lasts until every importer points there.
-export * from '../core/model.js';
