@@ -1,9 +1,10 @@
 // Inline changes inside one paragraph pair, as a negotiator reads them: jsdiff by
-// character for Chinese (no spaces to split on), by word through
+// character for Chinese (no spaces to split on; numbers and symbols whole), by word through
 // Intl.Segmenter for every other language, with updated dates, symbols and
-// session numbers marked `routine` so that the substantive edits stand out.
+// session numbers marked `routine` and changes of letter case or spacing marked
+// `editorial` so that the substantive edits stand out.
 // Pure and browser-safe: the web app, drafts and the .docx writer share it.
-import { diffArrays, diffChars } from 'diff';
+import { diffArrays } from 'diff';
 import { isCharacterLanguage } from '../languages/index.js';
 import type { ChangeType } from './kinds.js';
 
@@ -12,8 +13,10 @@ export type { ChangeType };
 export interface InlineChange {
   type: ChangeType;
   text: string;
-  /** Only on insert/delete: true when the edit merely updates a date, symbol or session number. */
+  /** Only on insert/delete: true when the edit merely updates a date, symbol or session number, or is editorial. */
   routine?: boolean;
+  /** Only on insert/delete: true when the edit changes nothing but letter case, spacing or character width. */
+  editorial?: boolean;
 }
 
 
@@ -25,6 +28,16 @@ function wordSegmenter(language: string): Intl.Segmenter {
     segmenters.set(language, s);
   }
   return s;
+}
+
+// Runs kept whole by the character diff: numbers, symbols and Latin words
+// ("2022", "78/229", "A/RES/78/229", "COVID-19"), so that an update reads
+// "2022→2024", never "202[2→4]". Every other character is a token of its own.
+const CHARACTER_RUN = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[./\-－．／][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*|[\s\S]/gu;
+
+/** Character tokens for Chinese and Japanese, numbers and symbols whole; joining them gives the text back. */
+export function characterTokens(text: string): string[] {
+  return text.match(CHARACTER_RUN) ?? [];
 }
 
 /** Word tokens with the white space and punctuation between them kept as tokens, so joining them gives the text back exactly. */
@@ -79,9 +92,10 @@ export function routineSpans(text: string): Array<[number, number]> {
 }
 
 // Characters that may sit in a routine edit without making it substantive:
-// white space, punctuation and the connectives of a list of recalled resolutions.
+// white space, punctuation and the words that string a list of recalled
+// resolutions together ("… and 78/229 of 19 December 2023", "和2023年12月19日第78/229号").
 const NEUTRAL = /^[\s\p{P}\p{S}]*$/u;
-const CONNECTIVES = /\b(?:and|et|y|и|و)\b|以及|和|及|与|、/gu;
+const CONNECTIVES = /\b(?:and|of|et|de|du|des|del|y|и|от|و)\b|以及|和|及|与|、|第|号/gu;
 
 function covered(text: string, start: number, end: number, spans: Array<[number, number]>): boolean {
   // Keep the characters of [start, end) that no routine span covers; they must be neutral.
@@ -104,9 +118,10 @@ function covered(text: string, start: number, end: number, spans: Array<[number,
  * is never negotiated.
  */
 function editorial(del: string, ins: string): boolean {
-  if (!del || !ins) return false;
+  if (!del && !ins) return false;
   const n = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-  return n(del) === n(ins);
+  // A space added or removed alone ("States  parties", a no-break space) is editorial too.
+  return n(del) === n(ins) && (n(del) !== '' || /^\s+$/u.test(del + ins));
 }
 
 /** The edit overlaps a routine span or borders one (", " → " and " between two symbols of a list). */
@@ -168,7 +183,7 @@ export function inlineDiff(a: string, b: string, language: string): InlineChange
   const charMode = isCharacterLanguage(language);
   let raw: RawPart[];
   if (charMode) {
-    raw = diffChars(a, b).map((c) => ({ type: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }));
+    raw = diffArrays(characterTokens(a), characterTokens(b)).map((c) => ({ type: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value.join('') }));
   } else {
     // Word tokens from Intl.Segmenter diffed as arrays: exact reconstruction of
     // spacing, which diffWords' own white-space heuristics do not guarantee.
@@ -211,13 +226,15 @@ export function inlineDiff(a: string, b: string, language: string): InlineChange
     const insEnd = pb + (ins?.text.length ?? 0);
     // Routine: every character is inside a routine span (or neutral), and the edit
     // actually touches one: a lone inserted comma is not a routine update.
+    const isEditorial = editorial(del?.text ?? '', ins?.text ?? '');
     const routine =
-      editorial(del?.text ?? '', ins?.text ?? '') ||
+      isEditorial ||
       (covered(a, pa, delEnd, spansA) &&
       covered(b, pb, insEnd, spansB) &&
         (touchesSpan(pa, delEnd, spansA) || touchesSpan(pb, insEnd, spansB)));
-    if (del) out.push({ type: 'delete', text: del.text, routine });
-    if (ins) out.push({ type: 'insert', text: ins.text, routine });
+    const mark = isEditorial ? { routine, editorial: true } : { routine };
+    if (del) out.push({ type: 'delete', text: del.text, ...mark });
+    if (ins) out.push({ type: 'insert', text: ins.text, ...mark });
     pa = delEnd;
     pb = insEnd;
     i += del && ins ? 2 : 1;

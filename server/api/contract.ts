@@ -138,7 +138,7 @@ export type DiffQuery = z.infer<typeof DiffQuery>;
 export const DocumentRef = z.object({ id: z.string(), symbol: z.string().nullable(), title: z.string(), language, date: z.string().nullable() });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
-export const InlineChange = z.object({ type: z.enum(CHANGE_TYPES), text: z.string(), routine: z.boolean().optional() });
+export const InlineChange = z.object({ type: z.enum(CHANGE_TYPES), text: z.string(), routine: z.boolean().optional(), editorial: z.boolean().optional() });
 export type InlineChange = z.infer<typeof InlineChange>;
 
 const pairKind = z.enum(PAIR_KINDS);
@@ -151,20 +151,22 @@ export const DiffPair = z.object({
   fromLabels: z.array(z.string()),
   toLabels: z.array(z.string()),
   similarity: share,
+  /** Order changed (or crossed between preamble and operative part): a flag beside the kind, not a kind. */
   moved: z.boolean(),
   routineOnly: z.boolean(),
   changes: z.array(InlineChange),
 });
 export type DiffPair = z.infer<typeof DiffPair>;
 
+/** The six kinds add up to the pairs; `moved` and `routineOnly` count pairs also counted under their kind. */
 export const DiffStats = z.object({
   unchanged: count,
   modified: count,
-  moved: count,
   added: count,
   removed: count,
   split: count,
   merged: count,
+  moved: count,
   routineOnly: count,
   carriedOver: share,
 });

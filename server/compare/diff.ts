@@ -24,23 +24,28 @@ export interface DiffPair {
   fromLabels: string[];
   toLabels: string[];
   similarity: number;
-  /** Order changed (also set on split/merged pairs that moved). */
+  /** Order changed relative to the rest, or crossed between preamble and operative part; any kind but added/removed. */
   moved: boolean;
-  /** All edits are routine updates (dates, symbols, sessions). */
+  /** All edits are routine updates (dates, symbols, sessions) or editorial (letter case, spacing). */
   routineOnly: boolean;
   /** Inline changes from the older text to the newer (both sides joined by a new line for split/merged). */
   changes: InlineChange[];
 }
 
+/**
+ * Counts of a comparison. The six kinds add up to the number of pairs; `moved`
+ * and `routineOnly` count pairs that are also counted under their kind.
+ */
 export interface DiffStats {
   unchanged: number;
   modified: number;
-  moved: number;
   added: number;
   removed: number;
   split: number;
   merged: number;
-  /** Modified or moved pairs whose only edits are routine updates. */
+  /** Pairs whose order changed (`moved: true`), whatever their kind. */
+  moved: number;
+  /** Pairs with edits, every one of them routine or editorial (`routineOnly: true`). */
   routineOnly: number;
   /** Share of the newer text's characters carried over unchanged (equal runs of every pair), 0–1. */
   carriedOver: number;
@@ -63,10 +68,11 @@ export function diffDocuments(from: DiffSide, to: DiffSide, language: string, op
   const A = from.paragraphs.filter(isText);
   const B = to.paragraphs.filter(isText);
   const { pairs } = alignParagraphs(A, B, language, options);
-  const stats: DiffStats = { unchanged: 0, modified: 0, moved: 0, added: 0, removed: 0, split: 0, merged: 0, routineOnly: 0, carriedOver: 0 };
+  const stats: DiffStats = { unchanged: 0, modified: 0, added: 0, removed: 0, split: 0, merged: 0, moved: 0, routineOnly: 0, carriedOver: 0 };
   let carried = 0;
   const out: DiffPair[] = pairs.map((p) => {
     stats[p.kind]++;
+    if (p.moved) stats.moved++;
     const a = p.from.map((i) => A[i].text).join('\n');
     const b = p.to.map((j) => B[j].text).join('\n');
     const changes = p.kind === 'added' ? [{ type: 'insert' as const, text: b, routine: false }] : p.kind === 'removed' ? [{ type: 'delete' as const, text: a, routine: false }] : inlineDiff(a, b, language);

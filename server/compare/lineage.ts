@@ -17,7 +17,7 @@ export interface LineageStep {
   document: DocumentRef;
   /** The paragraph(s) of that version the later one came from. */
   paragraphs: LineageParagraph[];
-  /** How they became the later version's paragraph(s): unchanged, modified, moved, split, merged. */
+  /** How they became the later version's paragraph(s): unchanged, modified, split, merged. */
   kind: PairKind;
   similarity: number;
   routineOnly: boolean;

@@ -82,11 +82,51 @@ describe('GET /api/diff: 78/229 → 80/229', () => {
     zh = (await get<DiffResponse>('/api/diff?from=a-res-78-229-zh&to=a-res-80-229-zh')).body;
     expect(en.from.symbol).toBe('A/RES/78/229');
     expect(en.to.symbol).toBe('A/RES/80/229');
-    const { carriedOver, routineOnly, ...kinds } = en.stats;
+    const { carriedOver, routineOnly, moved, ...kinds } = en.stats;
     expect(Object.values(kinds).reduce((a, b) => a + b, 0)).toBe(en.pairs.length);
     expect(carriedOver).toBeGreaterThan(0.6);
     expect(carriedOver).toBeLessThan(1);
     expect(routineOnly).toBeGreaterThan(0);
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('has six kinds and moved as a flag; every count is what it says', () => {
+    for (const d of [en, zh]) {
+      for (const k of ['unchanged', 'modified', 'added', 'removed', 'split', 'merged'] as const) expect(d.stats[k]).toBe(d.pairs.filter((p) => p.kind === k).length);
+      expect(d.stats.moved).toBe(d.pairs.filter((p) => p.moved).length);
+      expect(d.stats.routineOnly).toBe(d.pairs.filter((p) => p.routineOnly).length);
+      // An unchanged pair shows no change; a routine-only pair shows only routine ones.
+      for (const p of d.pairs.filter((q) => q.kind === 'unchanged')) expect(edits(p)).toEqual([]);
+      for (const p of d.pairs.filter((q) => q.routineOnly)) expect(edits(p).length > 0 && edits(p).every((c) => c.routine)).toBe(true);
+      expect(d.pairs.filter((p) => p.moved && (p.kind === 'added' || p.kind === 'removed'))).toEqual([]);
+    }
+    // Moved pairs whose text changed are modified and moved: OP 27 → OP 23 (session and theme).
+    expect(pairFrom(en, 'a-res-78-229-en.op27')).toMatchObject({ kind: 'modified', moved: true, to: ['a-res-80-229-en.op23'] });
+  });
+
+  it('counts the house-style "parties → Parties" as an editorial change, never as unchanged', () => {
+    const p = pairFrom(en, 'a-res-78-229-en.pp37');
+    expect(p).toMatchObject({ kind: 'modified', routineOnly: true });
+    expect(edits(p).filter((c) => c.editorial).map((c) => c.text)).toEqual(['parties', 'Parties']);
+  });
+
+  it('treats the latest symbol added to a recall list as routine (PP 1)', () => {
+    for (const d of [en, zh]) expect(pairFrom(d, `${d.from.id}.pp1`).routineOnly).toBe(true);
+    expect(joined(pairFrom(en, 'a-res-78-229-en.pp1'), 'insert')).toMatch(/and 78\/229 of 19\sDecember 2023$/);
+  });
+
+  it('keeps numbers and symbols whole in the Chinese character diff', () => {
+    for (const p of zh.pairs) {
+      const cs = p.changes;
+      cs.forEach((c, i) => {
+        if (c.type === 'equal') return;
+        // No edit starts or ends inside a run of digits.
+        const before = cs.slice(0, i).filter((x) => x.type === 'equal' || x.type === c.type).at(-1)?.text ?? '';
+        const after = cs.slice(i + 1).find((x) => x.type === 'equal' || x.type === c.type)?.text ?? '';
+        expect(/\d$/.test(before) && /^\d/.test(c.text), `${c.text} after ${before.slice(-5)}`).toBe(false);
+        expect(/\d$/.test(c.text) && /^\d/.test(after), `${c.text} before ${after.slice(0, 5)}`).toBe(false);
+      });
+    }
   });
 
   it('does not count renumbering as a change', () => {
@@ -141,8 +181,8 @@ describe('GET /api/diff: 78/229 → 80/229', () => {
   it('finds the moved, added and removed paragraphs', () => {
     for (const [d, l] of [[en, 'en'], [zh, 'zh']] as const) {
       // The illicit-trafficking paragraph went from PP 9 to PP 70; OP 11 to OP 67.
-      expect(pairFrom(d, `a-res-78-229-${l}.pp9`)).toMatchObject({ kind: 'moved', to: [`a-res-80-229-${l}.pp70`] });
-      expect(pairFrom(d, `a-res-78-229-${l}.op11`)).toMatchObject({ kind: 'moved', to: [`a-res-80-229-${l}.op67`] });
+      expect(pairFrom(d, `a-res-78-229-${l}.pp9`)).toMatchObject({ moved: true, to: [`a-res-80-229-${l}.pp70`] });
+      expect(pairFrom(d, `a-res-78-229-${l}.op11`)).toMatchObject({ moved: true, to: [`a-res-80-229-${l}.op67`] });
       // New: the recall of resolution 78/267; gone: the reaffirmation of the 2030 Agenda (OP 2).
       expect(pairTo(d, `a-res-80-229-${l}.pp15`)).toMatchObject({ kind: 'added', from: [] });
       expect(pairFrom(d, `a-res-78-229-${l}.op2`)).toMatchObject({ kind: 'removed', to: [] });

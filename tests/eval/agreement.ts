@@ -55,6 +55,7 @@ export function bilingualVersionPairs(db: Db, options: { comparableOnly?: boolea
 
 export interface EidPair {
   kind: PairKind;
+  moved: boolean;
   from: string[];
   to: string[];
   similarity: number;
@@ -75,6 +76,7 @@ export function eidAlignment(db: Db, fromId: string, toId: string, language: str
   const B = load(toId);
   return alignParagraphs(A, B, language, options).pairs.map((p) => ({
     kind: p.kind,
+    moved: p.moved,
     from: p.from.map((i) => eidOf(A[i])),
     to: p.to.map((j) => eidOf(B[j])),
     similarity: p.similarity,
@@ -84,10 +86,10 @@ export function eidAlignment(db: Db, fromId: string, toId: string, language: str
 /**
  * Kinds as compared across languages: unchanged and modified are one class,
  * "kept", because translators revise one language alone (年青 → 青年 with the
- * English untouched); moved, split, merged, added, removed must agree.
+ * English untouched); split, merged, added, removed and the moved flag must agree.
  */
-export const kindClass = (k: PairKind) => (k === 'unchanged' || k === 'modified' ? 'kept' : k);
-const pairKey = (p: EidPair, withKind: boolean) => `${withKind ? kindClass(p.kind) : ''}|${p.from.join('+')}|${p.to.join('+')}`;
+export const kindClass = (p: Pick<EidPair, 'kind' | 'moved'>) => `${p.kind === 'unchanged' || p.kind === 'modified' ? 'kept' : p.kind}${p.moved ? ', moved' : ''}`;
+const pairKey = (p: EidPair, withKind: boolean) => `${withKind ? kindClass(p) : ''}|${p.from.join('+')}|${p.to.join('+')}`;
 
 export interface Disagreement {
   from: string;
@@ -100,7 +102,7 @@ export interface AgreementResult {
   versionPairs: number;
   /** Pairs (by eIds) found identically in both languages, over all pairs found in either. */
   pairs: { both: number; either: number; rate: number };
-  /** Same, requiring the same kind class too (unchanged and modified count as one). */
+  /** Same, requiring the same kind class and moved flag too (unchanged and modified count as one). */
   kinds: { both: number; either: number; rate: number };
   /** Version pairs whose alignments agree entirely. */
   identicalVersionPairs: number;

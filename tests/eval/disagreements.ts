@@ -34,7 +34,7 @@ for (const d of r.disagreements) {
       } else c = 'different partner';
       counts.set(c, (counts.get(c) ?? 0) + 1);
       const ex = examples.get(c) ?? [];
-      if (ex.length < 4) ex.push(`${d.from}→${d.to} ${side}: ${kindClass(p.kind)} ${p.from.join('+')} → ${p.to.join('+')} (${p.similarity})`);
+      if (ex.length < 4) ex.push(`${d.from}→${d.to} ${side}: ${kindClass(p)} ${p.from.join('+')} → ${p.to.join('+')} (${p.similarity})`);
       examples.set(c, ex);
     }
   }

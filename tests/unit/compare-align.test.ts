@@ -57,14 +57,15 @@ describe('alignParagraphs', () => {
   it('finds a reworded paragraph as modified, with the inserted words', () => {
     const p = pairOf(5);
     expect(p.to).toEqual([NEW[7].id]);
-    expect(['modified', 'moved']).toContain(p.kind);
+    expect(p.kind).toBe('modified');
     expect(p.changes.filter((c) => c.type === 'insert').map((c) => c.text.trim())).toEqual([', extradition']);
   });
 
   it('finds a paragraph moved from the operative part to the preamble', () => {
     const p = pairOf(4);
     expect(p.to).toEqual([NEW[3].id]);
-    expect(p.kind).toBe('moved');
+    expect(p.moved).toBe(true);
+    expect(['unchanged', 'modified']).toContain(p.kind);
   });
 
   it('finds a split paragraph', () => {
@@ -103,18 +104,18 @@ describe('alignParagraphs', () => {
     const a = texts.map((t, i) => op(t, i + 1));
     const b = [texts[0], texts[2], texts[3], texts[1]].map((t, i) => op(t, i + 1));
     const { pairs } = alignParagraphs(a, b, 'en');
-    expect(pairs.filter((p) => p.kind === 'moved').map((p) => p.from)).toEqual([[1]]);
-    expect(pairs.filter((p) => p.kind === 'unchanged')).toHaveLength(3);
+    expect(pairs.filter((p) => p.moved).map((p) => p.from)).toEqual([[1]]);
+    expect(pairs.filter((p) => p.kind === 'unchanged')).toHaveLength(4);
   });
 
   it('aligns Chinese paragraphs by character features', () => {
     const a = [pp('重申其第 77/237 号决议，'), op('请联合国毒品和犯罪问题办公室继续向会员国提供技术援助；', 1), op('敦促会员国批准《联合国反腐败公约》；', 2)];
     const b = [pp('重申其第 78/229 号决议，'), op('敦促会员国批准或加入《联合国反腐败公约》；', 1), op('请联合国毒品和犯罪问题办公室继续向会员国提供技术援助；', 2)];
     const { pairs } = alignParagraphs(a, b, 'zh');
-    expect(pairs.map((p) => [p.kind, p.from, p.to])).toEqual([
-      ['unchanged', [0], [0]].map((x, i) => (i === 0 ? 'modified' : x)),
-      ['moved', [2], [1]],
-      ['unchanged', [1], [2]],
+    expect(pairs.map((p) => [p.kind, p.moved, p.from, p.to])).toEqual([
+      ['modified', false, [0], [0]],
+      ['modified', true, [2], [1]],
+      ['unchanged', false, [1], [2]],
     ]);
   });
 });

@@ -1,20 +1,22 @@
 // A comparison of two texts as a negotiator reads it: counts at the top, then
-// every aligned pair side by side or inline, with moved, split, merged, added
-// and removed paragraphs marked, routine updates told apart from substantive
-// edits, and next/previous change navigation (buttons, or n / p).
+// every aligned pair side by side or inline, its kind (modified, split, merged,
+// added, removed) marked and a "moved" marker beside it when its order changed,
+// routine and editorial updates told apart from substantive edits, and
+// next/previous change navigation (buttons, or n / p).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffPair, DiffResponse } from '../api.js';
 import { InlineChanges } from './InlineChanges.js';
 
-const KIND_TEXT: Record<DiffPair['kind'], string> = {
-  unchanged: 'unchanged',
-  modified: 'modified',
-  moved: 'moved',
-  added: 'added',
-  removed: 'removed',
-  split: 'split',
-  merged: 'merged',
+/** What each count means, as its tooltip says: the kinds add up to the pairs shown. */
+const KIND_TITLE: Record<DiffPair['kind'], string> = {
+  modified: 'Paragraphs whose text changed (routine and editorial updates included)',
+  added: 'Paragraphs of the newer text with no predecessor',
+  removed: 'Paragraphs of the older text with no successor',
+  split: 'Older paragraphs now split over several newer ones',
+  merged: 'Newer paragraphs made of several older ones',
+  unchanged: 'Paragraphs whose text is identical, character for character',
 };
+const KIND_ORDER = ['modified', 'added', 'removed', 'split', 'merged', 'unchanged'] as const;
 
 const isChange = (p: DiffPair) => p.kind !== 'unchanged' || p.moved;
 
@@ -66,12 +68,15 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
     <div className="diff">
       <div className="diff-bar">
         <div className="counts" data-changes={changeIdx.length}>
-          {(['modified', 'moved', 'added', 'removed', 'split', 'merged', 'unchanged'] as const).map((k) => (
-            <span key={k} className={`count k-${k}`} data-kind={k}>
+          {KIND_ORDER.map((k) => (
+            <span key={k} className={`count k-${k}`} data-kind={k} title={KIND_TITLE[k]}>
               <b>{s[k]}</b> {k}
             </span>
           ))}
-          <span className="count k-routine" title="Modified or moved pairs whose only edits are dates, symbols or session numbers">
+          <span className="count k-moved" data-count="moved" title="Pairs whose order changed, each also counted under its kind above">
+            <b>{s.moved}</b> moved
+          </span>
+          <span className="count k-routine" data-count="routine" title="Changed pairs whose only edits are routine (dates, symbols, session numbers) or editorial (letter case, spacing)">
             <b>{s.routineOnly}</b> routine only
           </span>
           <span className="count" title="Share of the newer text carried over unchanged">
@@ -122,8 +127,12 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
                 <div className="labels">
                   {p.fromLabels.length ? labels(p.fromLabels) : '—'} → {p.toLabels.length ? labels(p.toLabels) : '—'}
                 </div>
-                <span className={`kind k-${p.kind}`}>{KIND_TEXT[p.kind]}</span>
-                {p.moved && p.kind !== 'moved' && <span className="kind k-moved">moved</span>}
+                <span className={`kind k-${p.kind}`}>{p.kind}</span>
+                {p.moved && (
+                  <span className="kind k-moved" title="Its order changed relative to the other paragraphs">
+                    moved
+                  </span>
+                )}
                 {p.routineOnly && <span className="kind k-routine">routine</span>}
               </div>
               {mode === 'side' ? (

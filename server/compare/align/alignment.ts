@@ -73,14 +73,11 @@ export interface AlignOptions {
 }
 
 /**
- * "Unchanged" means the same wording: character widths, spacing and letter case
- * aside (the UN's 2024 house style turned "States parties" into "States Parties"
- * in English only; the Chinese text did not change, and neither did the meaning).
+ * "Unchanged" means the same text, character for character: whatever the
+ * inline diff would show as a change (letter case, a no-break space, a
+ * full-width comma) makes the pair modified, its edits marked editorial.
  */
-function sameText(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s]+/g, '');
-  return n(a) === n(b);
-}
+const sameText = (a: string, b: string): boolean => a === b;
 
 /** Text paragraphs, as against headings (title lines): what a diff compares. */
 export const isText = (p: AlignInput) => p.section !== 'heading';
@@ -213,7 +210,6 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
   const order = new Set([...run].map((x) => kept[x]));
   pairs.forEach((p, k) => {
     p.moved = !order.has(k) || crossed[k];
-    if (p.moved && (p.kind === 'unchanged' || p.kind === 'modified')) p.kind = 'moved';
   });
 
   // 4. Added and removed; removed ones stand where they stood, after the pair of
