@@ -21,7 +21,8 @@ export interface InlineChange {
 
 
 const segmenters = new Map<string, Intl.Segmenter>();
-function wordSegmenter(language: string): Intl.Segmenter {
+/** One word segmenter per language, reused (creating one costs more than segmenting a paragraph). */
+export function wordSegmenter(language: string): Intl.Segmenter {
   let s = segmenters.get(language);
   if (!s) {
     s = new Intl.Segmenter(language, { granularity: 'word' });

@@ -104,6 +104,23 @@ describe('GET /api/diff: 78/229 → 80/229', () => {
     expect(pairFrom(en, 'a-res-78-229-en.op27')).toMatchObject({ kind: 'modified', moved: true, to: ['a-res-80-229-en.op23'] });
   });
 
+  it('refuses a weak pairing that would be a move: UNCAC\'s 20th anniversary is not UNTOC\'s 25th (PP 28, PP 10)', () => {
+    for (const [d, l] of [[en, 'en'], [zh, 'zh']] as const) {
+      expect(pairFrom(d, `a-res-78-229-${l}.pp28`)).toMatchObject({ kind: 'removed', to: [] });
+      expect(pairTo(d, `a-res-80-229-${l}.pp10`)).toMatchObject({ kind: 'added', from: [] });
+    }
+    // No pair that changed place stands on a weak score.
+    for (const d of [en, zh]) expect(d.pairs.filter((p) => p.moved && (p.kind === 'modified' || p.kind === 'unchanged') && p.similarity < 0.5)).toEqual([]);
+  });
+
+  it('gives the same pairs by paragraph in Chinese and English', () => {
+    const key = (d: DiffResponse, p: DiffPair) => `${p.from.map((id) => id.replace(d.from.id, '')).join('+')}>${p.to.map((id) => id.replace(d.to.id, '')).join('+')}`;
+    const a = new Set(en.pairs.map((p) => key(en, p)));
+    const b = new Set(zh.pairs.map((p) => key(zh, p)));
+    const both = [...a].filter((k) => b.has(k)).length;
+    expect(both / new Set([...a, ...b]).size).toBeGreaterThanOrEqual(0.97);
+  });
+
   it('counts the house-style "parties → Parties" as an editorial change, never as unchanged', () => {
     const p = pairFrom(en, 'a-res-78-229-en.pp37');
     expect(p).toMatchObject({ kind: 'modified', routineOnly: true });

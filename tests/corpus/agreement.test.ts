@@ -13,6 +13,7 @@ describe('zh/en agreement: the same pairs by eId in both languages', () => {
     const vp = bilingualVersionPairs(db, { comparableOnly: true }).filter((v) => v.from === 'A/RES/78/229' && v.to === 'A/RES/80/229');
     expect(vp).toHaveLength(1);
     const r = measureAgreement(db, vp);
+    console.log(`zh/en agreement on 78/229 → 80/229: pairs ${r.pairs.rate}, kinds ${r.kinds.rate}`);
     expect(r.pairs.rate).toBeGreaterThanOrEqual(0.95);
     expect(r.kinds.rate).toBeGreaterThanOrEqual(0.95);
   });
@@ -23,7 +24,9 @@ describe('zh/en agreement: the same pairs by eId in both languages', () => {
     expect(pairs.length).toBeGreaterThan(200);
     const r = measureAgreement(db, pairs);
     console.log(`zh/en agreement over ${r.versionPairs} version pairs: pairs ${r.pairs.rate}, kinds ${r.kinds.rate}, identical ${r.identicalVersionPairs}`);
-    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.96);
-    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.96);
+    // Floors just under today's rates (0.981 / 0.980 on this sample), so that a
+    // regression shows; the goal is 0.99 (tests/eval/alignment.md: what remains).
+    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.978);
+    expect(r.kinds.rate).toBeGreaterThanOrEqual(0.976);
   });
 });

@@ -109,7 +109,11 @@ export interface AgreementResult {
   disagreements: Disagreement[];
 }
 
-export function measureAgreement(db: Db, pairs: VersionPair[], options: AlignOptions = {}, cache = new Map<string, ParagraphRecord[]>()): AgreementResult {
+/** Alignment options for both languages, or per language (a threshold study varies one script's). */
+export type LanguageOptions = AlignOptions | ((language: 'zh' | 'en') => AlignOptions);
+
+export function measureAgreement(db: Db, pairs: VersionPair[], options: LanguageOptions = {}, cache = new Map<string, ParagraphRecord[]>()): AgreementResult {
+  const optionsFor = (language: 'zh' | 'en') => (typeof options === 'function' ? options(language) : options);
   let pBoth = 0;
   let pEither = 0;
   let kBoth = 0;
@@ -117,8 +121,8 @@ export function measureAgreement(db: Db, pairs: VersionPair[], options: AlignOpt
   let identical = 0;
   const disagreements: Disagreement[] = [];
   for (const vp of pairs) {
-    const zh = eidAlignment(db, vp.zh.from, vp.zh.to, 'zh', options, cache);
-    const en = eidAlignment(db, vp.en.from, vp.en.to, 'en', options, cache);
+    const zh = eidAlignment(db, vp.zh.from, vp.zh.to, 'zh', optionsFor('zh'), cache);
+    const en = eidAlignment(db, vp.en.from, vp.en.to, 'en', optionsFor('en'), cache);
     for (const withKind of [false, true]) {
       const a = new Set(zh.map((p) => pairKey(p, withKind)));
       const b = new Set(en.map((p) => pairKey(p, withKind)));

@@ -108,7 +108,57 @@ describe('alignParagraphs', () => {
     expect(pairs.filter((p) => p.kind === 'unchanged')).toHaveLength(4);
   });
 
-  it('aligns Chinese paragraphs by character features', () => {
+  // Five paragraphs that stay put, to anchor the order around the ones under test.
+  const anchorTexts = [
+    'Welcomes the work of the Global Operational Network of Anti-Corruption Law Enforcement Authorities;',
+    'Invites Member States to contribute to the Trust Fund for Victims of Human Trafficking;',
+    'Calls upon States to collect data on prison populations disaggregated by sex and age;',
+    'Encourages the Office to support national statistical offices in producing crime statistics;',
+    'Requests the Office to continue its work on cybercrime capacity-building in cooperation with regional organizations;',
+  ];
+
+  it('refuses a weak pairing that would be a move: two anniversaries on one template are removed + added', () => {
+    const old = 'Welcoming the twentieth anniversary of the adoption of the United Nations Convention against Corruption, by its resolution 58/4 of 31 October 2003,';
+    const neu = 'Welcoming the twenty-fifth anniversary of the adoption of the United Nations Convention against Transnational Organized Crime, by its resolution 55/25 of 15 November 2000,';
+    // The old paragraph stood at the end, the new one stands at the start: a move if paired.
+    const a = [...anchorTexts, old].map((t, i) => op(t, i + 1));
+    const b = [neu, ...anchorTexts].map((t, i) => op(t, i + 1));
+    // Their score in context (split/merge rules off: containment above 1 is never met).
+    const free = { containment: 1.01 };
+    const score = alignParagraphs(a, b, 'en', { ...free, threshold: 0.01, move: 0.01 }).pairs.find((p) => p.from.includes(5))!.similarity;
+    const at = (options: { threshold: number; move: number }) => alignParagraphs(a, b, 'en', { ...free, ...options }).pairs.find((p) => p.from.includes(5))!;
+    // Above the threshold but below the bar for a move: removed, and the new one added.
+    expect(at({ threshold: score - 0.01, move: score + 0.01 })).toMatchObject({ kind: 'removed' });
+    // Above both: a modified pair, flagged moved.
+    expect(at({ threshold: score - 0.01, move: score - 0.01 })).toMatchObject({ kind: 'modified', moved: true, to: [0] });
+  });
+
+  it('keeps a strong pair that moved, flagged moved', () => {
+    const a = [...anchorTexts, 'Urges Member States to ratify or accede to the United Nations Convention against Corruption;'].map((t, i) => op(t, i + 1));
+    const b = ['Urges all Member States to ratify or accede to the United Nations Convention against Corruption;', ...anchorTexts].map((t, i) => op(t, i + 1));
+    const p = alignParagraphs(a, b, 'en').pairs.find((q) => q.from.includes(5))!;
+    expect(p).toMatchObject({ kind: 'modified', moved: true, to: [0] });
+  });
+
+  it('pairs a heavy rewrite that kept its place between ordered pairs on a lower bar than a pair anywhere', () => {
+    const old = '重申联合国预防犯罪和刑事司法方案在促进采取有效行动以加强预防犯罪和刑事司法领域的国际合作方面的作用，';
+    const neu = '重申联合国预防犯罪和刑事司法方案对于促进采取有效行动以加强国际合作至关重要，并请办事处应要求优先提供技术合作和咨询服务；';
+    const zhAnchors = ['欢迎全球反腐败执法机构业务网络的工作；', '邀请会员国向人口贩运受害者信托基金捐款；', '吁请各国收集按性别和年龄分列的监狱人口数据；'];
+    const a = [zhAnchors[0], old, zhAnchors[1], zhAnchors[2]].map((t, i) => op(t, i + 1));
+    const b = [zhAnchors[0], neu, zhAnchors[1], zhAnchors[2]].map((t, i) => op(t, i + 1));
+    const free = { containment: 1.01 };
+    const score = alignParagraphs(a, b, 'zh', { ...free, threshold: 0.01 }).pairs.find((p) => p.from.includes(1))!.similarity;
+    const at = (inOrder: number, threshold: number) => alignParagraphs(a, b, 'zh', { ...free, threshold, inOrder }).pairs.find((p) => p.from.includes(1))!;
+    // Below the threshold but above the in-order bar: paired, in place.
+    expect(at(score - 0.01, score + 0.01)).toMatchObject({ kind: 'modified', to: [1], moved: false });
+    // Below both: removed.
+    expect(at(score + 0.01, score + 0.02)).toMatchObject({ kind: 'removed' });
+    // Moved to the end, the same score is not enough.
+    const moved = alignParagraphs(a, [zhAnchors[0], zhAnchors[1], zhAnchors[2], neu].map((t, i) => op(t, i + 1)), 'zh', { ...free, threshold: score + 0.01, inOrder: score - 0.01 });
+    expect(moved.pairs.find((p) => p.from.includes(1))).toMatchObject({ kind: 'removed' });
+  });
+
+  it('aligns Chinese paragraphs by their words', () => {
     const a = [pp('重申其第 77/237 号决议，'), op('请联合国毒品和犯罪问题办公室继续向会员国提供技术援助；', 1), op('敦促会员国批准《联合国反腐败公约》；', 2)];
     const b = [pp('重申其第 78/229 号决议，'), op('敦促会员国批准或加入《联合国反腐败公约》；', 1), op('请联合国毒品和犯罪问题办公室继续向会员国提供技术援助；', 2)];
     const { pairs } = alignParagraphs(a, b, 'zh');

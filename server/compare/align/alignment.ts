@@ -6,9 +6,12 @@
 // How: each paragraph becomes a bag of features (features.ts) weighted by
 // inverse paragraph frequency over both texts (weighted-bags.ts). Pairs are
 // taken greedily, best first, above a measured threshold (see
-// tests/eval/alignment.md); left-overs that are mostly contained in a paragraph
-// of the other side make splits and merges; order changes are found as the
-// paragraphs outside the longest run kept in order (increasing.ts).
+// tests/eval/alignment.md); a pair that would change order needs a higher
+// score (a new paragraph on an old template is not a move), and between pairs
+// that kept their order a lower one may do (a heavy rewrite in place);
+// left-overs that are mostly contained in a paragraph of the other side make
+// splits and merges; order changes are found as the paragraphs outside the
+// longest run kept in order (increasing.ts).
 import type { PairKind } from '../../../core/diff/kinds.js';
 import type { Section } from '../../../core/model.js';
 import { dice } from '../dice.js';
@@ -52,12 +55,11 @@ export interface Alignment {
  */
 export const DEFAULT_THRESHOLD = 0.4;
 /**
- * The same for Chinese and Japanese (character bigrams): the same edit lowers a
- * bigram score more than a word score, and 0.3 is where the Chinese alignment
- * agrees best with the English one at 0.4, with fewer boilerplate pairs than
- * English has at 0.4.
+ * The same for Chinese and Japanese (words of two characters or more, from
+ * Intl.Segmenter): 0.45 is where the Chinese alignment agrees best with the
+ * English one at 0.4 while its boilerplate pairs stay below 3 %.
  */
-export const CHARACTER_THRESHOLD = 0.3;
+export const CHARACTER_THRESHOLD = 0.45;
 
 export function thresholdFor(language: string): number {
   return isCharacterLanguage(language) ? CHARACTER_THRESHOLD : DEFAULT_THRESHOLD;
@@ -65,9 +67,56 @@ export function thresholdFor(language: string): number {
 /** Share of a fragment that must come from one paragraph for a split or merge. */
 export const CONTAINMENT_THRESHOLD = 0.7;
 
+/**
+ * A pair that would move needs this much (words / characters): a paragraph
+ * that both changed its wording heavily and changed place is more often a new
+ * paragraph on an old template (tests/eval/alignment.md).
+ */
+export const MOVE_THRESHOLD = { words: 0.5, characters: 0.5 };
+/** A pair that keeps its place between two ordered pairs needs only this much (tests/eval/alignment.md). */
+export const IN_ORDER_THRESHOLD = { words: 0.4, characters: 0.4 };
+
+export const moveThresholdFor = (language: string) => MOVE_THRESHOLD[isCharacterLanguage(language) ? 'characters' : 'words'];
+export const inOrderThresholdFor = (language: string) => IN_ORDER_THRESHOLD[isCharacterLanguage(language) ? 'characters' : 'words'];
+
+/**
+ * The pairs of `matchA` (old i → new j, −1 for none) that keep their order:
+ * the longest in-order run of pairs within one part (preamble / operative),
+ * longer texts preferred, as [i, j] sorted by i.
+ */
+function inOrderPairs(from: AlignInput[], to: AlignInput[], matchA: number[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  matchA.forEach((j, i) => {
+    if (j !== -1 && from[i].section === to[j].section) pairs.push([i, j]);
+  });
+  const run = longestIncreasing(
+    pairs.map((p) => p[1]),
+    pairs.map((p) => to[p[1]].text.length),
+  );
+  return pairs.filter((_, k) => run.has(k));
+}
+
+/** True when old i → new j keeps the order of `anchors` (sorted by i): after the one before, before the one after. */
+function fitsBetween(anchors: Array<[number, number]>, i: number, j: number): boolean {
+  let before = -1;
+  let after = Infinity;
+  for (const [ai, aj] of anchors) {
+    if (ai < i) before = aj;
+    else if (ai > i) {
+      after = aj;
+      break;
+    }
+  }
+  return before < j && j < after;
+}
+
 export interface AlignOptions {
   /** Overrides the measured default for the language (thresholdFor). */
   threshold?: number;
+  /** Least similarity of a pair that changes order (moveThresholdFor); never below `threshold`. */
+  move?: number;
+  /** Least similarity of a pair that keeps its place between two ordered pairs (inOrderThresholdFor); never above `threshold`. */
+  inOrder?: number;
   /** Share of a fragment that must come from one paragraph for a split or merge. */
   containment?: number;
 }
@@ -84,6 +133,8 @@ export const isText = (p: AlignInput) => p.section !== 'heading';
 
 export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: string, options: AlignOptions = {}): Alignment {
   const threshold = options.threshold ?? thresholdFor(language);
+  const move = Math.max(threshold, options.move ?? moveThresholdFor(language));
+  const inOrder = Math.min(threshold, options.inOrder ?? inOrderThresholdFor(language));
   const containmentThreshold = options.containment ?? CONTAINMENT_THRESHOLD;
   const { bags, features: nFeatures } = weigh([...from, ...to].map((p) => features(p.text, language)));
   const A = bags.slice(0, from.length);
@@ -92,6 +143,7 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
   const nB = to.length;
 
   // 1. One-to-one pairs, best first. Ties (repeated wording) go to the closest relative position.
+  const floor = Math.min(threshold, inOrder);
   const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
   const ov = overlapMatrix(A, B, nFeatures);
   const diceAt = (i: number, j: number) => dice(ov[i * nB + j], A[i].total, B[j].total);
@@ -102,16 +154,36 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
       // Headings pair only with headings: a title line is not a reworded paragraph.
       if (isText(from[i]) !== isText(to[j])) continue;
       const s = diceAt(i, j);
-      if (s >= threshold) candidates.push({ i, j, s, d: Math.abs(i / Math.max(1, nA) - j / Math.max(1, nB)) });
+      if (s >= floor) candidates.push({ i, j, s, d: Math.abs(i / Math.max(1, nA) - j / Math.max(1, nB)) });
     }
   }
   candidates.sort((x, y) => y.s - x.s || x.d - y.d);
   const matchA = new Array<number>(nA).fill(-1);
   const matchB = new Array<number>(nB).fill(-1);
+  const take = (i: number, j: number) => {
+    matchA[i] = j;
+    matchB[j] = i;
+  };
+  // 1a. Pairs that need no context: at or above the threshold.
+  for (const c of candidates) if (c.s >= threshold && matchA[c.i] === -1 && matchB[c.j] === -1) take(c.i, c.j);
+  // 1b. A pair that would be a move needs more: two paragraphs on one template
+  // (two conventions' anniversaries) score near the threshold wherever they stand.
+  const anchors = inOrderPairs(from, to, matchA);
+  for (let i = 0; i < nA; i++) {
+    const j = matchA[i];
+    if (j !== -1 && !anchors.some((a) => a[0] === i) && diceAt(i, j) < move) {
+      matchA[i] = -1;
+      matchB[j] = -1;
+    }
+  }
+  // 1c. Between two paragraphs that kept their order, a heavy rewording of the
+  // paragraph that stood there is still its successor: a lower bar, in order only.
   for (const c of candidates) {
-    if (matchA[c.i] !== -1 || matchB[c.j] !== -1) continue;
-    matchA[c.i] = c.j;
-    matchB[c.j] = c.i;
+    if (c.s < inOrder || matchA[c.i] !== -1 || matchB[c.j] !== -1 || from[c.i].section !== to[c.j].section) continue;
+    if (!fitsBetween(anchors, c.i, c.j)) continue;
+    take(c.i, c.j);
+    anchors.push([c.i, c.j]);
+    anchors.sort((x, y) => x[0] - y[0]);
   }
 
   // 2. Splits: an old paragraph whose content now lives in several new ones,

@@ -1,11 +1,15 @@
-// A paragraph as a bag of features for alignment: character bigrams for Chinese
-// and Japanese, words otherwise, with routine updates (symbols, dates, session
-// numbers) masked so that a rollover's mechanical edits never lower a score.
-import { routineSpans } from '../../../core/diff/inline.js';
+// A paragraph as a bag of features for alignment: words, with routine updates
+// (symbols, dates, session numbers) masked so that a rollover's mechanical edits
+// never lower a score. Chinese and Japanese words come from Intl.Segmenter
+// (ICU's dictionary), single characters left out: scored that way a Chinese
+// pair lands on the same side of the threshold as its English translation far
+// more often than with character bigrams (tests/eval/alignment.md).
+import { routineSpans, wordSegmenter } from '../../../core/diff/inline.js';
 import { isCharacterLanguage } from '../../../core/languages/index.js';
 
-/** Feature → count. Chinese bigrams are numbers (two code points), cheaper to hash than strings. */
+/** Feature → count. */
 export type Bag = Map<string | number, number>;
+
 
 /** Masks routine spans, so "78/229" and "80/229" (or two dates) are the same feature. */
 function maskRoutine(text: string): string {
@@ -30,18 +34,12 @@ export function features(text: string, language: string): Bag {
   const bag: Bag = new Map();
   const norm = maskRoutine(text.normalize('NFKC')).toLowerCase();
   if (isCharacterLanguage(language)) {
-    // Bigrams of the letters alone: punctuation widths and spacing vary between sources.
-    const letters = norm.replace(/[\s\p{P}\p{S}]+/gu, '');
-    let prev = -1;
-    for (const ch of letters) {
-      const cp = ch.codePointAt(0)!;
-      if (prev >= 0) {
-        const g = prev * 0x110000 + cp;
-        bag.set(g, (bag.get(g) ?? 0) + 1);
-      }
-      prev = cp;
+    for (const w of wordSegmenter(language).segment(norm)) {
+      if (!w.isWordLike || w.segment.length < 2) continue;
+      bag.set(w.segment, (bag.get(w.segment) ?? 0) + 1);
     }
-    if (bag.size === 0 && prev >= 0) bag.set(prev, 1);
+    // A paragraph of single characters only still has something to match on.
+    if (bag.size === 0) for (const ch of norm.replace(/[\s\p{P}\p{S}]+/gu, '')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
   } else {
     for (const m of norm.matchAll(WORD)) bag.set(m[0], (bag.get(m[0]) ?? 0) + 1);
   }
