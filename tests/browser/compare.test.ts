@@ -1,7 +1,8 @@
 // Rollover and comparisons in real headless Chromium against the real server:
 // roll over 78/229 (the draft has its paragraphs, the diff with the base is
 // empty), change one paragraph (the diff shows exactly that), and the series
-// view 78/229 → 80/229 (moved and added paragraphs are marked).
+// view 78/229 → 80/229 (moved and added paragraphs are marked; in English, the
+// moved marker beside the kind and counts that match their tooltips).
 import { describe, expect, it } from 'vitest';
 import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
@@ -65,6 +66,38 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
     await page.click('text=Only changes');
     await page.click('text=↓ Next');
     await screenshot(page, '08-series-inline');
+  });
+
+  it('series view 78/229 → 80/229 (English): moved is a marker beside the kind, and the counts match their tooltips', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto('/series?language=en&from=a-res-78-229-en&to=a-res-80-229-en');
+    await page.waitForSelector('.diff .pair');
+    const pairs = page.locator('.diff-rows .pair');
+    const total = await pairs.count();
+    // The six kinds add up to the pairs shown; "moved" counts the flagged ones.
+    const kinds = ['modified', 'added', 'removed', 'split', 'merged', 'unchanged'];
+    let sum = 0;
+    for (const k of kinds) {
+      const n = Number(await page.locator(`.counts .count[data-kind="${k}"] b`).textContent());
+      expect(n).toBe(await page.locator(`.diff-rows .pair[data-kind="${k}"]`).count());
+      expect(await page.locator(`.counts .count[data-kind="${k}"]`).getAttribute('title')).toBeTruthy();
+      sum += n;
+    }
+    expect(sum).toBe(total);
+    expect(await page.locator('.diff-rows .pair[data-kind="moved"]').count()).toBe(0);
+    const moved = page.locator('.diff-rows .pair[data-moved="true"]');
+    expect(Number(await page.locator('.counts .count[data-count="moved"] b').textContent())).toBe(await moved.count());
+    expect(Number(await page.locator('.counts .count[data-count="routine"] b').textContent())).toBe(await page.locator('.diff-rows .pair.is-routine').count());
+    // OP 27 → OP 23 changed its text and its place: "modified" with a "moved" marker beside it.
+    const op27 = page.locator('.diff-rows .pair', { has: page.locator('.labels', { hasText: /^OP 27 → OP 23$/ }) });
+    expect(await op27.getAttribute('data-kind')).toBe('modified');
+    expect(await op27.locator('.lbl .kind').allTextContents()).toEqual(['modified', 'moved']);
+    // PP 28 (UNCAC's anniversary) is removed, not paired with PP 10 (UNTOC's).
+    expect(await page.locator('.diff-rows .pair', { has: page.locator('.labels', { hasText: /^PP 28 → —$/ }) }).getAttribute('data-kind')).toBe('removed');
+    await op27.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -250));
+    await screenshot(page, '11-series-en-moved');
   });
 
   it('shows a document and a paragraph lineage', async () => {
