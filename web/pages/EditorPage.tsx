@@ -25,6 +25,8 @@ export function EditorPage({ id }: { id: string }) {
   const [composing, setComposing] = useState(false);
   const [lastInputAt, setLastInputAt] = useState(0);
   const [panelFocus, setPanelFocus] = useState(0);
+  // The conflict dialog closed with Esc (the conflict stays until a version is chosen).
+  const [conflictClosed, setConflictClosed] = useState<object | null>(null);
   // A draft just imported opens with what the import saw (read once).
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
@@ -42,10 +44,10 @@ export function EditorPage({ id }: { id: string }) {
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
   if (!local || !draft) return <Loading what="the draft" />;
 
-  const onText = (p: P.Para, text: string) => {
+  const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
     performance.mark('precedent:keystroke');
-    setParas((list) => P.update(list, p.id, { text }));
+    setParas((list) => P.update(list, p.id, footnotes ? { text, footnotes } : { text }));
   };
   // What both parts share.
   const part = {
@@ -61,9 +63,10 @@ export function EditorPage({ id }: { id: string }) {
     onAdd: commands.add,
   };
 
+  const conflictOpen = sync.conflict !== null && conflictClosed !== sync.conflict;
   return (
     <div className="page editor-page">
-      <div className="editor-main">
+      <div className="editor-main" inert={conflictOpen}>
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
@@ -71,6 +74,14 @@ export function EditorPage({ id }: { id: string }) {
           <DraftPart section="preamble" title="Preamble" {...part} />
           <DraftPart section="operative" title="Operative part" {...part} />
         </div>
+        {sync.conflict && !conflictOpen && (
+          <div className="toast conflict-bar" role="alert">
+            Not saved: this draft was changed elsewhere.{' '}
+            <button type="button" onClick={() => setConflictClosed(null)}>
+              Choose a version…
+            </button>
+          </div>
+        )}
         {commands.deleted && (
           <div className="toast" role="status">
             Deleted {commands.deleted.label}.{' '}
@@ -90,8 +101,11 @@ export function EditorPage({ id }: { id: string }) {
         onInsert={precedents.insertPrecedent}
         onReplace={precedents.replacePrecedent}
         onBack={() => active && focusOn(active.id, null)}
+        sourceParagraphId={active?.source?.paragraphId ?? null}
       />
-      {sync.conflict && <ConflictDialog mine={sync.conflict.mine} theirs={sync.conflict.theirs} onChoose={sync.resolve} />}
+      {sync.conflict && conflictOpen && (
+        <ConflictDialog mine={sync.conflict.mine} theirs={sync.conflict.theirs} onChoose={sync.resolve} onClose={() => setConflictClosed(sync.conflict)} />
+      )}
     </div>
   );
 }
