@@ -22,13 +22,19 @@ export function sameFootnotes(a: readonly Footnote[] | undefined, b: readonly Fo
  * replacement ("also¹" → "further¹"); a point inside a deleted stretch goes
  * where the stretch was.
  */
+/** The lengths of the longest common head and (not overlapping it) tail of two texts: where an edit starts and ends. */
+export function commonEnds(a: string, b: string): { head: number; tail: number } {
+  let head = 0;
+  const max = Math.min(a.length, b.length);
+  while (head < max && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < max - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return { head, tail };
+}
+
 function pointMapper(oldText: string, newText: string): (k: number) => number {
   // Common head and tail first: most edits are local, and the diff then only sees the middle.
-  let head = 0;
-  const max = Math.min(oldText.length, newText.length);
-  while (head < max && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < max - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  const { head, tail } = commonEnds(oldText, newText);
   const shift = newText.length - oldText.length;
   const oldMid = oldText.slice(head, oldText.length - tail);
   const newMid = newText.slice(head, newText.length - tail);

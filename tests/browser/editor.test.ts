@@ -165,6 +165,20 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.locator('.suggestion').first().locator('button', { hasText: 'Copy citation' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('para-input'))).toBe(true);
+    // One undo stack: the typing, then the insert; Ctrl+Shift+Z brings the insert back.
+    const inserted = page.locator('.para', { has: page.locator('.provenance .cite', { hasText: cite! }) });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' zzz');
+    await expect.poll(() => page.locator('textarea.para-input').inputValue()).toMatch(/ zzz$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('textarea.para-input').inputValue()).not.toMatch(/zzz/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => inserted.count()).toBe(0);
+    await expect(page.locator('.para').count()).resolves.toBe(1);
+    await page.locator('.para').first().locator('.para-text, textarea').first().focus();
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => inserted.count()).toBe(1);
+    await waitSaved(page);
   });
 
   it('shows footnotes as markers in the text: moved with the text, their text editable, deleted like a character', async () => {

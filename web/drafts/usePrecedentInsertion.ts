@@ -27,13 +27,13 @@ export function usePrecedentInsertion(options: {
     const section: P.Section = r.paragraph.section === 'preamble' ? 'preamble' : r.paragraph.section === 'operative' ? 'operative' : (active?.section ?? 'operative');
     const para = { ...P.blank(section), ...fromPrecedent(r) };
     const after = active && active.section === section ? active.id : ([...paras].reverse().find((x) => x.section === section)?.id ?? null);
-    setParas((list) => P.insertAfter(list, after, para));
+    setParas((list) => P.insertAfter(list, after, para), { kind: 'insert', paragraphId: active?.id ?? null });
     focusOn(para.id, null);
   };
 
   const replacePrecedent = (r: SuggestResult) => {
     if (!active) return insertPrecedent(r);
-    setParas((list) => P.update(list, active.id, fromPrecedent(r)));
+    setParas((list) => P.update(list, active.id, fromPrecedent(r)), { kind: 'replace', paragraphId: active.id });
     focusOn(active.id, null);
   };
 

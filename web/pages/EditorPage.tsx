@@ -1,6 +1,7 @@
 // The drafting desk: the draft's head, its preamble and operative part as
-// lists of paragraph blocks, the undo offer after a delete, and the precedent
-// panel fed by the paragraph being edited. The parts live in web/drafts/:
+// lists of paragraph blocks, one undo stack for every change (Ctrl+Z), the
+// undo offer after a delete, and the precedent panel fed by the paragraph
+// being edited. The parts live in web/drafts/:
 // saving (useDraftSync), focus, block commands, drag and drop, precedents.
 import { useEffect, useMemo, useState } from 'react';
 import { profileOf } from '../../core/languages/index.js';
@@ -15,6 +16,7 @@ import { useParagraphDrag } from '../drafts/useParagraphDrag.js';
 import { useParagraphFocus } from '../drafts/useParagraphFocus.js';
 import { usePrecedentInsertion } from '../drafts/usePrecedentInsertion.js';
 import { useDraftSync } from '../drafts/useDraftSync.js';
+import { useUndo } from '../drafts/useUndo.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 import * as P from '../drafts/paragraphs.js';
 
@@ -35,7 +37,11 @@ export function EditorPage({ id }: { id: string }) {
   const paras = useMemo(() => local?.paragraphs ?? [], [local]);
   const labels = useMemo(() => P.labels(paras), [paras]);
   const active = paras.find((p) => p.id === focus?.id) ?? null;
-  const setParas: SetParagraphs = (change) => edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));
+  const history = useUndo({ paras, setList: (list) => edit((e) => ({ ...e, paragraphs: list })), focusOn, blur });
+  const setParas: SetParagraphs = (change, what) => {
+    history.track(what);
+    edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));
+  };
 
   const commands = useParagraphCommands({ paras, labels, language, setParas, focusOn, blur, toPanel: () => setPanelFocus((n) => n + 1) });
   const precedents = usePrecedentInsertion({ paras, active, setParas, focusOn });
@@ -47,7 +53,7 @@ export function EditorPage({ id }: { id: string }) {
   const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
     performance.mark('precedent:keystroke');
-    setParas((list) => P.update(list, p.id, footnotes ? { text, footnotes } : { text }));
+    setParas((list) => P.update(list, p.id, footnotes ? { text, footnotes } : { text }), { kind: text === p.text ? 'footnote' : 'typing', paragraphId: p.id });
   };
   // What both parts share.
   const part = {
@@ -65,7 +71,7 @@ export function EditorPage({ id }: { id: string }) {
 
   const conflictOpen = sync.conflict !== null && conflictClosed !== sync.conflict;
   return (
-    <div className="page editor-page">
+    <div className="page editor-page" onKeyDown={history.onKeyDown}>
       <div className="editor-main" inert={conflictOpen}>
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
