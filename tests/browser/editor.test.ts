@@ -220,4 +220,17 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     const follows = (text: string, offset: number) => text.slice(Math.max(0, offset - 12), offset);
     expect(p2.footnotes.map((f) => follows(p2.text, f.offset))).toEqual([notes[0], ...notes.slice(2)].map((f) => follows(old.text, f.offset)));
   });
+
+  it('a document page shows each footnote once, also at the end of a paragraph', async () => {
+    const doc = await api<{ paragraphs: { id: string; text: string; footnotes: { marker: string; offset: number }[] }[] }>('/api/documents/a-res-78-229-en');
+    const atEnd = doc.paragraphs.find((p) => p.footnotes.some((f) => f.offset >= p.text.length));
+    expect(atEnd).toBeDefined();
+    const page = await newPage();
+    await page.goto('/documents/a-res-78-229-en');
+    const para = page.locator(`[id="p-${atEnd!.id}"]`);
+    await para.waitFor();
+    await expect(para.locator('sup.fn').allTextContents()).resolves.toEqual(atEnd!.footnotes.map((f) => f.marker));
+    const total = doc.paragraphs.reduce((n, p) => n + p.footnotes.length, 0);
+    await expect(page.locator('sup.fn').count()).resolves.toBe(total);
+  });
 });
