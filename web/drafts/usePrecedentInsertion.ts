@@ -6,11 +6,16 @@ import type { SuggestResult } from '../api.js';
 import * as P from './paragraphs.js';
 import type { SetParagraphs } from './useParagraphCommands.js';
 
-/** The text, lead and provenance a precedent gives a paragraph. */
+/**
+ * The text, lead and provenance a precedent gives a paragraph. Footnotes of
+ * the text it replaces do not apply to it (and suggestions do not carry the
+ * precedent's own): none, rather than notes at meaningless places.
+ */
 function fromPrecedent(r: SuggestResult): Partial<P.Para> {
   return {
     text: r.paragraph.text,
     lead: r.paragraph.lead,
+    footnotes: [],
     source: { paragraphId: r.paragraph.id, documentId: r.document.id, citation: citation(r.document, r.paragraph.label) },
   };
 }
