@@ -221,6 +221,28 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     expect(p2.footnotes.map((f) => follows(p2.text, f.offset))).toEqual([notes[0], ...notes.slice(2)].map((f) => follows(old.text, f.offset)));
   });
 
+  it('an IME composition in a paragraph with footnotes commits once, its footnotes moving with the text', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-zh' });
+    const before = await api<{ paragraphs: { text: string; footnotes: { offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    const i = before.paragraphs.findIndex((p) => p.footnotes.length > 0);
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    const block = page.locator('.para').nth(i);
+    await block.locator('.para-text').click();
+    const input = block.locator('textarea.para-input');
+    await input.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'z', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'zai', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: '再' });
+    await expect.poll(() => input.inputValue()).toMatch(/^再/);
+    expect((await input.inputValue()).startsWith('再再')).toBe(false);
+    await waitSaved(page);
+    const after = await api<{ paragraphs: { text: string; footnotes: { offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    expect(after.paragraphs[i].text).toBe(`再${before.paragraphs[i].text}`);
+    expect(after.paragraphs[i].footnotes.map((f) => f.offset)).toEqual(before.paragraphs[i].footnotes.map((f) => f.offset + 1));
+  });
+
   it('a document page shows each footnote once, also at the end of a paragraph', async () => {
     const doc = await api<{ paragraphs: { id: string; text: string; footnotes: { marker: string; offset: number }[] }[] }>('/api/documents/a-res-78-229-en');
     const atEnd = doc.paragraphs.find((p) => p.footnotes.some((f) => f.offset >= p.text.length));
