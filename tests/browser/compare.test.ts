@@ -3,7 +3,7 @@
 // empty), change one paragraph (the diff shows exactly that), and the series
 // view 78/229 → 80/229 (moved and added paragraphs are marked).
 import { describe, expect, it } from 'vitest';
-import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
+import { hasChromium, paragraphTexts, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 90_000 }, () => {
   const { api, newDraft, newPage } = useDesk();
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
     await page.waitForSelector('.para');
     expect(await page.locator('.part-preamble .para').count()).toBe(expected.filter((p) => p.section === 'preamble').length);
     expect(await page.locator('.part-operative .para').count()).toBe(expected.filter((p) => p.section === 'operative').length);
-    expect(await page.locator('.para .para-text').allTextContents()).toEqual(expected.map((p) => p.text));
+    expect(await paragraphTexts(page)).toEqual(expected.map((p) => p.text));
     await screenshot(page, '05-editor-rollover');
 
     await page.click('text=Compare with base');

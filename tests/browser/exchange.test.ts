@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, screenshot, useDesk } from '../helpers/browser.js';
+import { hasChromium, paragraphTexts, screenshot, useDesk } from '../helpers/browser.js';
 import { readXml, resolve } from '../helpers/docx-xml.js';
 
 type DraftT = { id: string; title: string; language: string; baseDocumentId: string | null; paragraphs: { section: string; text: string; lead?: string }[] };
@@ -84,14 +84,7 @@ describe.skipIf(!hasChromium)('Word in, Word out (browser)', { timeout: 90_000 }
     const base = await api<{ paragraphs: { section: string; text: string; footnotes: unknown[] }[] }>('/api/documents/a-res-78-229-zh');
     const expected = base.paragraphs.filter((p) => p.section === 'preamble' || p.section === 'operative');
     // The text read without its raised footnote markers; the markers, one per footnote kept by the import.
-    const texts = await page.locator('.para .para-text').evaluateAll((els) =>
-      els.map((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('sup.fn').forEach((sup) => sup.remove());
-        return copy.textContent;
-      }),
-    );
-    expect(texts).toEqual(expected.map((p) => p.text));
+    expect(await paragraphTexts(page)).toEqual(expected.map((p) => p.text));
     await expect(page.locator('.para .para-text sup.fn').count()).resolves.toBe(expected.reduce((n, p) => n + p.footnotes.length, 0));
   });
 
