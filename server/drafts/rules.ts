@@ -1,9 +1,12 @@
 // The rules of a draft, as pure functions of data: ids, the order of its parts,
 // a new draft's defaults, what a save changes, a copy, a summary, and the
 // paragraphs a rollover of a corpus document starts with (with provenance).
+// A save that changes a paragraph's text and keeps its footnotes re-anchors
+// them (core/footnotes.ts), whichever client sent it.
 // The limits themselves live in core/limits.ts (the editor checks them too).
 import { randomUUID } from 'node:crypto';
 import { citation, preambleFirst } from '../../core/citation.js';
+import { reanchorFootnotes, sameFootnotes } from '../../core/footnotes.js';
 import { DRAFT_LIMITS, type DraftSection } from '../../core/limits.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
 import type { Draft, DraftParagraph, DraftPatch, DraftSummary, NewDraft } from './model.js';
@@ -41,6 +44,23 @@ export function newDraft(input: NewDraft, now: string): Draft {
   };
 }
 
+/**
+ * The saved paragraphs' footnotes, anchored to their new text. A paragraph
+ * whose text changed while its footnotes came back as stored (or were left
+ * out) has them re-anchored by diffing the stored text with the new one;
+ * footnotes the client changed itself (moved, edited, deleted) are its own.
+ */
+export function anchorFootnotes(stored: readonly DraftParagraph[], saved: readonly DraftParagraph[]): DraftParagraph[] {
+  const before = new Map(stored.map((p) => [p.id, p]));
+  return saved.map((p) => {
+    const old = p.id ? before.get(p.id) : undefined;
+    if (!old?.footnotes?.length) return p;
+    const kept = p.footnotes === undefined || sameFootnotes(p.footnotes, old.footnotes);
+    if (!kept) return p;
+    return { ...p, footnotes: reanchorFootnotes(old.text, p.text, old.footnotes) };
+  });
+}
+
 /** The draft after a save at `now`: the patched fields, the next version. */
 export function applyPatch(current: Draft, patch: DraftPatch, now: string): Draft {
   return {
@@ -48,7 +68,7 @@ export function applyPatch(current: Draft, patch: DraftPatch, now: string): Draf
     title: patch.title ?? current.title,
     body: patch.body ?? current.body,
     baseDocumentId: patch.baseDocumentId === undefined ? current.baseDocumentId : patch.baseDocumentId,
-    paragraphs: patch.paragraphs ? withIds(patch.paragraphs) : current.paragraphs,
+    paragraphs: patch.paragraphs ? withIds(anchorFootnotes(current.paragraphs, patch.paragraphs)) : current.paragraphs,
     version: current.version + 1,
     updatedAt: now,
   };

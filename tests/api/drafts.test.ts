@@ -130,6 +130,32 @@ describe('drafts API', () => {
     expect(after.version).toBe(1);
   });
 
+  it('re-anchors footnotes when a save changes the text and keeps them; a client that moves them itself is believed', async () => {
+    const text = 'Recalling the Convention and the Protocols thereto, and the Declaration,';
+    const notes = [
+      { marker: '1', text: 'Resolution 55/25.', offset: text.indexOf(' and the Protocols') },
+      { marker: '2', text: 'Resolution 55/2.', offset: text.length - 1 },
+    ];
+    const draft = await create({ title: 'Notes', language: 'en', paragraphs: [{ id: 'a', section: 'preamble', text, footnotes: notes }] });
+    const edited = text.replace('Recalling the', 'Recalling also the United Nations');
+    const put = async (version: number, p: unknown) => {
+      const res = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version, paragraphs: [p] }));
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Draft).paragraphs[0];
+    };
+    const at = (p: { text: string; footnotes?: Array<{ offset: number }> }) => (p.footnotes ?? []).map((f) => p.text.slice(f.offset - 11, f.offset));
+    // Footnotes sent back as stored: they follow "Convention" and "Declaration".
+    const kept = await put(1, { id: 'a', section: 'preamble', text: edited, footnotes: notes });
+    expect(at(kept)).toEqual([' Convention', 'Declaration']);
+    // Footnotes left out of the save: kept, and re-anchored too.
+    const left = await put(2, { id: 'a', section: 'preamble', text: `Further ${kept.text}` });
+    expect(at(left)).toEqual([' Convention', 'Declaration']);
+    // A client that moved a footnote itself (the editor): its offsets stand.
+    const mine = [{ ...left.footnotes![0], offset: left.text.length }];
+    const moved = await put(3, { id: 'a', section: 'preamble', text: `${left.text} `, footnotes: mine });
+    expect(moved.footnotes).toEqual(mine);
+  });
+
   it('404s on unknown drafts for every verb', async () => {
     expect((await app.request('/api/drafts/nope')).status).toBe(404);
     expect((await app.request('/api/drafts/nope', json('PUT', { version: 1 }))).status).toBe(404);

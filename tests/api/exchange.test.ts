@@ -167,6 +167,54 @@ describe('tracked changes', () => {
   });
 });
 
+describe('footnotes after an edit', () => {
+  /** The text with "^" where each footnote stands. */
+  const withRefs = (text: string, offsets: number[]) => {
+    let out = '';
+    let at = 0;
+    for (const o of [...offsets].sort((a, b) => a - b)) {
+      out += text.slice(at, o) + '^';
+      at = o;
+    }
+    return out + text.slice(at);
+  };
+
+  it('78/229 rolled over, "Reaffirming also" → "Reaffirming further" in PP 2, the old footnotes sent back: each reference follows its character in Word', async () => {
+    const draft = await rollover('a-res-78-229-en');
+    const ps = draft.paragraphs.map((p) => ({ ...p }));
+    expect(ps[1].text.startsWith('Reaffirming also')).toBe(true);
+    expect(ps[1].footnotes?.length).toBeGreaterThan(2);
+    // A client that edits text and sends the footnotes as it got them (today's editor, a script).
+    ps[1] = { ...ps[1], text: ps[1].text.replace('Reaffirming also', 'Reaffirming further'), lead: 'Reaffirming further' };
+    const res = await app.request(`/api/drafts/${draft.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft.version, paragraphs: ps }) });
+    expect(res.status).toBe(200);
+    const saved = (await res.json()) as Draft;
+
+    const base = getParagraphs(db, 'a-res-78-229-en').filter((p) => p.section === 'preamble' || p.section === 'operative');
+    const expected = base.map((p, i) => {
+      const marked = withRefs(p.text, p.footnotes.map((f) => f.offset));
+      return i === 1 ? marked.replace('Reaffirming also', 'Reaffirming further') : marked;
+    });
+    // The saved draft: every footnote where it belongs.
+    expect(saved.paragraphs.map((p) => withRefs(p.text, (p.footnotes ?? []).map((f) => f.offset)))).toEqual(expected);
+    expect(expected[1]).toMatch(/Protocols thereto,\^ the Single Convention/);
+
+    // The clean Word file: each reference right after the character it follows.
+    const xml = await readXml(await download(`/api/drafts/${draft.id}/export.docx?plain=1`, 'draft-78-229-en-footnotes-edited.docx'));
+    const wordText: string[] = [];
+    for (const p of xml.paragraphs.filter((x) => x.style && [...BODY_STYLES, 'UNSubItem'].includes(x.style))) {
+      const line = p.segments.map((s) => (s.footnote ? '^' : s.text)).join('');
+      if (p.style === 'UNSubItem' && wordText.length) wordText[wordText.length - 1] += '\n' + line.replace(/^([^\t]{1,8})\t/, '$1 ');
+      else wordText.push(line);
+    }
+    expect(wordText).toEqual(expected);
+    // Round trip: imported back, the footnotes stand where they stood.
+    const back = await upload(await download(`/api/drafts/${draft.id}/export.docx?plain=1`));
+    expect(back.status).toBe(201);
+    expect(back.body.draft.paragraphs.map((p) => withRefs(p.text, (p.footnotes ?? []).map((f) => f.offset)))).toEqual(expected);
+  });
+});
+
 describe('corpus documents', () => {
   it('exports any document with its symbol, title line and paragraphs; 404 for an unknown one', async () => {
     const file = await download('/api/documents/a-res-80-229-en/export.docx', 'document-80-229-en.docx');

@@ -4,7 +4,7 @@
 // view 78/229 → 80/229 (moved and added paragraphs are marked; in English, the
 // moved marker beside the kind and counts that match their tooltips).
 import { describe, expect, it } from 'vitest';
-import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
+import { hasChromium, paragraphTexts, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 90_000 }, () => {
   const { api, newDraft, newPage } = useDesk();
@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('rollover and comparisons (browser)', { timeout: 9
     await page.waitForSelector('.para');
     expect(await page.locator('.part-preamble .para').count()).toBe(expected.filter((p) => p.section === 'preamble').length);
     expect(await page.locator('.part-operative .para').count()).toBe(expected.filter((p) => p.section === 'operative').length);
-    expect(await page.locator('.para .para-text').allTextContents()).toEqual(expected.map((p) => p.text));
+    expect(await paragraphTexts(page)).toEqual(expected.map((p) => p.text));
     await screenshot(page, '05-editor-rollover');
 
     await page.click('text=Compare with base');

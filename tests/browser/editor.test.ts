@@ -115,10 +115,144 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.keyboard.type('我的修改');
     await page.waitForSelector('.modal.conflict', { timeout: 15_000 });
     await screenshot(page, '04-editor-conflict');
+    // The dialog has the focus: typing now goes nowhere near the paragraph behind it.
+    const focusInModal = () => page.evaluate(() => !!document.activeElement?.closest('.modal.conflict'));
+    await expect.poll(focusInModal).toBe(true);
+    await page.keyboard.type('zz');
+    // Tab and Shift+Tab stay inside.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInModal()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInModal()).toBe(true);
+    // Esc closes it; the conflict waits, unresolved, and the dialog comes back on request.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.modal.conflict').count()).toBe(0);
+    await page.click('text=Choose a version…');
+    await page.waitForSelector('.modal.conflict');
+    expect(await page.locator('.para[data-label="OP 2"] textarea, .para[data-label="OP 2"] .para-text').first().evaluate((el) => (el as HTMLTextAreaElement).value ?? el.textContent)).not.toContain('zz');
     await page.click('text=Keep mine');
     await waitSaved(page);
     const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
     expect(stored.paragraphs.some((p) => p.text.endsWith('我的修改'))).toBe(true);
     expect(stored.paragraphs.some((p) => p.text.includes('（他人修改）'))).toBe(false);
+  });
+
+  it('Insert acts on the first click of a card that is not selected (the card does not move the button away)', async () => {
+    const doc = await api<{ paragraphs: { section: string; text: string }[] }>('/api/documents/a-res-78-229-en');
+    const typed = doc.paragraphs.find((p) => p.section === 'operative')!.text.slice(0, 90);
+    const page = await newPage();
+    await page.goto(`/drafts/${await newDraft({ title: 'Crime prevention', language: 'en' })}`);
+    await page.click('text=+ Add operative paragraph');
+    await page.locator('textarea.para-input').waitFor();
+    await page.keyboard.type(typed, { delay: 10 });
+    await expect.poll(() => page.locator('.suggestion').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    const second = page.locator('.suggestion').nth(1);
+    const cite = await second.getAttribute('data-citation');
+    expect(await second.getAttribute('aria-selected')).toBe('false');
+    await second.locator('button', { hasText: 'Insert' }).click();
+    await expect.poll(() => page.locator('.para .provenance .cite').allTextContents()).toContain(cite);
+    // The new paragraph is the one edited, and its own source is not offered as its precedent.
+    const href = await page.locator('.para.active .provenance .cite').getAttribute('href');
+    const source = decodeURIComponent(href!.split('?p=')[1]);
+    await expect.poll(() => page.locator('.panel-status').textContent(), { timeout: 15_000 }).toMatch(/\d+ precedents?/);
+    await expect.poll(() => page.locator('.suggestion').count()).toBeGreaterThan(0);
+    const offered = await page.locator('.suggestion').evaluateAll((els) => els.map((e) => e.getAttribute('data-paragraph')));
+    expect(offered).not.toContain(source);
+    await screenshot(page, '06-editor-precedent-card');
+    // Copy citation, then Esc: the caret is back in the paragraph.
+    await page.locator('.suggestion').first().locator('button', { hasText: 'Copy citation' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('para-input'))).toBe(true);
+    // One undo stack: the typing, then the insert; Ctrl+Shift+Z brings the insert back.
+    const inserted = page.locator('.para', { has: page.locator('.provenance .cite', { hasText: cite! }) });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' zzz');
+    await expect.poll(() => page.locator('textarea.para-input').inputValue()).toMatch(/ zzz$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('textarea.para-input').inputValue()).not.toMatch(/zzz/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => inserted.count()).toBe(0);
+    await expect(page.locator('.para').count()).resolves.toBe(1);
+    await page.locator('.para').first().locator('.para-text, textarea').first().focus();
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => inserted.count()).toBe(1);
+    await waitSaved(page);
+  });
+
+  it('shows footnotes as markers in the text: moved with the text, their text editable, deleted like a character', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-en' });
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    const pp2 = page.locator('.para[data-label="PP 2"]');
+    await pp2.waitFor();
+    const before = await api<{ paragraphs: { text: string; footnotes: { text: string; offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    const notes = before.paragraphs[1].footnotes;
+    expect(notes.length).toBeGreaterThan(2);
+    // Typeset: one raised marker per footnote.
+    await expect(pp2.locator('sup.fn').count()).resolves.toBe(notes.length);
+    await pp2.locator('.para-text').click();
+    const input = pp2.locator('textarea.para-input');
+    await input.waitFor();
+    const value = await input.inputValue();
+    expect([...value].filter((c) => '❶❷❸❹❺❻❼❽❾❿'.includes(c)).length).toBe(notes.length);
+    // "Reaffirming also" → "Reaffirming further", typed.
+    await input.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(12, 16));
+    await page.keyboard.type('further');
+    // The first footnote's text edited; the second deleted with Backspace after its marker.
+    await pp2.locator('.fn-text').first().fill('Edited note.');
+    await input.evaluate((el: HTMLTextAreaElement) => {
+      el.focus();
+      const at = el.value.indexOf('❷') + 1;
+      el.setSelectionRange(at, at);
+    });
+    await page.keyboard.press('Backspace');
+    await screenshot(page, '05-editor-footnotes');
+    await waitSaved(page);
+    const after = await api<{ paragraphs: { text: string; footnotes: { text: string; offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    const p2 = after.paragraphs[1];
+    expect(p2.text.startsWith('Reaffirming further')).toBe(true);
+    expect(p2.footnotes.length).toBe(notes.length - 1);
+    expect(p2.footnotes[0].text).toBe('Edited note.');
+    // Each remaining footnote follows the character it followed before.
+    const old = before.paragraphs[1];
+    const follows = (text: string, offset: number) => text.slice(Math.max(0, offset - 12), offset);
+    expect(p2.footnotes.map((f) => follows(p2.text, f.offset))).toEqual([notes[0], ...notes.slice(2)].map((f) => follows(old.text, f.offset)));
+  });
+
+  it('an IME composition in a paragraph with footnotes commits once, its footnotes moving with the text', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-zh' });
+    const before = await api<{ paragraphs: { text: string; footnotes: { offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    const i = before.paragraphs.findIndex((p) => p.footnotes.length > 0);
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    const block = page.locator('.para').nth(i);
+    await block.locator('.para-text').click();
+    const input = block.locator('textarea.para-input');
+    await input.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'z', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'zai', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: '再' });
+    await expect.poll(() => input.inputValue()).toMatch(/^再/);
+    expect((await input.inputValue()).startsWith('再再')).toBe(false);
+    await waitSaved(page);
+    const after = await api<{ paragraphs: { text: string; footnotes: { offset: number }[] }[] }>(`/api/drafts/${draftId}`);
+    expect(after.paragraphs[i].text).toBe(`再${before.paragraphs[i].text}`);
+    expect(after.paragraphs[i].footnotes.map((f) => f.offset)).toEqual(before.paragraphs[i].footnotes.map((f) => f.offset + 1));
+  });
+
+  it('a document page shows each footnote once, also at the end of a paragraph', async () => {
+    const doc = await api<{ paragraphs: { id: string; text: string; footnotes: { marker: string; offset: number }[] }[] }>('/api/documents/a-res-78-229-en');
+    const atEnd = doc.paragraphs.find((p) => p.footnotes.some((f) => f.offset >= p.text.length));
+    expect(atEnd).toBeDefined();
+    const page = await newPage();
+    await page.goto('/documents/a-res-78-229-en');
+    const para = page.locator(`[id="p-${atEnd!.id}"]`);
+    await para.waitFor();
+    await expect(para.locator('sup.fn').allTextContents()).resolves.toEqual(atEnd!.footnotes.map((f) => f.marker));
+    const total = doc.paragraphs.reduce((n, p) => n + p.footnotes.length, 0);
+    await expect(page.locator('sup.fn').count()).resolves.toBe(total);
   });
 });

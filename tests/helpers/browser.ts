@@ -198,3 +198,14 @@ export function useDesk() {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** The draft's paragraphs as typeset in the editor, read without their raised footnote markers. */
+export function paragraphTexts(page: Page): Promise<string[]> {
+  return page.locator('.para .para-text').evaluateAll((els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('sup.fn').forEach((sup) => sup.remove());
+      return copy.textContent;
+    }),
+  );
+}

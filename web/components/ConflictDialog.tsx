@@ -1,5 +1,8 @@
 // Shown when a save met a newer version (409): both versions side by side,
-// differing paragraphs marked, and the choice of which to keep.
+// differing paragraphs marked, and the choice of which to keep. A modal in
+// earnest: it takes focus when it opens, keeps Tab inside, and Esc closes it
+// (unresolved: nothing saves until a version is chosen).
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { DraftT } from '../api.js';
 import type { Editable } from '../drafts/syncMachine.js';
 import { labels } from '../drafts/paragraphs.js';
@@ -19,12 +22,34 @@ function Cell({ para, label, differs }: { para: Editable['paragraphs'][number] |
   );
 }
 
-export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void }) {
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle within `root`; Esc calls `onEscape`. */
+function trapKeys(e: KeyboardEvent, root: HTMLElement | null, onEscape: () => void) {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    onEscape();
+    return;
+  }
+  if (e.key !== 'Tab' || !root) return;
+  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!items.length) return;
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at < 0 || at === items.length - 1 ? 0 : at + 1;
+  e.preventDefault();
+  items[next].focus();
+}
+
+export function ConflictDialog({ mine, theirs, onChoose, onClose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void; onClose: () => void }) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  // Focus leaves the paragraph behind: what is typed now cannot land in it.
+  useEffect(() => first.current?.focus(), []);
   const mineLabels = labels(mine.paragraphs);
   const theirLabels = labels(theirs.paragraphs);
   const rows = Math.max(mine.paragraphs.length, theirs.paragraphs.length);
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="conflict-title">
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="conflict-title" ref={dialog} onKeyDown={(e) => trapKeys(e, dialog.current, onClose)}>
       <div className="modal conflict">
         <h2 id="conflict-title">This draft was changed elsewhere</h2>
         <p className="muted">
@@ -45,11 +70,14 @@ export function ConflictDialog({ mine, theirs, onChoose }: { mine: Editable; the
           })}
         </div>
         <div className="modal-actions">
-          <button type="button" className="primary" onClick={() => onChoose('mine')}>
+          <button type="button" className="primary" ref={first} onClick={() => onChoose('mine')}>
             Keep mine (save over version {theirs.version})
           </button>
           <button type="button" onClick={() => onChoose('theirs')}>
             Take the saved version (discard mine)
+          </button>
+          <button type="button" onClick={onClose} title="Close (Esc): nothing is saved until you choose">
+            Decide later
           </button>
         </div>
       </div>

@@ -1,10 +1,13 @@
 // One paragraph of the draft: its number or PP label, a drag handle, and either
-// the typeset text (lead phrase emphasised) or, while edited, a plain textarea
-// that never interferes with an IME composition.
+// the typeset text (lead phrase emphasised, footnote markers raised) or, while
+// edited, a plain textarea that never interferes with an IME composition, its
+// footnotes standing in it as marker characters (web/drafts/footnoteMarks.ts)
+// with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
-import { LeadText } from './Lead.js';
+import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
+import { DocParagraphText } from './DocParagraphText.js';
 import { linkClick } from '../lib/router.js';
 import { commandForKey, type BlockCommand } from '../drafts/keyboard.js';
 
@@ -14,11 +17,14 @@ export interface BlockProps {
   number: number;
   language: string;
   active: boolean;
-  /** Where to put the caret when this block becomes active (null: leave it). */
+  /** Where to put the caret when this block becomes active (null: leave it), in the text. */
   caret: number | null;
+  /** Changes with every request to focus this block, so a repeated request still focuses it. */
+  focusSeq: number;
   dropHint: 'before' | 'after' | null;
   onActivate: (caret: number | null) => void;
-  onText: (text: string) => void;
+  /** The text changed, and with it maybe its footnotes (moved, deleted, their text edited). */
+  onText: (text: string, footnotes?: Para['footnotes']) => void;
   onCommand: (c: BlockCommand) => void;
   onComposing: (composing: boolean) => void;
   onDragStart: (e: DragEvent) => void;
@@ -26,20 +32,25 @@ export interface BlockProps {
   onDrop: (e: DragEvent) => void;
 }
 
-/** The character offset under a click in the typeset text. */
+/** The character offset in the text under a click in the typeset text (footnote markers are not text). */
 function offsetAtPoint(root: HTMLElement, x: number, y: number): number | null {
   const range = document.caretRangeFromPoint?.(x, y);
   if (!range || !root.contains(range.startContainer)) return null;
   const pre = document.createRange();
   pre.selectNodeContents(root);
   pre.setEnd(range.startContainer, range.startOffset);
-  return pre.toString().length;
+  const before = pre.cloneContents();
+  before.querySelectorAll('sup.fn').forEach((sup) => sup.remove());
+  return before.textContent.length;
 }
 
 export function ParagraphBlock(props: BlockProps) {
-  const { para, label, number, language, active, caret } = props;
+  const { para, label, number, language, active, caret, focusSeq } = props;
   const ta = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  const value = markedValue(para);
+  // The selection as typed: kept when the footnote markers are renumbered under it.
+  const typedSelection = useRef<[start: number, end: number, length: number] | null>(null);
 
   useLayoutEffect(() => {
     const el = ta.current;
@@ -50,10 +61,29 @@ export function ParagraphBlock(props: BlockProps) {
 
   useLayoutEffect(() => {
     const el = ta.current;
+    const typed = typedSelection.current;
+    typedSelection.current = null;
+    if (!el || !typed || composing.current || el.value.length !== typed[2]) return;
+    if (el.selectionStart !== typed[0] || el.selectionEnd !== typed[1]) el.setSelectionRange(typed[0], typed[1]);
+  });
+
+  useLayoutEffect(() => {
+    const el = ta.current;
     if (!active || !el) return;
     if (document.activeElement !== el) el.focus({ preventScroll: false });
-    if (caret != null) el.setSelectionRange(caret, caret);
-  }, [active, caret]);
+    if (caret != null) {
+      const at = valueOffset(para, caret);
+      el.setSelectionRange(at, at);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- placed once per focus request, not on every edit
+  }, [active, caret, focusSeq]);
+
+  /** The textarea's value, back as text and footnotes. */
+  const onValue = (el: HTMLTextAreaElement) => {
+    typedSelection.current = [el.selectionStart, el.selectionEnd, el.value.length];
+    const next = fromMarkedValue(para, el.value);
+    props.onText(next.text, para.footnotes ? next.footnotes : undefined);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // Keys that belong to an IME composition are never ours.
@@ -62,7 +92,7 @@ export function ParagraphBlock(props: BlockProps) {
     const command = commandForKey(e, { start: el.selectionStart, end: el.selectionEnd, length: el.value.length });
     if (!command) return;
     e.preventDefault();
-    props.onCommand(command);
+    props.onCommand(command.kind === 'split' ? { ...command, at: textOffset(el.value, command.at) } : command);
   };
 
   const overLimit = para.text.length > DRAFT_LIMITS.paragraphText;
@@ -90,13 +120,13 @@ export function ParagraphBlock(props: BlockProps) {
           <textarea
             ref={ta}
             className="para-input"
-            value={para.text}
+            value={value}
             lang={language}
             dir={language === 'ar' ? 'rtl' : 'auto'}
             aria-label={`${label} text`}
             placeholder={para.section === 'preamble' ? 'Preambular paragraph…' : 'Operative paragraph…'}
             rows={1}
-            onChange={(e) => props.onText(e.target.value)}
+            onChange={(e) => onValue(e.currentTarget)}
             onKeyDown={onKeyDown}
             onCompositionStart={() => {
               composing.current = true;
@@ -105,7 +135,7 @@ export function ParagraphBlock(props: BlockProps) {
             onCompositionEnd={(e) => {
               composing.current = false;
               props.onComposing(false);
-              props.onText(e.currentTarget.value);
+              onValue(e.currentTarget);
             }}
           />
         ) : (
@@ -124,8 +154,29 @@ export function ParagraphBlock(props: BlockProps) {
               if (e.currentTarget.matches(':focus-visible')) props.onActivate(null);
             }}
           >
-            {para.text ? <LeadText text={para.text} language={language} lead={para.lead} /> : <span className="muted">Empty paragraph</span>}
+            {para.text ? <DocParagraphText p={para} language={language} /> : <span className="muted">Empty paragraph</span>}
           </div>
+        )}
+        {active && para.footnotes && para.footnotes.length > 0 && (
+          <ol className="fn-edit" aria-label={`${label} footnotes`}>
+            {[...para.footnotes]
+              .sort((a, b) => a.offset - b.offset)
+              .map((f, i, notes) => (
+                <li key={i}>
+                  <span className="fn-mark" title="Its place in the text: move or delete it like any character">
+                    {MARKS[i] ?? ''}
+                  </span>
+                  <span className="fn-marker muted small">note {f.marker}</span>
+                  <input
+                    className="fn-text"
+                    value={f.text}
+                    lang={language}
+                    aria-label={`Footnote ${f.marker} text`}
+                    onChange={(e) => props.onText(para.text, notes.map((n, j) => (j === i ? { ...n, text: e.target.value } : n)))}
+                  />
+                </li>
+              ))}
+          </ol>
         )}
         {(para.source || overLimit) && (
           <div className="provenance">

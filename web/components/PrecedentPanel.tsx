@@ -1,7 +1,8 @@
 // The precedent panel beside the editor: live suggestions for the paragraph
 // being edited (with filters) and a phrase search for exact agreed language.
 // Keyboard: ↑/↓ choose, Enter insert, R replace, C copy citation, Esc back.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The edited paragraph's own source is left out of its precedents.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { citation } from '../../core/citation.js';
 import { kindFilter, languageFilter, type SuggestFilters, type SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
@@ -20,7 +21,10 @@ export interface PanelProps {
   focusRequest: number;
   onInsert: (r: SuggestResult) => void;
   onReplace: (r: SuggestResult) => void;
+  /** Back to the paragraph being edited (Esc anywhere in the panel). */
   onBack: () => void;
+  /** The corpus paragraph the edited paragraph came from: never offered as its precedent. */
+  sourceParagraphId?: string | null;
 }
 
 async function copyText(text: string): Promise<void> {
@@ -53,7 +57,9 @@ export function PrecedentPanel(props: PanelProps) {
     ...(/^\d{4}$/.test(toYear) ? { to: `${toYear}-12-31` } : {}),
     ...(excludeBase && props.baseDocumentId ? { excludeDocuments: [props.baseDocumentId] } : {}),
   };
-  const { results, status, error, forText } = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt);
+  const found = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt);
+  const { status, error, forText } = found;
+  const results = useMemo(() => found.results.filter((r) => r.paragraph.id !== props.sourceParagraphId), [found.results, props.sourceParagraphId]);
   const [sel, setSel] = useState(0);
   const [copied, setCopied] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -85,7 +91,6 @@ export function PrecedentPanel(props: PanelProps) {
     const r = results[sel];
     if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, results.length - 1));
     else if (e.key === 'ArrowUp') setSel((s) => Math.max(s - 1, 0));
-    else if (e.key === 'Escape') props.onBack();
     else if (r && e.key === 'Enter') act(r, 'insert');
     else if (r && (e.key === 'r' || e.key === 'R')) act(r, 'replace');
     else if (r && (e.key === 'c' || e.key === 'C')) act(r, 'copy');
@@ -94,7 +99,16 @@ export function PrecedentPanel(props: PanelProps) {
   };
 
   return (
-    <aside className="panel" aria-label="Precedents">
+    <aside
+      className="panel"
+      aria-label="Precedents"
+      onKeyDown={(e) => {
+        // Esc from anywhere in the panel (a card's button, the filters, phrase search) goes back to the paragraph.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        props.onBack();
+      }}
+    >
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === 'suggest'} onClick={() => setTab('suggest')}>
           Precedents

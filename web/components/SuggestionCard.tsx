@@ -1,7 +1,7 @@
 // One precedent: its citation (symbol, label, date, body), agreed or not, the
 // similarity, the text with the passages it shares with the draft marked, and
 // when selected an inline diff from the typed text to the precedent.
-import { useMemo } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import type { SuggestResult } from '../api.js';
 import { citation } from '../../core/citation.js';
 import { inlineDiff } from '../../core/diff/inline.js';
@@ -16,13 +16,23 @@ export interface CardActions {
   copy: () => void;
 }
 
+/**
+ * Mouse-down on a card selects it (and opens its diff), except on its action
+ * buttons: opening the diff there would move the button from under the
+ * pointer and the click would be lost.
+ */
+function selectUnlessAction(e: MouseEvent, onSelect: () => void) {
+  if (e.target instanceof Element && e.target.closest('.s-actions')) return;
+  onSelect();
+}
+
 export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }: { r: SuggestResult; typed: string; selected: boolean; copied: boolean; onSelect: () => void; actions: CardActions }) {
   const cite = citation(r.document, r.paragraph.label);
   const pct = Math.round(r.similarity * 100);
   const changes = useMemo(() => (selected ? inlineDiff(typed, r.paragraph.text, r.document.language) : null), [selected, typed, r]);
   const earlier = r.earlierVersions?.length ?? 0;
   return (
-    <li className={`suggestion ${selected ? 'selected' : ''}`} role="option" aria-selected={selected} data-paragraph={r.paragraph.id} data-citation={cite} onMouseDown={onSelect}>
+    <li className={`suggestion ${selected ? 'selected' : ''}`} role="option" aria-selected={selected} data-paragraph={r.paragraph.id} data-citation={cite} onMouseDown={(e) => selectUnlessAction(e, onSelect)}>
       <div className="s-head">
         <span className="cite">{cite}</span>
         <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? 'agreed' : r.document.kind}</span>

@@ -18,7 +18,7 @@ export interface DraftPartProps {
   focus: Focus | null;
   drag: ReturnType<typeof useParagraphDrag>;
   onActivate: (p: P.Para, caret: number | null) => void;
-  onText: (p: P.Para, text: string) => void;
+  onText: (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => void;
   onCommand: (p: P.Para, c: BlockCommand) => void;
   onComposing: (composing: boolean) => void;
   onAdd: (section: P.Section) => void;
@@ -43,9 +43,10 @@ export function DraftPart({ section, title, paras, labels, language, focus, drag
               language={language}
               active={focus?.id === p.id}
               caret={focus?.id === p.id ? focus.caret : null}
+              focusSeq={focus?.id === p.id ? focus.seq : 0}
               {...drag.blockProps(p)}
               onActivate={(caret) => on.onActivate(p, caret)}
-              onText={(text) => on.onText(p, text)}
+              onText={(text, footnotes) => on.onText(p, text, footnotes)}
               onCommand={(c) => on.onCommand(p, c)}
               onComposing={on.onComposing}
             />

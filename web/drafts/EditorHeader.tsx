@@ -37,7 +37,7 @@ export function EditorHeader({ draft, title, onTitle, sync }: EditorHeaderProps)
       <details className="shortcuts">
         <summary>Keyboard</summary>
         Enter split · Shift+Enter new line · Backspace at start merge · Alt+↑/↓ move · Alt+S preamble/operative · Ctrl+Shift+Backspace delete · ↑/↓ at the edges
-        previous/next paragraph · Ctrl+. precedents
+        previous/next paragraph · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+. precedents, Esc back · a footnote (❶) moves and deletes like a character
       </details>
     </div>
   );

@@ -6,9 +6,10 @@ import { useEffect, useState } from 'react';
 import * as P from './paragraphs.js';
 import type { ParagraphNumber } from '../../core/citation.js';
 import type { BlockCommand } from './keyboard.js';
+import type { Change } from './undo.js';
 
-/** Applies a change to the draft's paragraph list (autosaved). */
-export type SetParagraphs = (change: (list: P.Para[]) => P.Para[]) => void;
+/** Applies a change to the draft's paragraph list (autosaved), recorded for undo as `what`. */
+export type SetParagraphs = (change: (list: P.Para[]) => P.Para[], what: Change) => void;
 
 export interface Deleted {
   para: P.Para;
@@ -43,28 +44,28 @@ export function useParagraphCommands(options: {
     switch (c.kind) {
       case 'split': {
         const { list, newId } = P.split(paras, p.id, c.at);
-        setParas(() => list);
+        setParas(() => list, { kind: 'split', paragraphId: p.id });
         focusOn(newId, 0);
         break;
       }
       case 'merge-previous': {
         const m = P.mergeWithPrevious(paras, p.id, language);
         if (!m) return;
-        setParas(() => m.list);
+        setParas(() => m.list, { kind: 'merge', paragraphId: m.intoId });
         focusOn(m.intoId, m.caret);
         break;
       }
       case 'move':
-        setParas((list) => P.move(list, p.id, c.delta));
+        setParas((list) => P.move(list, p.id, c.delta), { kind: 'move', paragraphId: p.id });
         focusOn(p.id, null);
         break;
       case 'toggle-section':
-        setParas((list) => P.normalise(P.update(list, p.id, { section: p.section === 'preamble' ? 'operative' : 'preamble' })));
+        setParas((list) => P.normalise(P.update(list, p.id, { section: p.section === 'preamble' ? 'operative' : 'preamble' })), { kind: 'section', paragraphId: p.id });
         focusOn(p.id, null);
         break;
       case 'delete': {
         setDeleted({ para: p, index, label: labels.get(p.id)?.label ?? '' });
-        setParas((list) => P.remove(list, p.id));
+        setParas((list) => P.remove(list, p.id), { kind: 'delete', paragraphId: p.id });
         const next = paras[index + 1] ?? paras[index - 1];
         if (next) focusOn(next.id, 0);
         else blur();
@@ -85,14 +86,14 @@ export function useParagraphCommands(options: {
   const add = (section: P.Section) => {
     const para = P.blank(section);
     const last = [...paras].reverse().find((x) => x.section === section);
-    setParas((list) => P.insertAfter(list, last?.id ?? null, para));
+    setParas((list) => P.insertAfter(list, last?.id ?? null, para), { kind: 'add', paragraphId: null });
     focusOn(para.id, 0);
   };
 
   /** Puts the deleted paragraph back where it was. */
   const undoDelete = () => {
     if (!deleted) return;
-    setParas((list) => P.normalise([...list.slice(0, deleted.index), deleted.para, ...list.slice(deleted.index)]));
+    setParas((list) => P.normalise([...list.slice(0, deleted.index), deleted.para, ...list.slice(deleted.index)]), { kind: 'restore', paragraphId: null });
     focusOn(deleted.para.id, null);
     setDeleted(null);
   };

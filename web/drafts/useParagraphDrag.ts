@@ -17,7 +17,7 @@ export function useParagraphDrag(setParas: SetParagraphs) {
     e.stopPropagation();
     const dragged = drag?.id ?? e.dataTransfer.getData(MIME);
     setDrag(null);
-    if (dragged) setParas((list) => P.moveTo(list, dragged, target));
+    if (dragged) setParas((list) => P.moveTo(list, dragged, target), { kind: 'move', paragraphId: dragged });
   };
 
   /** The drag handlers and drop hint of one paragraph block. */

@@ -1,6 +1,7 @@
 // The drafting desk: the draft's head, its preamble and operative part as
-// lists of paragraph blocks, the undo offer after a delete, and the precedent
-// panel fed by the paragraph being edited. The parts live in web/drafts/:
+// lists of paragraph blocks, one undo stack for every change (Ctrl+Z), the
+// undo offer after a delete, and the precedent panel fed by the paragraph
+// being edited. The parts live in web/drafts/:
 // saving (useDraftSync), focus, block commands, drag and drop, precedents.
 import { useEffect, useMemo, useState } from 'react';
 import { profileOf } from '../../core/languages/index.js';
@@ -15,6 +16,7 @@ import { useParagraphDrag } from '../drafts/useParagraphDrag.js';
 import { useParagraphFocus } from '../drafts/useParagraphFocus.js';
 import { usePrecedentInsertion } from '../drafts/usePrecedentInsertion.js';
 import { useDraftSync } from '../drafts/useDraftSync.js';
+import { useUndo } from '../drafts/useUndo.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 import * as P from '../drafts/paragraphs.js';
 
@@ -25,6 +27,8 @@ export function EditorPage({ id }: { id: string }) {
   const [composing, setComposing] = useState(false);
   const [lastInputAt, setLastInputAt] = useState(0);
   const [panelFocus, setPanelFocus] = useState(0);
+  // The conflict dialog closed with Esc (the conflict stays until a version is chosen).
+  const [conflictClosed, setConflictClosed] = useState<object | null>(null);
   // A draft just imported opens with what the import saw (read once).
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
@@ -33,7 +37,11 @@ export function EditorPage({ id }: { id: string }) {
   const paras = useMemo(() => local?.paragraphs ?? [], [local]);
   const labels = useMemo(() => P.labels(paras), [paras]);
   const active = paras.find((p) => p.id === focus?.id) ?? null;
-  const setParas: SetParagraphs = (change) => edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));
+  const history = useUndo({ paras, setList: (list) => edit((e) => ({ ...e, paragraphs: list })), focusOn, blur });
+  const setParas: SetParagraphs = (change, what) => {
+    history.track(what);
+    edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));
+  };
 
   const commands = useParagraphCommands({ paras, labels, language, setParas, focusOn, blur, toPanel: () => setPanelFocus((n) => n + 1) });
   const precedents = usePrecedentInsertion({ paras, active, setParas, focusOn });
@@ -42,10 +50,10 @@ export function EditorPage({ id }: { id: string }) {
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
   if (!local || !draft) return <Loading what="the draft" />;
 
-  const onText = (p: P.Para, text: string) => {
+  const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
     performance.mark('precedent:keystroke');
-    setParas((list) => P.update(list, p.id, { text }));
+    setParas((list) => P.update(list, p.id, footnotes ? { text, footnotes } : { text }), { kind: text === p.text ? 'footnote' : 'typing', paragraphId: p.id });
   };
   // What both parts share.
   const part = {
@@ -61,9 +69,10 @@ export function EditorPage({ id }: { id: string }) {
     onAdd: commands.add,
   };
 
+  const conflictOpen = sync.conflict !== null && conflictClosed !== sync.conflict;
   return (
-    <div className="page editor-page">
-      <div className="editor-main">
+    <div className="page editor-page" onKeyDown={history.onKeyDown}>
+      <div className="editor-main" inert={conflictOpen}>
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
@@ -71,6 +80,14 @@ export function EditorPage({ id }: { id: string }) {
           <DraftPart section="preamble" title="Preamble" {...part} />
           <DraftPart section="operative" title="Operative part" {...part} />
         </div>
+        {sync.conflict && !conflictOpen && (
+          <div className="toast conflict-bar" role="alert">
+            Not saved: this draft was changed elsewhere.{' '}
+            <button type="button" onClick={() => setConflictClosed(null)}>
+              Choose a version…
+            </button>
+          </div>
+        )}
         {commands.deleted && (
           <div className="toast" role="status">
             Deleted {commands.deleted.label}.{' '}
@@ -90,8 +107,11 @@ export function EditorPage({ id }: { id: string }) {
         onInsert={precedents.insertPrecedent}
         onReplace={precedents.replacePrecedent}
         onBack={() => active && focusOn(active.id, null)}
+        sourceParagraphId={active?.source?.paragraphId ?? null}
       />
-      {sync.conflict && <ConflictDialog mine={sync.conflict.mine} theirs={sync.conflict.theirs} onChoose={sync.resolve} />}
+      {sync.conflict && conflictOpen && (
+        <ConflictDialog mine={sync.conflict.mine} theirs={sync.conflict.theirs} onChoose={sync.resolve} onClose={() => setConflictClosed(sync.conflict)} />
+      )}
     </div>
   );
 }
