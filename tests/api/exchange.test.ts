@@ -181,6 +181,20 @@ describe('corpus documents', () => {
     expect((await app.request('/api/documents/a-res-80-229-en')).status).toBe(200);
   });
 
+  it('names files by symbol, never by internal id', async () => {
+    const name = async (url: string) => {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(200);
+      const cd = res.headers.get('content-disposition')!;
+      return decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)![1]);
+    };
+    expect(await name('/api/documents/a-res-80-229-en/export.docx')).toBe('A-RES-80-229-en.docx');
+    expect(await name('/api/diff/export.docx?from=a-res-78-229-en&to=a-res-80-229-en')).toBe('A-RES-80-229 changes against A-RES-78-229.docx');
+    const draft = await rollover('a-res-78-229-en');
+    expect(await name(`/api/drafts/${draft.id}/export.docx`)).toBe(`${draft.title.slice(0, 80)} (changes against A-RES-78-229).docx`);
+    expect(await name(`/api/drafts/${draft.id}/export.docx?plain=1`)).toBe(`${draft.title.slice(0, 80)}.docx`);
+  });
+
   it('diff export refuses a missing or identical pair', async () => {
     expect((await app.request('/api/diff/export.docx?from=a-res-80-229-en&to=a-res-80-229-en')).status).toBe(400);
     expect((await app.request('/api/diff/export.docx?from=a-res-80-229-en')).status).toBe(400);
