@@ -58,6 +58,12 @@ describe('qualifyLabels', () => {
     expect(labels(body)).toEqual(['OP 1', 'OP 2']);
   });
 
+  it('does not qualify unique numbered paragraphs because unnumbered ones repeat', () => {
+    const body = [head('I'), para('operative', 'OP 1', 1), para('operative', 'OP'), head('II'), para('operative', 'OP 2', 2), para('operative', 'OP')];
+    qualifyLabels(body, '');
+    expect(labels(body)).toEqual(['OP 1', 'text 1', 'OP 2', 'text 2']);
+  });
+
   it('counts unnumbered paragraphs, and what the file itself numbers twice', () => {
     const body = [para('operative', 'OP'), para('operative', 'OP 1', 1), para('operative', 'OP'), para('operative', 'OP 1', 1)];
     qualifyLabels(body, '');

@@ -93,7 +93,14 @@ const repeats = (labels: string[]) => labels.length - new Set(labels).size;
  */
 export function qualifyLabels(paragraphs: ParsedParagraph[], prefix: string): void {
   const text = paragraphs.filter((p) => p.section !== 'heading');
-  if (repeats(text.map((p) => p.label)) === 0) return;
+  const numbered = text.filter((p) => p.number !== null);
+  if (repeats(numbered.map((p) => p.label)) > 0) qualifyNumbered(paragraphs, numbered, prefix);
+  numberUnnumbered(text, prefix);
+  countRepeats(text);
+}
+
+/** Numbering restarts among `numbered`: each is qualified by the units open above it. */
+function qualifyNumbered(paragraphs: ParsedParagraph[], numbered: ParsedParagraph[], prefix: string): void {
   const open: Designation[] = [];
   const units = new Map<ParsedParagraph, Designation[]>();
   for (const p of paragraphs) {
@@ -104,15 +111,13 @@ export function qualifyLabels(paragraphs: ParsedParagraph[], prefix: string): vo
       open.push(d);
     } else if (p.number !== null && open.length) units.set(p, [...open]);
   }
-  const relabel = (innermostOnly: boolean) => text.map((p) => (units.has(p) ? qualify(p.label, prefix, qualifier(units.get(p)!, innermostOnly)) : p.label));
+  const relabel = (innermostOnly: boolean) => numbered.map((p) => (units.has(p) ? qualify(p.label, prefix, qualifier(units.get(p)!, innermostOnly)) : p.label));
   const short = relabel(true);
   const full = relabel(false);
   const labels = repeats(short) <= repeats(full) ? short : full;
-  text.forEach((p, i) => {
+  numbered.forEach((p, i) => {
     p.label = labels[i];
   });
-  numberUnnumbered(text, prefix);
-  countRepeats(text);
 }
 
 /**
