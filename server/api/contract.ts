@@ -327,6 +327,8 @@ export const DraftParagraph = z.object({
       paragraphId: z.string().max(L.paragraphId),
       documentId: z.string().max(L.paragraphId),
       citation: z.string().max(L.citation),
+      /** The source paragraph's text: the paragraph is "modified" once its own differs (core/citation.ts). */
+      text: z.string().max(L.paragraphText).optional(),
     })
     .nullable()
     .optional(),

@@ -3,7 +3,7 @@
 // paragraphs a rollover of a corpus document starts with (with provenance).
 // The limits themselves live in core/limits.ts (the editor checks them too).
 import { randomUUID } from 'node:crypto';
-import { citation, preambleFirst } from '../../core/citation.js';
+import { paragraphSource, preambleFirst } from '../../core/citation.js';
 import { DRAFT_LIMITS, type DraftSection } from '../../core/limits.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
 import type { Draft, DraftParagraph, DraftPatch, DraftSummary, NewDraft } from './model.js';
@@ -89,7 +89,7 @@ export function rolloverParagraphs(doc: DocumentRecord, paragraphs: readonly Par
     section: (p.section === 'preamble' ? 'preamble' : 'operative') as DraftSection,
     text: p.text,
     lead: p.lead,
-    source: { paragraphId: p.id, documentId: doc.id, citation: citation(doc, p.label) },
+    source: paragraphSource(doc, p),
     footnotes: p.footnotes,
   }));
 }

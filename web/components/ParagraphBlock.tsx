@@ -2,6 +2,7 @@
 // the typeset text (lead phrase emphasised) or, while edited, a plain textarea
 // that never interferes with an IME composition.
 import { DRAFT_LIMITS } from '../../core/limits.js';
+import { sourceModified } from '../../core/citation.js';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { LeadText } from './Lead.js';
@@ -135,6 +136,7 @@ export function ParagraphBlock(props: BlockProps) {
                 <a href={`/documents/${para.source.documentId}?p=${encodeURIComponent(para.source.paragraphId)}`} onClick={linkClick} className="cite">
                   {para.source.citation}
                 </a>
+                {sourceModified(para.text, para.source) && <span className="modified">, modified</span>}
                 {' · '}
                 <a href={`/paragraphs/${para.source.paragraphId}/lineage`} onClick={linkClick}>
                   lineage

@@ -59,6 +59,7 @@ function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
     title: draft.title,
     titleNumber: null,
     baseDocumentId: draft.baseDocumentId,
+    sources: draft.paragraphs.map((p) => p.source?.paragraphId ?? null),
     paragraphs: draft.paragraphs.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: p.footnotes ?? [] })),
   };
 }
