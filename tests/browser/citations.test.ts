@@ -1,9 +1,9 @@
 // Documents named by symbol wherever a person reads them, and lineage that
 // claims no more than the corpus shows, in real headless Chromium: the drafts
 // list's Base column, the export menu, a lineage heading and its "first
-// appeared" line.
+// appeared" line; and provenance that says "modified" once the text is edited.
 import { describe, expect, it } from 'vitest';
-import { hasChromium, screenshot, useDesk } from '../helpers/browser.js';
+import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('citations and names (browser)', { timeout: 90_000 }, () => {
   const { newDraft, newPage } = useDesk();
@@ -38,5 +38,22 @@ describe.skipIf(!hasChromium)('citations and names (browser)', { timeout: 90_000
     await page.goto('/paragraphs/a-res-80-229-en.op79/lineage');
     await page.waitForSelector('.lineage-steps .step');
     expect(await page.locator('.first-appeared').textContent()).toMatch(/^First appeared in A\/RES\/78\/229/);
+  });
+
+  it('provenance says "modified" once the inserted text is edited, and still after a reload', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-en' });
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    const op6 = page.locator('.para[data-label="OP 6"] .provenance');
+    await expect.poll(() => op6.textContent()).toMatch(/^from A\/RES\/78\/229, OP 6 · lineage/);
+    await page.locator('.para[data-label="OP 6"] .para-text').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' further');
+    await expect.poll(() => op6.textContent()).toMatch(/^from A\/RES\/78\/229, OP 6, modified · lineage/);
+    expect(await page.locator('.para[data-label="OP 5"] .provenance').textContent()).not.toContain('modified');
+    await waitSaved(page);
+    await screenshot(page, '20-provenance-modified');
+    await page.reload();
+    await expect.poll(() => page.locator('.para[data-label="OP 6"] .provenance').textContent()).toContain('OP 6, modified');
   });
 });
