@@ -189,9 +189,18 @@ export type LineageStep = z.infer<typeof LineageStep>;
 
 export const LineageResponse = z.object({
   paragraph: LineageParagraph.extend({ documentId: z.string() }),
+  document: DocumentRef,
   series: z.object({ id: z.string(), title: z.string() }).nullable(),
   ancestors: z.array(LineageStep),
-  firstAppeared: z.object({ document: DocumentRef, paragraphIds: z.array(z.string()), oldestInCorpus: z.boolean() }),
+  firstAppeared: z.object({
+    document: DocumentRef,
+    paragraphIds: z.array(z.string()),
+    oldestInCorpus: z.boolean(),
+    /** The series' previous version is in the corpus and lacks the paragraph: it first appeared here. */
+    exact: z.boolean(),
+    /** Sessions just before it whose versions the corpus lacks. */
+    missingSessions: z.array(z.number().int()),
+  }),
 });
 export type LineageResponse = z.infer<typeof LineageResponse>;
 
@@ -320,6 +329,8 @@ export const DraftParagraph = z.object({
       paragraphId: z.string().max(L.paragraphId),
       documentId: z.string().max(L.paragraphId),
       citation: z.string().max(L.citation),
+      /** The source paragraph's text: the paragraph is "modified" once its own differs (core/citation.ts). */
+      text: z.string().max(L.paragraphText).optional(),
     })
     .nullable()
     .optional(),

@@ -1,7 +1,8 @@
 // Paragraph lineage: the same paragraph in each earlier version of its series,
 // found by aligning each version with the one before it, and the version where
-// it first appeared. Pure over a `diff` function, so the walk is testable and
-// the service decides how alignments are cached.
+// it first appeared, which is exact only when the corpus holds the version
+// before it. Pure over a `diff` function, so the walk is testable and the
+// service decides how alignments are cached.
 import type { PairKind } from '../../core/diff/kinds.js';
 import type { DocumentDiff, DocumentRef } from './diff.js';
 import type { InlineChange } from '../../core/diff/inline.js';
@@ -27,6 +28,8 @@ export interface LineageStep {
 
 export interface Lineage {
   paragraph: LineageParagraph & { documentId: string };
+  /** The paragraph's document, named by its symbol wherever a person reads it. */
+  document: DocumentRef;
   series: { id: string; title: string } | null;
   /** Newest first: the previous version, then the one before it, … */
   ancestors: LineageStep[];
@@ -38,6 +41,13 @@ export interface Lineage {
      * be older still.
      */
     oldestInCorpus: boolean;
+    /**
+     * True only when the series' previous version is in the corpus and lacks the
+     * paragraph: then it first appeared here. Otherwise it is at least as old.
+     */
+    exact: boolean;
+    /** Sessions just before it whose versions the corpus lacks (none when exact or oldest). */
+    missingSessions: number[];
   };
 }
 
@@ -46,6 +56,12 @@ export interface LineageSource {
   versions: DocumentRef[];
   diff(fromId: string, toId: string): DocumentDiff;
   paragraph(id: string): LineageParagraph | null;
+  /**
+   * Sessions between versions[index - 1] and versions[index] whose versions the
+   * corpus lacks (a gap not known to be empty); [] when versions[index - 1] is
+   * the previous version.
+   */
+  missingBefore(index: number): number[];
 }
 
 /** Walks back from `start` (a paragraph of versions[at]) through the earlier versions. */
@@ -72,8 +88,15 @@ export function walkLineage(source: LineageSource, at: number, startIds: string[
     current = fromIds;
     k--;
   }
+  const missingSessions = k > 0 ? source.missingBefore(k) : [];
   return {
     ancestors,
-    firstAppeared: { document: source.versions[k], paragraphIds: current, oldestInCorpus: k === 0 },
+    firstAppeared: {
+      document: source.versions[k],
+      paragraphIds: current,
+      oldestInCorpus: k === 0,
+      exact: k > 0 && missingSessions.length === 0,
+      missingSessions,
+    },
   };
 }

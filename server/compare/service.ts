@@ -111,7 +111,7 @@ export function paragraphLineage(db: Db, paragraphId: string): Lineage | null {
   const series = seriesOfDocument(db, doc.id);
   const paragraph = { id: p.id, label: p.label, text: p.text, documentId: p.documentId };
   if (!series) {
-    return { paragraph, series: null, ancestors: [], firstAppeared: { document: documentRef(doc), paragraphIds: [p.id], oldestInCorpus: true } };
+    return { paragraph, document: documentRef(doc), series: null, ancestors: [], firstAppeared: { document: documentRef(doc), paragraphIds: [p.id], oldestInCorpus: true, exact: false, missingSessions: [] } };
   }
   const versions = series.documents.map((d) => documentRef(getDocument(db, d.id)!));
   const at = versions.findIndex((v) => v.id === doc.id);
@@ -123,9 +123,10 @@ export function paragraphLineage(db: Db, paragraphId: string): Lineage | null {
         const x = getParagraph(db, id);
         return x ? { id: x.id, label: x.label, text: x.text } : null;
       },
+      missingBefore: (index) => series.gaps.find((g) => !g.known && g.before === versions[index].symbol)?.sessions ?? [],
     },
     at,
     [p.id],
   );
-  return { paragraph, series: { id: series.id, title: series.title }, ...walked };
+  return { paragraph, document: versions[at], series: { id: series.id, title: series.title }, ...walked };
 }

@@ -4,14 +4,10 @@
 // paragraphs, each remembering the precedent it came from. Type-only.
 import type { DraftSection } from '../../core/limits.js';
 import type { Footnote, Language } from '../../core/model.js';
+import type { ParagraphSource } from '../../core/citation.js';
 
-/** Where a paragraph's language comes from: a corpus paragraph and its citation. */
-export interface DraftSource {
-  paragraphId: string;
-  documentId: string;
-  /** "A/RES/78/229, OP 8" */
-  citation: string;
-}
+/** Where a paragraph's language comes from: a corpus paragraph, its citation and text (core/citation.ts). */
+export type DraftSource = ParagraphSource;
 
 export interface DraftParagraph {
   /** Stable within the draft (client-generated or assigned by the rules). */

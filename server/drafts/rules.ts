@@ -5,7 +5,7 @@
 // them (core/footnotes.ts), whichever client sent it.
 // The limits themselves live in core/limits.ts (the editor checks them too).
 import { randomUUID } from 'node:crypto';
-import { citation, preambleFirst } from '../../core/citation.js';
+import { paragraphSource, preambleFirst } from '../../core/citation.js';
 import { reanchorFootnotes, sameFootnotes } from '../../core/footnotes.js';
 import { DRAFT_LIMITS, type DraftSection } from '../../core/limits.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
@@ -109,7 +109,7 @@ export function rolloverParagraphs(doc: DocumentRecord, paragraphs: readonly Par
     section: (p.section === 'preamble' ? 'preamble' : 'operative') as DraftSection,
     text: p.text,
     lead: p.lead,
-    source: { paragraphId: p.id, documentId: doc.id, citation: citation(doc, p.label) },
+    source: paragraphSource(doc, p),
     footnotes: p.footnotes,
   }));
 }

@@ -3,14 +3,15 @@
 // import.ts) and writes the result; a refusal is a DraftError (400 or 404 at
 // the API). Stale saves are an answer, not an error: the caller shows both.
 import type { Language } from '../../core/model.js';
-import { getDocument, getParagraphs } from '../store/corpus.js';
+import { getDocument, getParagraph, getParagraphs } from '../store/corpus.js';
+import { paragraphSource } from '../../core/citation.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
 import type { DocumentDiff } from '../compare/diff.js';
 import { draftDiff } from './diff.js';
 import { DraftError } from './errors.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
-import type { Draft, DraftParagraph, DraftPatch, DraftSummary, NewDraft } from './model.js';
+import type { Draft, DraftParagraph, DraftPatch, DraftSource, DraftSummary, NewDraft } from './model.js';
 import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summarize } from './rules.js';
 
 export function listDrafts(db: Db): DraftSummary[] {
@@ -91,13 +92,21 @@ export interface ImportOutcome {
   warnings: string[];
 }
 
+/** The provenance a corpus paragraph gives a draft paragraph; null when the corpus does not hold it. */
+function corpusSource(db: Db, paragraphId: string): DraftSource | null {
+  const p = getParagraph(db, paragraphId);
+  const doc = p ? getDocument(db, p.documentId) : null;
+  return p && doc ? paragraphSource(doc, p) : null;
+}
+
 /** A .docx or pasted text as a new draft, stored whole (one insert) or not at all. */
 export async function importDraft(db: Db, source: ImportSource): Promise<ImportOutcome> {
   try {
-    const { imported, changesSeen, baseDocumentId } = await readImport(source);
+    const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source);
     checkImportLimits(imported);
     const base = baseDocumentId && getDocument(db, baseDocumentId) ? baseDocumentId : null;
-    return { draft: insert(db, importedDraft(imported, base)), changesSeen, warnings: imported.warnings };
+    const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(db, id) : null));
+    return { draft: insert(db, importedDraft(imported, base, sources)), changesSeen, warnings: imported.warnings };
   } catch (e) {
     if (e instanceof ImportRejected) throw DraftError.invalid(e.message);
     throw e;

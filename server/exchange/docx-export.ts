@@ -2,7 +2,9 @@
 // draft resolution (symbol, body, agenda item, title, enacting formula,
 // preambular paragraphs, numbered operative paragraphs with lettered sub-items,
 // real Word footnotes), optionally with every change against another document
-// as Word tracked changes. Uses the docx package (no hand-written XML).
+// as Word tracked changes. A draft's provenance (which corpus paragraph each
+// paragraph came from) rides along as custom document properties, for a
+// re-import. Uses the docx package (no hand-written XML).
 import {
   AlignmentType,
   DeletedTextRun,
@@ -38,6 +40,8 @@ export interface ExportDocument {
   paragraphs: ExportParagraph[];
   /** The document a draft was rolled over from, kept for a re-import. */
   baseDocumentId?: string | null;
+  /** Per paragraph, the corpus paragraph id its language came from (a draft's provenance), kept for a re-import. */
+  sources?: (string | null)[];
 }
 
 export interface ExportOptions {
@@ -58,6 +62,19 @@ export interface ExportResult {
 export function resolutionNumber(symbol: string | null): string | null {
   const m = symbol?.match(/^A\/RES\/(\d+\/\d+(?:\s*[A-Z])?)$/);
   return m ? m[1] : null;
+}
+
+/**
+ * Provenance as custom document properties (Word keeps them through an edit
+ * and save; each value is one short paragraph id, well under Word's 255
+ * characters): the paragraph count, then "PrecedentSource<i>" per sourced one.
+ */
+function sourceProperties(sources: (string | null)[] | undefined): { name: string; value: string }[] {
+  if (!sources?.some((s) => s)) return [];
+  return [
+    { name: PROPERTY.paragraphs, value: String(sources.length) },
+    ...sources.flatMap((id, i) => (id ? [{ name: `${PROPERTY.source}${i}`, value: id }] : [])),
+  ];
 }
 
 const OP_NUMBERING = 'un-operative';
@@ -116,6 +133,7 @@ export async function exportDocx(doc: ExportDocument, options: ExportOptions = {
       { name: PROPERTY.language, value: doc.language },
       ...(doc.symbol ? [{ name: PROPERTY.symbol, value: doc.symbol }] : []),
       ...(doc.baseDocumentId ? [{ name: PROPERTY.base, value: doc.baseDocumentId }] : []),
+      ...sourceProperties(doc.sources),
     ],
     features: options.against ? { trackRevisions: true } : undefined,
     styles: {

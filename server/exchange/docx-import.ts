@@ -1,8 +1,10 @@
 // Imports a .docx (a draft someone sent back) or pasted text as a draft:
 // tracked changes resolved as accepted or rejected (and counted), footnotes
-// kept as the paragraphs' footnotes, structure recognised (recognise.ts).
+// kept as the paragraphs' footnotes, structure recognised (recognise.ts), and
+// the provenance a file exported by this desk carries read back.
 // Everything is checked before anything is stored: the caller inserts the
 // result in one statement, so a bad file never leaves half a draft behind.
+import { DRAFT_LIMITS } from '../../core/limits.js';
 import type { Language } from '../../core/model.js';
 import { PROPERTY, STYLE } from './layout.js';
 import { DocxReadError, readDocx, viewOf, type DocxContent, type ViewParagraph } from './docx-read.js';
@@ -19,6 +21,8 @@ export interface DocxImport extends ImportedDraft {
   changesSeen: number;
   changes: 'accept' | 'reject';
   baseDocumentId: string | null;
+  /** Per exported paragraph, the corpus paragraph id it came from; null when the file carries no provenance. */
+  sourceIds: (string | null)[] | null;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -74,7 +78,15 @@ export async function importDocx(
     changesSeen: content.revisions,
     changes,
     baseDocumentId: content.properties[PROPERTY.base] ?? null,
+    sourceIds: sourceIds(content.properties),
   };
+}
+
+/** The provenance the file was exported with (docx-export.ts): a corpus paragraph id per exported paragraph, or null. */
+function sourceIds(properties: Record<string, string>): (string | null)[] | null {
+  const count = Number(properties[PROPERTY.paragraphs]);
+  if (!Number.isInteger(count) || count <= 0 || count > DRAFT_LIMITS.paragraphs) return null;
+  return Array.from({ length: count }, (_, i) => properties[`${PROPERTY.source}${i}`] ?? null);
 }
 
 function toLine(p: ViewParagraph, content: DocxContent, footnoteText: (id: string) => string, listCounts: Map<string, number>): SourceLine {

@@ -62,4 +62,12 @@ export const STYLE = {
 export const INDENT = { left: 1267, right: 1267, first: 475, item: 475 } as const;
 
 /** The custom document properties that let an export be re-imported without guessing. */
-export const PROPERTY = { language: 'PrecedentLanguage', symbol: 'PrecedentSymbol', base: 'PrecedentBase' } as const;
+export const PROPERTY = {
+  language: 'PrecedentLanguage',
+  symbol: 'PrecedentSymbol',
+  base: 'PrecedentBase',
+  /** How many body paragraphs the file was exported with, to match provenance on import. */
+  paragraphs: 'PrecedentParagraphs',
+  /** Prefix: "PrecedentSource12" holds the corpus paragraph id the 13th body paragraph came from. */
+  source: 'PrecedentSource',
+} as const;

@@ -229,6 +229,17 @@ describe('GET /api/paragraphs/:id/lineage', () => {
       ['A/RES/69/197', ['OP 51']],
     ]);
     expect(body.firstAppeared).toMatchObject({ document: { symbol: 'A/RES/69/197' }, oldestInCorpus: false });
+    expect(body.document).toMatchObject({ id: 'a-res-80-229-zh', symbol: 'A/RES/80/229' });
+  });
+
+  it('claims no more than the corpus shows: 69/197 is "at least as old as" while sessions 63–68 are missing', async () => {
+    const { body } = await get<LineageResponse>('/api/paragraphs/a-res-80-229-zh.op6/lineage');
+    expect(body.firstAppeared).toMatchObject({
+      document: { symbol: 'A/RES/69/197' },
+      oldestInCorpus: false,
+      exact: false,
+      missingSessions: [63, 64, 65, 66, 67, 68],
+    });
   });
 
   it('says when a paragraph first appeared', async () => {
@@ -236,6 +247,8 @@ describe('GET /api/paragraphs/:id/lineage', () => {
     expect(body.ancestors.map((a) => a.document.symbol)).toEqual(['A/RES/78/229']);
     expect(body.ancestors[0].routineOnly).toBe(true);
     expect(body.firstAppeared).toMatchObject({ document: { symbol: 'A/RES/78/229' }, paragraphIds: ['a-res-78-229-en.op93'], oldestInCorpus: false });
+    // 77/237, the version before 78/229, is in the corpus and lacks it.
+    expect(body.firstAppeared).toMatchObject({ exact: true, missingSessions: [] });
   });
 
   it('answers 404 for an unknown paragraph', async () => {

@@ -91,6 +91,7 @@ describe('drafts API', () => {
       paragraphId: base[0].id,
       documentId: doc.id,
       citation: `${doc.symbol ?? doc.title}, ${base[0].label}`,
+      text: base[0].text,
     });
   });
 

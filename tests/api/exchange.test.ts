@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
+import { sourceModified } from '../../core/citation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import { SearchService } from '../../server/search/service.js';
@@ -215,6 +217,42 @@ describe('footnotes after an edit', () => {
   });
 });
 
+describe('provenance in Word', () => {
+  it('a paragraph edited after rollover is "modified"; its provenance survives export and import, edits made in Word included', async () => {
+    const draft = await rollover('a-res-78-229-en');
+    const ps = draft.paragraphs.map((p) => ({ ...p }));
+    const op6 = ps.findIndex((p) => p.source?.citation === 'A/RES/78/229, OP 6');
+    expect(op6).toBeGreaterThan(0);
+    expect(ps[op6].source?.text).toBe(ps[op6].text);
+    ps[op6] = { ...ps[op6], text: `${ps[op6].text.replace(/[;.]$/, '')}, and to report thereon;` };
+    const res = await app.request(`/api/drafts/${draft.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft.version, paragraphs: ps }) });
+    expect(res.status).toBe(200);
+    const saved = (await res.json()) as Draft;
+    expect(saved.paragraphs[op6].source).toMatchObject({ citation: 'A/RES/78/229, OP 6', paragraphId: 'a-res-78-229-en.op6' });
+    expect(sourceModified(saved.paragraphs[op6].text, saved.paragraphs[op6].source)).toBe(true);
+    expect(saved.paragraphs.filter((p) => sourceModified(p.text, p.source)).length).toBe(1);
+
+    const file = await download(`/api/drafts/${draft.id}/export.docx?plain=1`, 'draft-78-229-en-provenance.docx');
+    const back = await upload(file);
+    expect(back.status).toBe(201);
+    const imported = back.body.draft.paragraphs;
+    expect(imported.map((p) => p.source?.citation ?? null)).toEqual(saved.paragraphs.map((p) => p.source?.citation ?? null));
+    expect(imported.map((p) => sourceModified(p.text, p.source))).toEqual(saved.paragraphs.map((p) => sourceModified(p.text, p.source)));
+
+    // Edited in Word: a paragraph's text changed, the file saved again.
+    const zip = await JSZip.loadAsync(file);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const pp1 = saved.paragraphs[0].text;
+    const word = pp1.split(' ').find((w) => w.length > 6 && xml.includes(w))!;
+    zip.file('word/document.xml', xml.replace(word, `${word} (edited in Word)`));
+    const edited = await upload(await zip.generateAsync({ type: 'uint8array' }));
+    expect(edited.status).toBe(201);
+    const first = edited.body.draft.paragraphs[0];
+    expect(first.source?.citation).toBe(saved.paragraphs[0].source?.citation);
+    expect(sourceModified(first.text, first.source)).toBe(true);
+  });
+});
+
 describe('corpus documents', () => {
   it('exports any document with its symbol, title line and paragraphs; 404 for an unknown one', async () => {
     const file = await download('/api/documents/a-res-80-229-en/export.docx', 'document-80-229-en.docx');
@@ -227,6 +265,20 @@ describe('corpus documents', () => {
     expect((await app.request('/api/documents/no-such-doc/export.docx')).status).toBe(404);
     // The documents module's own route still answers beside this one.
     expect((await app.request('/api/documents/a-res-80-229-en')).status).toBe(200);
+  });
+
+  it('names files by symbol, never by internal id', async () => {
+    const name = async (url: string) => {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(200);
+      const cd = res.headers.get('content-disposition')!;
+      return decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)![1]);
+    };
+    expect(await name('/api/documents/a-res-80-229-en/export.docx')).toBe('A-RES-80-229-en.docx');
+    expect(await name('/api/diff/export.docx?from=a-res-78-229-en&to=a-res-80-229-en')).toBe('A-RES-80-229 changes against A-RES-78-229.docx');
+    const draft = await rollover('a-res-78-229-en');
+    expect(await name(`/api/drafts/${draft.id}/export.docx`)).toBe(`${draft.title.slice(0, 80)} (changes against A-RES-78-229).docx`);
+    expect(await name(`/api/drafts/${draft.id}/export.docx?plain=1`)).toBe(`${draft.title.slice(0, 80)}.docx`);
   });
 
   it('diff export refuses a missing or identical pair', async () => {

@@ -28,6 +28,29 @@ ${body}</statement></akomaNtoso>`;
     expect(p.footnotes).toEqual([{ marker: '1', text: '见A/1。', offset: '回顾其决议，'.length }]);
   });
 
+  it("reads a Chinese convention's plain-text headings and 一、 numbering: annex, art. 6, para. 1", () => {
+    const p = (eId: string, text: string) => `<paragraph eId="${eId}"><content><p>${text}</p></content></paragraph>`;
+    const [doc] = importAkn(
+      wrap(`<mainBody><paragraph eId="para_1"><num>1.</num><content><p>通过本决议所附公约；</p></content></paragraph></mainBody>
+        <attachments><attachment><doc name="annex"><mainBody>
+        ${p('para_2', '第五条')}${p('para_3', '保护主权')}${p('para_4', '一、缔约国应恪守各国主权平等原则。')}${p('para_5', '二、本公约的任何规定均未授权一缔约国。')}
+        ${p('para_6', '第六条')}${p('para_7', '尊重人权')}${p('para_8', '一、缔约国应当确保符合其所承担的国际人权法义务。')}
+        </mainBody></doc></attachment></attachments>`),
+      'x.xml',
+    ).documents;
+    expect(doc.paragraphs.map((x) => [x.section, x.label])).toEqual([
+      ['operative', 'OP 1'],
+      ['heading', '第五条'],
+      ['heading', '保护主权'],
+      ['annex', 'annex, art. 5, para. 1'],
+      ['annex', 'annex, art. 5, para. 2'],
+      ['heading', '第六条'],
+      ['heading', '尊重人权'],
+      ['annex', 'annex, art. 6, para. 1'],
+    ]);
+    expect(doc.paragraphs[3]).toMatchObject({ number: 1, text: '缔约国应恪守各国主权平等原则。' });
+  });
+
   it('rejects malformed XML with the source name', () => {
     expect(() => importAkn('<akomaNtoso><statement></akomaNtoso>', 'broken.xml')).toThrowError(ImportError);
     try {

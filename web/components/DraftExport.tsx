@@ -1,8 +1,10 @@
 // The editor's "Export .docx" menu: the draft with every change against its
 // base as Word tracked changes (when it has a base), or a clean file. The file
-// is what the server holds, so pending edits are saved first.
+// is what the server holds, so pending edits are saved first. The base is
+// named by its symbol.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { draftDocxUrl } from '../api.js';
+import { DocumentName } from './DocumentLink.js';
 import type { SaveState } from '../drafts/syncMachine.js';
 
 function download(href: string) {
@@ -53,7 +55,7 @@ export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId
           <a role="menuitem" href={draftDocxUrl(id)} download onClick={onClick} data-export="tracked">
             <b>With tracked changes</b>
             <span className="muted small">
-              every change against the base <span className="sym">{baseId}</span> as a Word revision
+              every change against the base <DocumentName id={baseId} /> as a Word revision
             </span>
           </a>
         )}

@@ -4,6 +4,7 @@
 // footnotes standing in it as marker characters (web/drafts/footnoteMarks.ts)
 // with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
+import { sourceModified } from '../../core/citation.js';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
@@ -186,6 +187,7 @@ export function ParagraphBlock(props: BlockProps) {
                 <a href={`/documents/${para.source.documentId}?p=${encodeURIComponent(para.source.paragraphId)}`} onClick={linkClick} className="cite">
                   {para.source.citation}
                 </a>
+                {sourceModified(para.text, para.source) && <span className="modified">, modified</span>}
                 {' · '}
                 <a href={`/paragraphs/${para.source.paragraphId}/lineage`} onClick={linkClick}>
                   lineage

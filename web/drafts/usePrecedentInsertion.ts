@@ -1,7 +1,7 @@
 // A precedent from the panel into the draft: inserted as a new paragraph (in
 // its own part, after the paragraph being edited when that is in the same
 // part) or replacing the paragraph being edited, citing where it came from.
-import { citation } from '../../core/citation.js';
+import { paragraphSource } from '../../core/citation.js';
 import type { SuggestResult } from '../api.js';
 import * as P from './paragraphs.js';
 import type { SetParagraphs } from './useParagraphCommands.js';
@@ -16,7 +16,7 @@ function fromPrecedent(r: SuggestResult): Partial<P.Para> {
     text: r.paragraph.text,
     lead: r.paragraph.lead,
     footnotes: [],
-    source: { paragraphId: r.paragraph.id, documentId: r.document.id, citation: citation(r.document, r.paragraph.label) },
+    source: paragraphSource(r.document, r.paragraph),
   };
 }
 

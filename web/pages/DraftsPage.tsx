@@ -1,5 +1,6 @@
 // The drafts list (home): open, rename, duplicate, delete (confirmed) drafts,
-// and start a new one, empty or as a rollover of an adopted document.
+// and start a new one, empty or as a rollover of an adopted document. A draft's
+// base is named by its symbol.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
 import { deleteDraft, duplicateDraft, listDrafts, saveDraft, type DraftSummaryT } from '../api.js';
@@ -8,6 +9,7 @@ import { linkClick, navigate } from '../lib/router.js';
 import { formatWhen, languageName } from '../lib/format.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 import { NewDraft } from '../components/NewDraft.js';
+import { DocumentLink } from '../components/DocumentLink.js';
 
 export function DraftsPage() {
   const list = useAsync(() => listDrafts(), []);
@@ -78,7 +80,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
         {error && <div className="error-note">{error}</div>}
       </td>
       <td>{languageName(draft.language)}</td>
-      <td className="sym">{draft.baseDocumentId ? <a href={`/documents/${draft.baseDocumentId}`} onClick={linkClick}>{draft.baseDocumentId}</a> : '—'}</td>
+      <td className="base">{draft.baseDocumentId ? <DocumentLink id={draft.baseDocumentId} /> : '—'}</td>
       <td className="num">{draft.counts.preamble}</td>
       <td className="num">{draft.counts.operative}</td>
       <td className="muted">{formatWhen(draft.updatedAt)}</td>

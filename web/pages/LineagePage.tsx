@@ -1,6 +1,7 @@
 // A paragraph's history back through its series: the same paragraph in each
 // earlier version (newest first), what changed each time, and where it first
-// appeared.
+// appeared ("first appeared in" only when the corpus holds the version before
+// it; "at least as old as" otherwise). Documents are named by their symbols.
 import { getLineage } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick } from '../lib/router.js';
@@ -12,7 +13,7 @@ export function LineagePage({ id }: { id: string }) {
   const lineage = useAsync((signal) => getLineage(id, signal), [id]);
   if (lineage.error) return <ErrorNote error={lineage.error} />;
   if (!lineage.data) return <Loading what="the lineage" />;
-  const { paragraph, series, ancestors, firstAppeared } = lineage.data;
+  const { paragraph, document, series, ancestors, firstAppeared } = lineage.data;
   const lang = idLanguage(paragraph.documentId);
   return (
     <div className="page lineage">
@@ -20,8 +21,8 @@ export function LineagePage({ id }: { id: string }) {
         <div>
           <h1>
             Lineage of {paragraph.label}{' '}
-            <a href={`/documents/${paragraph.documentId}?p=${encodeURIComponent(paragraph.id)}`} onClick={linkClick} className="sym">
-              {paragraph.documentId}
+            <a href={`/documents/${paragraph.documentId}?p=${encodeURIComponent(paragraph.id)}`} onClick={linkClick} className="sym" title={document.title}>
+              {document.symbol ?? document.title}
             </a>
           </h1>
           <div className="muted small">{series ? `Series: ${series.title}` : 'Not part of a known series.'}</div>
@@ -52,13 +53,23 @@ export function LineagePage({ id }: { id: string }) {
         ))}
       </ol>
       <p className="first-appeared">
-        {firstAppeared.oldestInCorpus ? 'At least as old as ' : 'First appeared in '}
+        {firstAppeared.exact ? 'First appeared in ' : 'At least as old as '}
         <a href={`/documents/${firstAppeared.document.id}`} onClick={linkClick} className="sym">
           {firstAppeared.document.symbol ?? firstAppeared.document.title}
         </a>{' '}
         ({formatDate(firstAppeared.document.date)})
         {firstAppeared.oldestInCorpus && <span className="muted small"> — the oldest version the corpus holds</span>}
+        {firstAppeared.missingSessions.length > 0 && (
+          <span className="muted small"> — the corpus lacks the versions of {sessionRange(firstAppeared.missingSessions)}, which may hold it</span>
+        )}
       </p>
     </div>
   );
+}
+
+/** [63, 64, 65] → "sessions 63–65"; [68] → "session 68"; [70, 72] → "sessions 70, 72". */
+function sessionRange(sessions: number[]): string {
+  if (sessions.length === 1) return `session ${sessions[0]}`;
+  const contiguous = sessions.every((s, i) => i === 0 || s === sessions[i - 1] + 1);
+  return `sessions ${contiguous ? `${sessions[0]}–${sessions[sessions.length - 1]}` : sessions.join(', ')}`;
 }

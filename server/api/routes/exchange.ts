@@ -59,8 +59,14 @@ function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
     title: draft.title,
     titleNumber: null,
     baseDocumentId: draft.baseDocumentId,
+    sources: draft.paragraphs.map((p) => p.source?.paragraphId ?? null),
     paragraphs: draft.paragraphs.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: p.footnotes ?? [] })),
   };
+}
+
+/** A document as a file name names it: "A-RES-78-229" (a symbol's slashes cannot be in a file name), else its title. */
+function fileSymbol(doc: { symbol: string | null; title: string }): string {
+  return doc.symbol ? doc.symbol.replace(/\//g, '-') : doc.title.slice(0, 80);
 }
 
 /** A file name safe in every browser: ASCII fallback plus the UTF-8 form. */
@@ -79,16 +85,17 @@ export function exchangeRoutes(ctx: AppContext) {
       const doc = documentExport(ctx, documentId);
       if (!doc) throw notFound('Document', documentId);
       const { buffer } = await exportDocx(doc);
-      return sendDocx(c, buffer, doc.symbol ? `${doc.symbol.replace(/\//g, '-')}-${doc.language}` : documentId);
+      return sendDocx(c, buffer, `${fileSymbol(doc)}-${doc.language}`);
     })
     .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
       const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
       const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
-      if (against && !getDocument(ctx.db, against)) throw notFound('Document', against);
+      const againstDoc = against ? getDocument(ctx.db, against) : null;
+      if (against && !againstDoc) throw notFound('Document', against);
       const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
-      return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${against ? ` (changes against ${against})` : ''}`);
+      return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
     })
     .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
@@ -99,7 +106,7 @@ export function exchangeRoutes(ctx: AppContext) {
       if (!doc) throw notFound('Document', to);
       if (fromDoc.language !== doc.language) throw new ApiError(400, `Invalid query: from is in ${fromDoc.language}, to in ${doc.language}; compare versions in one language`);
       const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
-      return sendDocx(c, buffer, `${to} changes against ${from}`);
+      return sendDocx(c, buffer, `${fileSymbol(doc)} changes against ${fileSymbol(fromDoc)}`);
     })
     .post('/drafts/import', limitUpload, validate('query', ImportQuery), async (c) => {
       const q = c.req.valid('query');

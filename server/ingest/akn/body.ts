@@ -5,6 +5,8 @@ import type { ParsedParagraph, Section } from '../../../core/model.js';
 import { attr, child, children, find, findAll, kids, tagOf, type XNode } from '../xml-tree.js';
 import { ITEM_CONTAINERS, addItem, addList, addTable, appendLine, appendToPara, emptyBlock, type Block } from './blocks.js';
 import { leadOf, plain, richOf } from './inline.js';
+import { designation, qualifyLabels } from './labels.js';
+import { chineseNumeral } from '../clean.js';
 
 interface BodyState {
   section: Section;
@@ -22,7 +24,11 @@ const ROMAN_OR_LETTER_ITEM = /^[(（]?[a-z]{1,6}[)）]$/i;
 const CIRCLED_ITEM = /^(?:[\u3220-\u3229]|[(（](?:[一二三四五六七八九十]+|[甲乙丙丁戊己庚辛壬癸])[)）])$/;
 // Leading/trailing bidi marks (U+200E) wrap typed markers in some Chinese files.
 const INLINE_MARKER =
-  /^[\u200b-\u200f\ufeff\s]*([(（](?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d))[\u200b-\u200f\ufeff\s]*/i;
+  /^[\u200b-\u200f\ufeff\s]*([(（](?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸])[)）]|[\u3220-\u3229]|\d{1,3}[.．](?!\d)|[一二三四五六七八九十]{1,3}、)[\u200b-\u200f\ufeff\s]*/i;
+/** A line that ends a sentence or clause is text, never a heading. */
+const ENDS_CLAUSE = /[。；;.，,:：、!?！？]$/;
+/** "* * *" between parts of a declaration. */
+const SEPARATOR = /^[*＊](?:\s*[*＊])+$/;
 
 /** The paragraphs of one statement: preamble, main body, then each attachment as an annex. */
 export function buildBody(statement: XNode): ParsedParagraph[] {
@@ -34,6 +40,7 @@ export function buildBody(statement: XNode): ParsedParagraph[] {
     st.section = 'operative';
     walkBody(kids(main), st, st.paragraphs.length);
   }
+  qualifyLabels(st.paragraphs, '');
   const atts = child(statement, 'attachments');
   const list = children(atts, 'attachment');
   list.forEach((att, i) => {
@@ -47,6 +54,7 @@ export function buildBody(statement: XNode): ParsedParagraph[] {
     if (inner) walkBody(kids(inner).filter((c) => tagOf(c) !== 'formula'), st, since);
     const body = child(doc, 'mainBody');
     if (body) walkBody(kids(body), st, since);
+    qualifyLabels(st.paragraphs.slice(since), st.annexName);
   });
   return st.paragraphs;
 }
@@ -58,17 +66,33 @@ function headingPara(st: BodyState, text: string, eId: string | undefined): void
 
 function pushPara(st: BodyState, num: string, block: Block, lead: string, eId: string | undefined): void {
   // "1.", "1．" and the Arabic print's "1 -".
+  // "1.", "1．" and the Arabic print's "1 -"; the Chinese print of a convention's "一、".
   const m = /^(\d+)\s*[.．\-–]?$/.exec(num);
-  const number = m ? Number(m[1]) : null;
+  const zh = /^([一二三四五六七八九十]+)、$/.exec(num);
+  const number = m ? Number(m[1]) : zh ? chineseNumeral(zh[1]) : null;
   let label: string;
   if (st.section === 'annex') {
-    label = number !== null ? `${st.annexName} para. ${number}` : `${st.annexName} text ${++st.unnumbered}`;
+    label = number !== null ? `${st.annexName}, para. ${number}` : `${st.annexName}, text ${++st.unnumbered}`;
   } else {
     label = number !== null ? `OP ${number}` : num ? `OP ${num}` : 'OP';
   }
   st.paragraphs.push({
     section: st.section, number, label, lead, text: block.text, footnotes: block.footnotes, items: block.items, eId: eId ?? null,
   });
+}
+
+/**
+ * Some files (often the Chinese ones) set a heading as a plain unnumbered
+ * paragraph ("第六条", "一 导言") where the other language has <subheading>: a
+ * short line that ends no clause and opens a unit, or the title line right
+ * after an article's, chapter's or part's heading.
+ */
+function isPlainHeading(st: BodyState, text: string): boolean {
+  if (!text || text.length > 80 || text.includes('\n') || ENDS_CLAUSE.test(text)) return false;
+  if (designation(text) || SEPARATOR.test(text)) return true;
+  const prev = st.paragraphs[st.paragraphs.length - 1];
+  const unit = prev?.section === 'heading' ? designation(prev.text) : null;
+  return unit !== null && (unit.bare || (unit.rank !== 'section' && unit.rank !== 'subsection'));
 }
 
 /** The last non-heading paragraph of this body, to which stray sub-items and tables belong. */
@@ -85,7 +109,7 @@ function lastPara(st: BodyState, since: number): ParsedParagraph | undefined {
 function tablePara(st: BodyState, b: Block, eId: string | undefined): void {
   st.tables++;
   st.paragraphs.push({
-    section: st.section, number: null, label: `${st.section === 'annex' ? st.annexName + ' ' : ''}table ${st.tables}`,
+    section: st.section, number: null, label: `${st.section === 'annex' ? st.annexName + ', ' : ''}table ${st.tables}`,
     lead: '', text: b.text, footnotes: b.footnotes, items: b.items, eId: eId ?? null,
   });
 }
@@ -98,7 +122,8 @@ function walkBody(nodes: XNode[], st: BodyState, since: number): void {
       case 'p':
         if (t === 'p' && !child(n, 'num')) {
           const rt = richOf(kids(n));
-          if (rt.text) pushPara(st, '', { ...emptyBlock(), text: rt.text, footnotes: rt.footnotes }, leadOf(kids(n)), undefined);
+          if (isPlainHeading(st, rt.text)) headingPara(st, rt.text, undefined);
+          else if (rt.text) pushPara(st, '', { ...emptyBlock(), text: rt.text, footnotes: rt.footnotes }, leadOf(kids(n)), undefined);
           break;
         }
         paragraph(n, st, since);
@@ -181,6 +206,10 @@ function paragraph(n: XNode, st: BodyState, since: number): void {
   }
   for (const h of headings) headingPara(st, plain(h), attr(h, 'eId'));
   let leadNodes = rest;
+  if (!num && b.footnotes.length === 0 && isPlainHeading(st, b.text)) {
+    headingPara(st, b.text, attr(n, 'eId'));
+    return;
+  }
   if (!num) {
     // Some files (often the Chinese ones) type the marker into the text ("㈢ 协助…",
     // "(b) To…") where the other language has <num>: lift it out so both agree.

@@ -11,15 +11,21 @@
 // - Operative part: <paragraph> with a "1." num is OP 1. A top-level paragraph
 //   numbered "(a)", "(i)" is a sub-item of the paragraph before it, as in print
 //   (80/84 A: an unnumbered "Urges … :" followed by sibling (a)…(k)). An
-//   unnumbered operative paragraph gets number null and label "OP".
+//   unnumbered operative paragraph gets number null and label "OP" ("text 1",
+//   "text 2" … when there are several).
 // - Headings (section num/heading, crossHeading, subheading, subheading-only
 //   paragraphs) become section 'heading' paragraphs labelled with their text, so
 //   the structure survives while search can skip them.
 // - A table is its own paragraph (label "table n", "annex table n"), one row per
 //   line with cells joined by " | ", keeping its container's eId.
-// - Annexes (<attachments>) give section 'annex' paragraphs: "annex para. 3" for a
-//   numbered one, "annex text 2" for the 2nd unnumbered one; with several
-//   attachments the label names the annex ordinal ("annex 2 para. 3").
+// - Annexes (<attachments>) give section 'annex' paragraphs: "annex, para. 3" for a
+//   numbered one, "annex, text 2" for the 2nd unnumbered one; with several
+//   attachments the label names the annex ordinal ("annex 2, para. 3").
+// - Every label is unique within its document (labels.ts): where numbering
+//   restarts, numbered paragraphs are qualified by the article, chapter or
+//   section above them ("annex, art. 5, para. 1", "sect. II, OP 3"). Headings the
+//   Chinese files set as plain paragraphs ("第五条", "一 导言") are headings, and
+//   a convention's "一、" numbers its paragraph.
 // - Whitespace: runs of XML white space collapse to one space, dropped altogether
 //   where either neighbour is CJK, so Chinese never gains spaces between characters.
 import { XMLValidator } from 'fast-xml-parser';
