@@ -261,6 +261,7 @@ export type VersionRef = z.infer<typeof VersionRef>;
 export const SuggestResult = z.object({
   paragraph: ResultParagraph,
   document: ResultDocument,
+  /** 0..1: 1 only for the same text (width and spaces aside), at most 0.999 otherwise (server/search/similarity.ts). */
   similarity: share,
   shared: z.array(SharedPassage),
   agreed: z.boolean(),

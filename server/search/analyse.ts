@@ -102,6 +102,18 @@ export function normaliseText(input: string): string {
   return input.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
+// A space that touches punctuation or a Han character carries nothing ("1991 年", "States, to").
+const LOOSE_SPACE = /\s+(?=[^\p{L}\p{N}\p{M}]|\p{Script=Han}|$)|(?<=^|[^\p{L}\p{N}\p{M}\s]|\p{Script=Han})\s+/gu;
+
+/**
+ * What "the same text" means for a similarity of 1: equal after width (NFKC)
+ * and space normalisation only. Case, punctuation and every character still
+ * count: "parties" is not "Parties", a ";" is not a ".".
+ */
+export function identityKey(input: string): string {
+  return input.normalize('NFKC').replace(LOOSE_SPACE, '').replace(/\s+/gu, ' ');
+}
+
 // ---------------------------------------------------------------------------
 // Units: the sequence the similarity compares.
 

@@ -90,6 +90,32 @@ describe('POST /api/suggest', () => {
     expect(flat.filter((r) => /crime prevention and criminal justice programme, in particular/i.test(r.document.title)).length).toBeGreaterThan(1);
   });
 
+  it('ranks the seed predecessors a drafter would name (62/175 queries restricted to 57/173)', async () => {
+    const within = async (label: string) =>
+      (await suggest({ text: paragraph('a-res-62-175-zh', label).text, limit: 5, filters: { documents: ['a-res-57-173-zh'] } })).json.results.map((r) => r.paragraph.label);
+    // PP 13 keeps 57/173 PP 4 ("…是一项共同分担的责任，") almost whole; PP 5 shares only set phrases.
+    const pp13 = await within('PP 13');
+    expect(pp13[0]).toBe('PP 4');
+    expect(pp13.indexOf('PP 4')).toBeLessThan(pp13.indexOf('PP 5') >>> 0);
+    // PP 1 recalls 46/152 of 18 December 1991, as 57/173 PP 1 does.
+    const pp1 = await within('PP 1');
+    expect(pp1[0]).toBe('PP 1');
+  });
+
+  it('gives 1 to the same text only, never to a paragraph with its punctuation or a word changed', async () => {
+    const op5 = paragraph('a-res-77-237-zh', 'OP 5').text;
+    const top = async (text: string) => (await suggest({ text, limit: 1, filters: { documents: ['a-res-77-237-zh'] } })).json.results[0];
+    const same = await top(op5);
+    expect(same.paragraph.label).toBe('OP 5');
+    expect(same.similarity).toBe(1);
+    const cut = await top(op5.replace('考虑', ''));
+    expect(cut.paragraph.label).toBe('OP 5');
+    expect(cut.similarity).toBeLessThan(1);
+    const stop = await top(op5.replace(/；$/, '。'));
+    expect(stop.paragraph.label).toBe('OP 5');
+    expect(stop.similarity).toBeLessThan(1);
+  });
+
   it('applies kind, body, date and document filters', async () => {
     const query = paragraph('a-res-80-229-en', 'PP 4').text;
     const dated = (await suggest({ text: query, filters: { from: '2022-01-01', to: '2023-12-31', collapseSeries: false } })).json.results;

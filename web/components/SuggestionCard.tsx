@@ -5,7 +5,7 @@ import { useMemo, type MouseEvent } from 'react';
 import type { SuggestResult } from '../api.js';
 import { citation } from '../../core/citation.js';
 import { inlineDiff } from '../../core/diff/inline.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, formatPercent } from '../lib/format.js';
 import { Highlight } from './Highlight.js';
 import { InlineChanges } from './InlineChanges.js';
 import { LeadText } from './Lead.js';
@@ -28,7 +28,7 @@ function selectUnlessAction(e: MouseEvent, onSelect: () => void) {
 
 export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }: { r: SuggestResult; typed: string; selected: boolean; copied: boolean; onSelect: () => void; actions: CardActions }) {
   const cite = citation(r.document, r.paragraph.label);
-  const pct = Math.round(r.similarity * 100);
+  const pct = formatPercent(r.similarity);
   const changes = useMemo(() => (selected ? inlineDiff(typed, r.paragraph.text, r.document.language) : null), [selected, typed, r]);
   const earlier = r.earlierVersions?.length ?? 0;
   return (
@@ -36,11 +36,11 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
       <div className="s-head">
         <span className="cite">{cite}</span>
         <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? 'agreed' : r.document.kind}</span>
-        <span className="sim" title={`Similarity ${r.similarity.toFixed(2)}`}>
+        <span className="sim" title={`Similarity ${r.similarity === 1 ? '1 (the same text)' : r.similarity.toFixed(3)}`}>
           <span className="sim-track">
-            <span className="sim-bar" style={{ width: `${pct}%` }} />
+            <span className="sim-bar" style={{ width: pct }} />
           </span>
-          <span className="sim-num">{pct}%</span>
+          <span className="sim-num">{pct}</span>
         </span>
       </div>
       <div className="s-meta muted small">
