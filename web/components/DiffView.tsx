@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffPair, DiffResponse } from '../api.js';
 import { InlineChanges } from './InlineChanges.js';
+import { formatPercent } from '../lib/format.js';
 
 /** What each count means, as its tooltip says: the kinds add up to the pairs shown. */
 const KIND_TITLE: Record<DiffPair['kind'], string> = {
@@ -80,7 +81,7 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
             <b>{s.routineOnly}</b> routine only
           </span>
           <span className="count" title="Share of the newer text carried over unchanged">
-            <b>{Math.round(s.carriedOver * 100)}%</b> carried over
+            <b>{formatPercent(s.carriedOver)}</b> carried over
           </span>
         </div>
         <div className="diff-controls">

@@ -5,7 +5,7 @@
 import { getLineage } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick } from '../lib/router.js';
-import { formatDate, idLanguage } from '../lib/format.js';
+import { formatDate, formatPercent, idLanguage } from '../lib/format.js';
 import { InlineChanges } from '../components/InlineChanges.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
@@ -44,7 +44,7 @@ export function LineagePage({ id }: { id: string }) {
               <span className="muted small">{formatDate(s.document.date)}</span>
               <span className={`kind k-${s.kind}`}>{s.kind}</span>
               {s.routineOnly && <span className="kind k-routine">routine only</span>}
-              <span className="muted small">similarity {Math.round(s.similarity * 100)}%</span>
+              <span className="muted small">similarity {formatPercent(s.similarity)}</span>
             </div>
             <div className="step-text">
               <InlineChanges changes={s.changes} lang={lang} />
