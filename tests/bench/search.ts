@@ -220,7 +220,7 @@ async function coldStart(): Promise<string> {
             ready = (performance.now() - started) / 1000;
             readyLine = line;
           }
-          if (line.startsWith('Search index warm')) {
+          if (/^Search index (?:and series )?warm/.test(line)) {
             warmLine = line;
             resolve();
           }
