@@ -357,7 +357,11 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-export const DraftSummary = Draft.omit({ paragraphs: true }).extend({ counts: z.object({ preamble: count, operative: count }) });
+export const DraftSummary = Draft.omit({ paragraphs: true }).extend({
+  counts: z.object({ preamble: count, operative: count }),
+  /** The base document's symbol (or title when it has none), so the list names it without fetching it. */
+  baseName: z.string().nullable(),
+});
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
 const limit = z.number().int().positive();

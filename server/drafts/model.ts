@@ -37,6 +37,8 @@ export interface Draft {
 
 export interface DraftSummary extends Omit<Draft, 'paragraphs'> {
   counts: { preamble: number; operative: number };
+  /** The base document as a delegate names it (its symbol, else its title); null without a base. */
+  baseName: string | null;
 }
 
 /** What a new draft is made from; the rules fill in the rest. */

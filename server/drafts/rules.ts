@@ -85,10 +85,11 @@ export function copyOf(draft: Draft, title?: string): NewDraft {
   };
 }
 
-export function summarize(draft: Draft): DraftSummary {
+export function summarize(draft: Draft, baseName: string | null = null): DraftSummary {
   const { paragraphs, ...rest } = draft;
   return {
     ...rest,
+    baseName,
     counts: {
       preamble: paragraphs.filter((p) => p.section === 'preamble').length,
       operative: paragraphs.filter((p) => p.section === 'operative').length,

@@ -14,8 +14,17 @@ import { ImportRejected, checkImportLimits, importedDraft, readImport, type Impo
 import type { Draft, DraftParagraph, DraftPatch, DraftSource, DraftSummary, NewDraft } from './model.js';
 import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summarize } from './rules.js';
 
+/** Every draft's summary, its base named by symbol (each base looked up once, without its paragraphs). */
 export function listDrafts(db: Db): DraftSummary[] {
-  return store.listDrafts(db).map(summarize);
+  const names = new Map<string, string | null>();
+  const nameOf = (id: string) => {
+    if (!names.has(id)) {
+      const doc = getDocument(db, id);
+      names.set(id, doc ? (doc.symbol ?? doc.title) : null);
+    }
+    return names.get(id)!;
+  };
+  return store.listDrafts(db).map((d) => summarize(d, d.baseDocumentId ? nameOf(d.baseDocumentId) : null));
 }
 
 export function getDraft(db: Db, id: string): Draft {

@@ -93,6 +93,9 @@ describe('drafts API', () => {
       citation: `${doc.symbol ?? doc.title}, ${base[0].label}`,
       text: base[0].text,
     });
+    // The drafts list names the base as a delegate cites it, without the client fetching it.
+    const list = (await (await app.request('/api/drafts')).json()) as { drafts: { id: string; baseName: string | null }[] };
+    expect(list.drafts.find((d) => d.id === draft.id)?.baseName).toBe(doc.symbol ?? doc.title);
   });
 
   it('refuses a stale write with 409 and the current draft', async () => {

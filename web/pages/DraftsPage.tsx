@@ -9,7 +9,6 @@ import { linkClick, navigate } from '../lib/router.js';
 import { formatWhen, languageName } from '../lib/format.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 import { NewDraft } from '../components/NewDraft.js';
-import { DocumentLink } from '../components/DocumentLink.js';
 
 export function DraftsPage() {
   const list = useAsync(() => listDrafts(), []);
@@ -80,7 +79,15 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
         {error && <div className="error-note">{error}</div>}
       </td>
       <td>{languageName(draft.language)}</td>
-      <td className="base">{draft.baseDocumentId ? <DocumentLink id={draft.baseDocumentId} /> : '—'}</td>
+      <td className="base">
+        {draft.baseDocumentId ? (
+          <a href={`/documents/${draft.baseDocumentId}`} onClick={linkClick} className="sym">
+            {draft.baseName ?? draft.baseDocumentId}
+          </a>
+        ) : (
+          '—'
+        )}
+      </td>
       <td className="num">{draft.counts.preamble}</td>
       <td className="num">{draft.counts.operative}</td>
       <td className="muted">{formatWhen(draft.updatedAt)}</td>
