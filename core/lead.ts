@@ -2,7 +2,7 @@
 // language's lexicon where we have one, else from the way alphabetic leads are
 // written (a capitalised verb, perhaps with "also", "further", "upon" …).
 // Importers use the lexicon alone; the editor falls back on the heuristic.
-import { profileOf } from './languages/index.js';
+import { profileOf, type LanguageProfile } from './languages/index.js';
 import type { Section } from './model.js';
 
 /**
@@ -32,15 +32,29 @@ export function detectLead(text: string, language: string): string {
   const offset = text.length - t.length;
   const found =
     profile.unit === 'character'
-      ? characterLead(t, profile.leads, profile.leadPrefixes ?? [])
-      : lexiconLead(t, [...profile.leads.preamble, ...profile.leads.operative]) ||
-        wordLead(t, new Set(profile.leadContinuations), profile.leadTakesNextWord);
+      ? characterLead(t, allLeads(profile), profile.leadPrefixes ?? [])
+      : lexiconLead(t, allLeads(profile)) || wordLead(t, continuationsOf(profile), profile.leadTakesNextWord);
   return found ? text.slice(0, offset + found.length) : '';
 }
 
+// The editor asks on every render: build each language's lists once.
+const leadLists = new Map<LanguageProfile, readonly string[]>();
+const continuationSets = new Map<LanguageProfile, Set<string>>();
+
+function allLeads(profile: LanguageProfile): readonly string[] {
+  let all = leadLists.get(profile);
+  if (!all) leadLists.set(profile, (all = [...profile.leads.preamble, ...profile.leads.operative]));
+  return all;
+}
+
+function continuationsOf(profile: LanguageProfile): Set<string> {
+  let set = continuationSets.get(profile);
+  if (!set) continuationSets.set(profile, (set = new Set(profile.leadContinuations)));
+  return set;
+}
+
 /** The longest lexicon lead, possibly after one of the language's prefixes (又, 还 …). */
-function characterLead(t: string, leads: { preamble: readonly string[]; operative: readonly string[] }, prefixes: readonly string[]): string {
-  const all = [...leads.preamble, ...leads.operative];
+function characterLead(t: string, all: readonly string[], prefixes: readonly string[]): string {
   let best = lexiconLead(t, all);
   for (const prefix of prefixes) {
     if (!t.startsWith(prefix)) continue;
