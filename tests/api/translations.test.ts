@@ -50,6 +50,15 @@ describe('GET /api/paragraphs/:id/translations', () => {
     expect(zh.paragraph.label).toBe('PP 5');
   });
 
+  it('pairs by text where the Chinese and English files of A/RES/75/239 number their eIds differently, and says so', async () => {
+    const body = expectContract(TranslationsResponse, await translations('a-res-75-239-zh.op84'));
+    const en = body.translations.find((t) => t.language === 'en')!;
+    // The shared eId would give OP 78 (on attendance at meetings); the text is OP 84 on charts of the continental shelf.
+    expect(en.paragraph.label).toBe('OP 84');
+    expect(en.paragraph.text).toMatch(/^Calls upon coastal States that have not yet done so to deposit a copy of charts/);
+    expect(en.inferred).toBe(true);
+  });
+
   it('answers an empty list for a seed no other language version of which is in the corpus', async () => {
     const body = expectContract(TranslationsResponse, await translations('a-res-57-173-zh.op8'));
     expect(body.paragraph.label).toBe('OP 8');
