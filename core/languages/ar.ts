@@ -1,4 +1,5 @@
 // Arabic: right to left, leads not emphasised, "إن الجمعية العامة،".
+import { leads } from './leads/ar.js';
 import type { LanguageProfile } from './profile.js';
 
 export const ar: LanguageProfile = {
@@ -13,7 +14,8 @@ export const ar: LanguageProfile = {
   formulaItalic: false,
   agendaItem: (i) => `البند ${i} من جدول الأعمال`,
   bodies: { 'General Assembly': 'الجمعية العامة', ECOSOC: 'المجلس الاقتصادي والاجتماعي' },
-  leads: { preamble: [], operative: [] },
+  // Counted in the UN's AKN files by scripts/lead-lexicons.ts.
+  leads,
   leadContinuations: [],
   leadTakesNextWord: /^وإذ$/u,
   functionWords: [],
