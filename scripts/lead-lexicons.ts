@@ -1,8 +1,8 @@
-// Builds the lead lexicons of Arabic, French, Russian and Spanish from the UN's
-// own AKN files: their markup sets each paragraph's opening phrase in emphasis
+// Builds the lead lexicons of the six languages from the UN's own AKN files: their markup sets each paragraph's opening phrase in emphasis
 // and says whether the paragraph is preambular or operative, so the phrases the
 // UN actually uses can be counted rather than guessed. Writes
-// core/languages/leads/<lang>.ts, which the language profiles import.
+// core/languages/leads/<lang>.ts, which the language profiles import (Chinese
+// and English add them to the phrases they list by hand).
 //
 //   npx tsx scripts/lead-lexicons.ts [unxml-dir]    (default: $PRECEDENT_SHARED/unxml or ../shared/unxml)
 //
@@ -21,7 +21,9 @@ import { config, ROOT } from '../server/config.js';
 const MIN_DOCUMENTS = 2;
 /** A longer emphasised run is a heading or a quoted title, not a lead. */
 const MAX_WORDS = 7;
-const LANGUAGES: Language[] = ['ar', 'es', 'fr', 'ru'];
+const LANGUAGES: Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+/** A longer Chinese run is a phrase of the text set in bold, not a lead. */
+const MAX_CHINESE_CHARS = 10;
 const PARTS = ['preamble', 'operative'] as const;
 
 function xmlFiles(dir: string): string[] {
@@ -32,9 +34,9 @@ function xmlFiles(dir: string): string[] {
   });
 }
 
-/** A lead as the lexicon keeps it: one space between words, no trailing comma or colon. */
+/** A lead as the lexicon keeps it: one space between words, nothing after it that opens or ends a clause ("确认《" is 确认). */
 function tidy(lead: string): string {
-  return lead.replace(/\s+/g, ' ').replace(/[\s,،:;؛]+$/u, '').trim();
+  return lead.replace(/\s+/g, ' ').replace(/[\s,،:;؛，：《“"'(（「『]+$/u, '').trim();
 }
 
 interface Tally {
@@ -55,8 +57,10 @@ for (const file of xmlFiles(dir)) {
       if (p.section !== 'preamble' && p.section !== 'operative') continue;
       const part = `${doc.language} ${p.section}`;
       paragraphs.set(part, (paragraphs.get(part) ?? 0) + 1);
-      const lead = tidy(p.lead);
-      if (!lead || lead.split(' ').length > MAX_WORDS || !p.text.startsWith(lead)) continue;
+      // The Chinese files sometimes embolden the object's 其 ("its") with the verb: 回顾其 is 回顾.
+      const lead = doc.language === 'zh' ? tidy(p.lead).replace(/其$/u, '') : tidy(p.lead);
+      const long = doc.language === 'zh' ? lead.length > MAX_CHINESE_CHARS : lead.split(' ').length > MAX_WORDS;
+      if (!lead || long || !p.text.startsWith(lead)) continue;
       const key = `${part}\t${lead}`;
       const t = tallies.get(key) ?? { documents: new Set(), uses: 0 };
       t.documents.add(`${doc.symbol ?? file}`);
