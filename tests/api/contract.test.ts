@@ -43,6 +43,14 @@ describe('the corpus routes answer as the contract says', () => {
     await answer(contract.LineageResponse, 200, '/api/paragraphs/a-res-80-229-zh.op32/lineage');
   });
 
+  it('a paragraph\'s translations, paired by eId and by text', async () => {
+    const byEId = await answer(contract.TranslationsResponse, 200, '/api/paragraphs/a-res-80-229-zh.op8/translations');
+    expect(byEId.translations.length).toBe(5);
+    const inferred = await answer(contract.TranslationsResponse, 200, '/api/paragraphs/a-res-75-239-zh.op84/translations');
+    expect(inferred.translations.some((t) => t.inferred)).toBe(true);
+    await answer(contract.ErrorBody, 404, '/api/paragraphs/no-such-paragraph/translations');
+  });
+
   it('errors: 400, 404', async () => {
     await answer(contract.ErrorBody, 400, '/api/search?q=');
     await answer(contract.ErrorBody, 404, '/api/documents/no-such-document');
