@@ -73,29 +73,32 @@ function el(tag: string, a: Record<string, string | null | undefined>, inner?: s
   return inner === undefined ? `<${tag}${attrs(a)}/>` : `<${tag}${attrs(a)}>${inner}</${tag}>`;
 }
 
-/** Hands out eIds: a paragraph's own where it has one not yet used, else the next free one of the kind. */
+/**
+ * Hands out eIds: a paragraph's own where it has one not yet written, else the
+ * next free "<prefix>_<n>", never one that another paragraph owns.
+ */
 class EIds {
-  private used = new Set<string>();
+  /** The paragraphs' own eIds: a generated one must not take any of them. */
+  private owned = new Set<string>();
+  private written = new Set<string>();
   private next = new Map<string, number>();
 
   reserve(ids: Iterable<string | null | undefined>): void {
-    for (const id of ids) if (id) this.used.add(id);
+    for (const id of ids) if (id) this.owned.add(id);
   }
 
   take(own: string | null | undefined, prefix: string): string {
-    if (own && !this.taken.has(own)) {
-      this.taken.add(own);
+    if (own && !this.written.has(own)) {
+      this.written.add(own);
       return own;
     }
     let n = this.next.get(prefix) ?? 1;
-    while (this.used.has(`${prefix}_${n}`) || this.taken.has(`${prefix}_${n}`)) n++;
+    while (this.owned.has(`${prefix}_${n}`) || this.written.has(`${prefix}_${n}`)) n++;
     this.next.set(prefix, n + 1);
     const id = `${prefix}_${n}`;
-    this.taken.add(id);
+    this.written.add(id);
     return id;
   }
-
-  private taken = new Set<string>();
 }
 
 interface Line {
@@ -119,8 +122,9 @@ function linesOf(p: AknParagraph): Line[] {
     if (i > 0) {
       const known = items[0];
       if (p.items) {
+        // The importer writes an item's line as "marker text" (text alone without a marker).
         const prefix = known?.marker ? `${known.marker} ` : '';
-        if (known && raw.startsWith(prefix) && (raw.slice(prefix.length).trim() === known.text.trim() || raw.slice(prefix.length).startsWith(known.text.trim().slice(0, 20)))) {
+        if (known && raw.startsWith(prefix) && raw.slice(prefix.length).trim() === known.text.trim()) {
           marker = known.marker;
           textStart = start + prefix.length;
           items.shift();
