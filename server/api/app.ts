@@ -1,13 +1,19 @@
 // The Hono application: every API route under /api, JSON errors, and (when
 // built) the web app. What each route takes and answers is stated in contract.ts.
+// Who may call what: the session middleware names the user on every request;
+// the corpus is for signed-in users (or everyone, with PRECEDENT_PUBLIC_CORPUS=1);
+// drafts check access per draft (drafts service); /admin is for administrators;
+// only /health and signing in are open to all.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { countCorpus } from '../store/corpus.js';
-import type { AppContext } from './context.js';
+import type { AppContext, AppEnv } from './context.js';
 import type { ErrorBody, HealthResponse } from './contract.js';
 import { errorResponse } from './errors.js';
+import { adminRoutes, delegationRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -16,10 +22,19 @@ import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
+import { corpusReaders, sessionMiddleware } from './session.js';
+
+/** The corpus routes' prefixes: readable by any signed-in user. */
+const CORPUS_PREFIXES = ['/documents', '/series', '/diff', '/paragraphs', '/suggest', '/search'];
 
 export function createApi(ctx: AppContext) {
-  return new Hono()
+  const api = new Hono<AppEnv>().use('*', sessionMiddleware(ctx));
+  for (const prefix of CORPUS_PREFIXES) api.use(prefix, corpusReaders(ctx)).use(`${prefix}/*`, corpusReaders(ctx));
+  return api
     .get('/health', (c) => c.json({ ok: true, ...countCorpus(ctx.db) } satisfies HealthResponse))
+    .route('/auth', authRoutes(ctx))
+    .route('/admin', adminRoutes(ctx))
+    .route('/delegations', delegationRoutes(ctx))
     .route('/documents', documentRoutes(ctx))
     .route('/series', seriesRoutes(ctx))
     .route('/diff', diffRoutes(ctx))

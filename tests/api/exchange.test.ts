@@ -8,8 +8,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { sourceModified } from '../../core/citation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
@@ -21,12 +20,12 @@ const ARTIFACTS = join(ROOT, 'test-artifacts/exchange');
 const BODY_STYLES = ['UNPreamble', 'UNOperative', 'UNText', 'UNHeading'];
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.lazy(db) });
+  app = await signedInApp(db);
 });
 afterAll(() => db.close());
 

@@ -10,14 +10,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
-import { getDraft, importDraft } from '../../drafts/service.js';
+import { draftAuthorship, getDraft, importDraft, type DraftAuthorship } from '../../drafts/service.js';
 import type { ImportSource } from '../../drafts/import.js';
 import type { Draft } from '../../drafts/model.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
 import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ErrorBody, type ImportResult } from '../contract.js';
-import { guard } from '../draft-errors.js';
+import { guard } from '../refusals.js';
+import { actorOf, corpusReaders, requireUser } from '../session.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
@@ -29,10 +30,11 @@ const limitUpload = bodyLimit({
   onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` } satisfies ErrorBody, 400),
 });
 
-function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean): ExportParagraph[] {
+/** `revisionOf`: who removed a paragraph, for a draft's base exported as tracked deletions. */
+function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean, revisionOf?: (paragraphId: string) => ExportParagraph['revision']): ExportParagraph[] {
   return getParagraphs(ctx.db, documentId)
     .filter((p) => !resolutionOnly || p.section === 'preamble' || p.section === 'operative')
-    .map((p) => ({ section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes }));
+    .map((p) => ({ section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes, revision: revisionOf?.(p.id) }));
 }
 
 function documentExport(ctx: AppContext, documentId: string): ExportDocument | null {
@@ -49,7 +51,7 @@ function documentExport(ctx: AppContext, documentId: string): ExportDocument | n
   };
 }
 
-function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
+function draftExport(ctx: AppContext, draft: Draft, authorship: DraftAuthorship): ExportDocument {
   const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
   return {
     language: draft.language,
@@ -60,7 +62,13 @@ function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
     titleNumber: null,
     baseDocumentId: draft.baseDocumentId,
     sources: draft.paragraphs.map((p) => p.source?.paragraphId ?? null),
-    paragraphs: draft.paragraphs.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: p.footnotes ?? [] })),
+    paragraphs: draft.paragraphs.map((p) => ({
+      section: p.section,
+      text: p.text,
+      lead: p.lead ?? '',
+      footnotes: p.footnotes ?? [],
+      revision: authorship.changed.get(p.id) ?? authorship.created ?? undefined,
+    })),
   };
 }
 
@@ -79,7 +87,10 @@ function sendDocx(c: Context, buffer: Buffer, name: string) {
 }
 
 export function exchangeRoutes(ctx: AppContext) {
-  return new Hono()
+  return new Hono<AppEnv>()
+    .use('/documents/*', corpusReaders(ctx))
+    .use('/diff/*', corpusReaders(ctx))
+    .use('/drafts/*', requireUser)
     .get('/documents/:id/export.docx', validate('param', IdParam), async (c) => {
       const documentId = c.req.param('id');
       const doc = documentExport(ctx, documentId);
@@ -88,13 +99,16 @@ export function exchangeRoutes(ctx: AppContext) {
       return sendDocx(c, buffer, `${fileSymbol(doc)}-${doc.language}`);
     })
     .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
-      const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
+      const actor = actorOf(c);
+      const draft = guard(() => getDraft(ctx.db, actor, c.req.valid('param').id));
+      const authorship = draftAuthorship(ctx.db, actor, draft.id);
       const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
       const againstDoc = against ? getDocument(ctx.db, against) : null;
       if (against && !againstDoc) throw notFound('Document', against);
-      const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
+      const removedBy = (paragraphId: string) => authorship.removed.get(paragraphId) ?? authorship.created ?? undefined;
+      const { buffer } = await exportDocx(draftExport(ctx, draft, authorship), { against: against ? documentParagraphs(ctx, against, true, removedBy) : null });
       return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
     })
     .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
@@ -128,7 +142,7 @@ export function exchangeRoutes(ctx: AppContext) {
         if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
         source = { docx: new Uint8Array(await file.arrayBuffer()), name: file.name, changes: q.changes, language: q.language, title: q.title };
       } else source = { docx: new Uint8Array(await c.req.arrayBuffer()), changes: q.changes, language: q.language, title: q.title };
-      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, source));
+      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source));
       return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
 }
