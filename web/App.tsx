@@ -1,6 +1,9 @@
-// The app shell: header navigation, the page for the current path, and the
-// footer crediting the United Nations as the source of the corpus.
+// The app shell: the header (brand, section navigation, and a slot at the end
+// for what belongs to the whole desk: the interface language today, the
+// signed-in user tomorrow), the page for the current path, and the footer
+// crediting the United Nations as the source of the corpus.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { linkClick, match, useLocation } from './lib/router.js';
 import { DraftsPage } from './pages/DraftsPage.js';
 import { EditorPage } from './pages/EditorPage.js';
@@ -9,8 +12,11 @@ import { DocumentsPage } from './pages/DocumentsPage.js';
 import { SeriesPage } from './pages/SeriesPage.js';
 import { DraftComparePage } from './pages/DraftComparePage.js';
 import { LineagePage } from './pages/LineagePage.js';
+import { InterfaceLanguageSwitch } from './components/InterfaceLanguageSwitch.js';
 
-function route(path: string, query: URLSearchParams): { page: ReactNode; section: string } {
+type Section = 'drafts' | 'series' | 'documents';
+
+function route(path: string, query: URLSearchParams): { page: ReactNode; section: Section } {
   let m: Record<string, string> | null;
   if ((m = match('/drafts/:id/compare', path))) return { page: <DraftComparePage id={m.id} against={query.get('against')} />, section: 'drafts' };
   if ((m = match('/drafts/:id', path))) return { page: <EditorPage key={m.id} id={m.id} />, section: 'drafts' };
@@ -21,31 +27,37 @@ function route(path: string, query: URLSearchParams): { page: ReactNode; section
   return { page: <DraftsPage />, section: 'drafts' };
 }
 
+/** The header's sections, in order: a new one is one line here (and its key in the locales). */
+const SECTIONS: { id: Section; href: string }[] = [
+  { id: 'drafts', href: '/' },
+  { id: 'series', href: '/series' },
+  { id: 'documents', href: '/documents' },
+];
+
 export function App() {
+  const { t } = useTranslation();
   const { path, query } = useLocation();
   const { page, section } = route(path, query);
-  const nav = (href: string, label: string, id: string) => (
-    <a href={href} onClick={linkClick} className={section === id ? 'active' : undefined}>
-      {label}
-    </a>
-  );
   return (
     <div className="app">
       <header className="topbar">
         <a href="/" onClick={linkClick} className="brand">
-          Precedent
+          {t('app.brand')}
         </a>
-        <nav>
-          {nav('/', 'Drafts', 'drafts')}
-          {nav('/series', 'Series', 'series')}
-          {nav('/documents', 'Documents', 'documents')}
+        <nav aria-label={t('app.nav.label')}>
+          {SECTIONS.map(({ id, href }) => (
+            <a key={id} href={href} onClick={linkClick} className={section === id ? 'active' : undefined} data-section={id}>
+              {t(`app.nav.${id}`)}
+            </a>
+          ))}
         </nav>
+        {/* Whole-desk controls, at the inline end (the right; the left in Arabic). */}
+        <div className="topbar-end">
+          <InterfaceLanguageSwitch />
+        </div>
       </header>
       <main className="main">{page}</main>
-      <footer className="footer">
-        Corpus source: United Nations — resolutions, reports and AKN4UN documents published by the UN. Precedent is not an
-        official UN tool.
-      </footer>
+      <footer className="footer">{t('app.footer')}</footer>
     </div>
   );
 }
