@@ -63,7 +63,8 @@ export function AdminPage() {
           <NewUserForm delegations={delegations.data?.delegations.map((d) => d.name) ?? []} onCreated={reload} />
         </aside>
       </div>
-      <AuditLog />
+      {/* Keyed by the user count: a user just added shows in the log at once. */}
+      <AuditLog key={users.data?.users.length ?? 0} />
     </div>
   );
 }
