@@ -1,10 +1,13 @@
 // The Hono application: every API route under /api, JSON errors, and (when
-// built) the web app. What each route takes and answers is stated in contract.ts.
+// built) the web app. What each route takes and answers is stated in contract.ts;
+// what the server refuses on a network and the headers it sends, in security.ts.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { config } from '../config.js';
 import { countCorpus } from '../store/corpus.js';
+import { bodyLimits } from './body-limits.js';
 import type { AppContext } from './context.js';
 import type { ErrorBody, HealthResponse } from './contract.js';
 import { errorResponse } from './errors.js';
@@ -16,6 +19,7 @@ import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
+import { networkSafety } from './security.js';
 
 export function createApi(ctx: AppContext) {
   return new Hono()
@@ -31,9 +35,15 @@ export function createApi(ctx: AppContext) {
     .route('/', exchangeRoutes(ctx));
 }
 
-/** `webDir`: the built web app to serve beside the API (absent in API tests). */
-export function createApp(ctx: AppContext, options: { webDir?: string } = {}) {
-  const app = new Hono().route('/api', createApi(ctx));
+/**
+ * `webDir`: the built web app to serve beside the API (absent in API tests);
+ * `origins`: the public origins it is reached at (PRECEDENT_ORIGINS by default).
+ */
+export function createApp(ctx: AppContext, options: { webDir?: string; origins?: readonly string[] } = {}) {
+  const app = new Hono();
+  app.use(...networkSafety({ origins: options.origins ?? config.origins }));
+  app.use('/api/*', bodyLimits);
+  app.route('/api', createApi(ctx));
   const { webDir } = options;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');

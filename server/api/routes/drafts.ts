@@ -3,7 +3,6 @@
 // the current draft), delete, duplicate, and diff against the base document.
 // The work is the drafts module's (server/drafts/service.ts); handlers map it to responses.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
 import { createDraft, deleteDraft, diffDraft, duplicateDraft, getDraft, listDrafts, saveDraft } from '../../drafts/service.js';
 import type { AppContext } from '../context.js';
@@ -18,26 +17,16 @@ import {
   type Draft,
   type DraftConflict,
   type DraftListResponse,
-  type ErrorBody,
 } from '../contract.js';
 import { guard } from '../draft-errors.js';
 import { validate } from '../validate.js';
 
-const L = DRAFT_LIMITS;
-
-// Worst case: 500 paragraphs of 20,000 CJK characters (3 bytes each in UTF-8), plus JSON.
-const MAX_BYTES = L.paragraphs * L.paragraphText * 3 + 1_000_000;
-const limitBody = bodyLimit({
-  maxSize: MAX_BYTES,
-  onError: (c) => c.json({ error: `Request body over ${Math.round(MAX_BYTES / 1e6)} MB` } satisfies ErrorBody, 413),
-});
-
 export function draftRoutes(ctx: AppContext) {
   return new Hono()
     .get('/', (c) => c.json({ drafts: listDrafts(ctx.db), limits: DRAFT_LIMITS } satisfies DraftListResponse))
-    .post('/', limitBody, validate('json', CreateDraftBody), (c) => guard(() => c.json(createDraft(ctx.db, c.req.valid('json')) satisfies Draft, 201)))
+    .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(createDraft(ctx.db, c.req.valid('json')) satisfies Draft, 201)))
     .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(getDraft(ctx.db, c.req.valid('param').id) satisfies Draft, 200)))
-    .put('/:id', limitBody, validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
+    .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
         const { version, ...patch } = c.req.valid('json');
