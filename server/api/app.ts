@@ -48,8 +48,9 @@ export function createApp(ctx: AppContext, options: { webDir?: string; origins?:
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root: relative(process.cwd(), webDir) }));
-    // Client-side routes (/drafts/…, /series/…) all load the same page.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+    // Client-side routes (/drafts/…, /series/…) all load the same page; a missing
+    // asset is a 404, not the page (which would be kept a year under its name).
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : c.html(indexHtml)));
   }
   app.notFound((c) => c.json({ error: `No such route: ${c.req.method} ${c.req.path}` } satisfies ErrorBody, 404));
   app.onError(errorResponse);

@@ -24,6 +24,7 @@ export function fileBaseName(name: string): string {
   const safe = name
     .normalize('NFC')
     .replace(UNSAFE, '-')
+    .replace(/-{2,}/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+|[\s.]+$/g, '');
   return safe || 'document';
