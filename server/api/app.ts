@@ -42,7 +42,7 @@ export function createApi(ctx: AppContext) {
 export function createApp(ctx: AppContext, options: { webDir?: string; origins?: readonly string[] } = {}) {
   const app = new Hono();
   app.use(...networkSafety({ origins: options.origins ?? config.origins }));
-  app.use('/api/*', bodyLimits);
+  app.use(bodyLimits);
   app.route('/api', createApi(ctx));
   const { webDir } = options;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -32,7 +32,7 @@ interface RouteLimit {
   what: string;
 }
 
-export const ROUTE_LIMITS: readonly RouteLimit[] = [
+const ROUTE_LIMITS: readonly RouteLimit[] = [
   { method: 'POST', path: /^\/api\/suggest\/?$/, bytes: SUGGEST_BYTES, what: 'A suggestion request' },
   { method: 'POST', path: /^\/api\/drafts\/?$/, bytes: DRAFT_BYTES, what: 'A new draft' },
   { method: 'PUT', path: /^\/api\/drafts\/[^/]+\/?$/, bytes: DRAFT_BYTES, what: 'A draft' },
@@ -51,7 +51,7 @@ function limiter(bytes: number, what: string): MiddlewareHandler {
 const routeLimiters = ROUTE_LIMITS.map((r) => ({ ...r, limit: limiter(r.bytes, r.what) }));
 const otherLimiter = limiter(OTHER_BYTES, 'A request body');
 
-/** For app.use on /api/*: each route's limit, the small default for any other. */
+/** For app.use before any route: each route's limit, the small default for any other. */
 export const bodyLimits: MiddlewareHandler = (c, next) => {
   const route = routeLimiters.find((r) => r.method === c.req.method && r.path.test(c.req.path));
   return (route?.limit ?? otherLimiter)(c, next);
