@@ -41,10 +41,21 @@ const parser = orderedXmlParser({ removeNSPrefix: false });
 
 /**
  * What the XML parts read may unpack to, together, counted as they inflate
- * (an archive's declared sizes are the sender's word): a resolution's
- * document.xml is a few MB, and a 10 MB upload that unpacks past this is a zip bomb.
+ * (an archive's declared sizes are the sender's word). A 157-paragraph
+ * resolution exported here has 0.25 MB of document.xml, and the largest draft
+ * the limits allow (500 paragraphs of 20,000 characters) about 30 MB: a 10 MB
+ * upload that unpacks past this is a zip bomb.
  */
-export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 48 * 1024 * 1024;
+
+/**
+ * The most elements the parts read may hold together. Parsing costs time per
+ * element, and blocks the server meanwhile (measured: 4 million elements, 16 MB
+ * of <w:p><w:r><w:t>x</w:t></w:r></w:p>, take 26 s and 760 MB); a draft of 500
+ * paragraphs marked up as heavily as Word does (run splits, tracked changes, some
+500 elements a paragraph by our estimate) stays below 250,000.
+ */
+export const MAX_XML_ELEMENTS = 1_000_000;
 
 function textOf(nodes: XNode[]): string {
   let s = '';
@@ -52,9 +63,20 @@ function textOf(nodes: XNode[]): string {
   return s;
 }
 
-/** The bytes inflated so far across the parts of one file. */
+/** What the parts of one file may still unpack to and hold. */
 interface Budget {
   left: number;
+  elements: number;
+}
+
+/** Start tags in `xml` ("<w:p>", not "</w:p>", "<?xml" or "<!--"): what the parser will build a node for. */
+function countElements(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) n++;
+  }
+  return n;
 }
 
 /** jszip's words for a broken entry, as a user reads them. */
@@ -99,6 +121,8 @@ async function part(zip: JSZip, name: string, budget: Budget): Promise<XNode[] |
   // Office never writes a DOCTYPE; one anywhere in the part (a comment can push
   // it far from the start) can only be there to declare entities to expand.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DocxReadError(`${name} declares a DOCTYPE or entities, which Word never writes`);
+  budget.elements -= countElements(xml);
+  if (budget.elements < 0) throw new DocxReadError(`${name} holds more than ${MAX_XML_ELEMENTS.toLocaleString('en')} XML elements`);
   try {
     return parser.parse(xml) as XNode[];
   } catch (e) {
@@ -124,7 +148,7 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
 }
 
 async function readParts(zip: JSZip): Promise<DocxContent> {
-  const budget: Budget = { left: MAX_INFLATED_BYTES };
+  const budget: Budget = { left: MAX_INFLATED_BYTES, elements: MAX_XML_ELEMENTS };
   const docXml = await part(zip, 'word/document.xml', budget);
   if (!docXml) throw new DocxReadError('no word/document.xml in the archive');
   const bodyEl = child(firstTagged(docXml, 'w:document'), 'w:body');

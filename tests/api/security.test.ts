@@ -236,9 +236,19 @@ describe('hostile .docx files', () => {
       expect(file.length).toBeLessThan(512 * 1024);
       const res = await upload(file);
       expect(res.status, `declared ${declaredSize ?? 'honestly'}`).toBe(400);
-      expect(res.body.error).toMatch(/word\/document\.xml unpacks to more than 64 MB/);
+      expect(res.body.error).toMatch(/word\/document\.xml unpacks to more than 48 MB/);
     }
     expect(draftCount()).toBe(before);
+  });
+
+  it('refuses a small file holding millions of elements before parsing them', async () => {
+    const elements = documentXml(['Title', '1. Decides.']).replace('</w:body>', `${'<w:p/>'.repeat(1_200_000)}</w:body>`);
+    const started = Date.now();
+    const res = await upload(documentPart(elements));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/word\/document\.xml holds more than 1,000,000 XML elements/);
+    // Parsing them would block the server for many seconds.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a file whose part does not unpack to the size it declares', async () => {
