@@ -11,6 +11,7 @@ import { readSeriesOverrides } from './compare/overrides.js';
 import { listSeries } from './compare/service.js';
 import type { SeriesOverrides } from './compare/series.js';
 import { loadBundle } from './ingest/bundle.js';
+import { publicOrigins } from './api/security.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
 
@@ -26,7 +27,20 @@ function readSeriesCorrections(): SeriesOverrides {
   }
 }
 
+/** A PRECEDENT_ORIGINS entry that is not an origin stops the start, naming it. */
+function checkOrigins(): void {
+  try {
+    publicOrigins(config.origins);
+  } catch (err) {
+    console.error(`Precedent cannot start: ${errorMessage(err)}`);
+    process.exit(1);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 const started = performance.now();
+checkOrigins();
 const seriesOverrides = readSeriesCorrections();
 const db = openDb(config.dbFile);
 const bundle = loadBundle(db, config.bundleDir);
@@ -50,8 +64,14 @@ const accounts = await bootstrapAccounts(db, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
 
 const app = createApp(context, { webDir: config.webDir });
-serve({ fetch: app.fetch, port: config.port }, (info) => {
+serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
+  if (!LOOPBACK.has(config.host)) {
+    console.log(
+      `Listening on ${config.host} (HOST): reachable from the network by address` +
+        (config.origins.length ? ` and at ${config.origins.join(', ')}` : '; set PRECEDENT_ORIGINS to reach it by a host name'),
+    );
+  }
   if (accounts.kind === 'setup') {
     console.log(
       `No account yet. Create the first administrator at http://localhost:${info.port}/setup#${accounts.token}\n` +

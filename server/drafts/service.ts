@@ -88,6 +88,35 @@ export interface CreateInput {
   paragraphs?: DraftParagraph[];
 }
 
+/**
+ * The paragraphs with the provenance the corpus gives them. A client names a
+ * paragraph's source by its corpus paragraph id; the citation and source text
+ * shown and exported are the corpus's, whatever the client sent, so a draft
+ * never cites a paragraph for words it does not hold (a citation from an older
+ * copy of the corpus is quietly brought up to date). A source the corpus does
+ * not hold, or a paragraph named with another document than its own, is
+ * refused, naming the draft paragraph; one the draft already had is kept as
+ * stored (`stored`), so a draft whose source left the corpus can still be saved.
+ */
+function checkedSources(db: Db, paragraphs: readonly DraftParagraph[], stored: readonly DraftParagraph[] = []): DraftParagraph[] {
+  const known = new Map<string, DraftSource>();
+  for (const p of stored) if (p.source) known.set(p.source.paragraphId, p.source);
+  const sameSource = (a: DraftSource, b: DraftSource) => a.paragraphId === b.paragraphId && a.documentId === b.documentId && a.citation === b.citation && a.text === b.text;
+  return paragraphs.map((p, i) => {
+    const sent = p.source;
+    if (!sent) return p;
+    const before = known.get(sent.paragraphId);
+    if (before && sameSource(sent, before)) return p;
+    const where = `paragraphs.${i} (${p.id || 'new'})`;
+    const source = corpusSource(db, sent.paragraphId) ?? before;
+    if (!source) throw DraftError.invalid(`${where}: source paragraph ${sent.paragraphId} is not in the corpus`);
+    if (source.documentId !== sent.documentId) {
+      throw DraftError.invalid(`${where}: source paragraph ${sent.paragraphId} belongs to ${source.documentId}, not ${sent.documentId}`);
+    }
+    return { ...p, source };
+  });
+}
+
 /** An empty draft, one with the given paragraphs, or a rollover of `base`; owned by the actor's delegation. */
 export function createDraft(db: Db, actor: Actor, input: CreateInput): DraftView {
   if (input.base) {
@@ -99,7 +128,7 @@ export function createDraft(db: Db, actor: Actor, input: CreateInput): DraftView
     return insert(db, actor, rollover(doc, getParagraphs(db, doc.id), input));
   }
   if (!input.language) throw DraftError.invalid('language: required unless a base document is given');
-  return insert(db, actor, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: input.paragraphs ?? [] });
+  return insert(db, actor, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: checkedSources(db, input.paragraphs ?? []) });
 }
 
 /** A copy for the actor's delegation of any draft they may read. */
@@ -116,7 +145,8 @@ export function saveDraft(db: Db, actor: Actor, id: string, version: number, pat
     throw DraftError.invalid(`baseDocumentId: no such document: ${patch.baseDocumentId}`);
   }
   if (current.version !== version) return { status: 'stale', current: { ...current, access } };
-  const next = applyPatch(current, patch, now());
+  const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(db, patch.paragraphs, current.paragraphs) } : patch;
+  const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
   if (!store.updateDraft(db, next, version, actor.id)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
   return { status: 'ok', draft: { ...next, access } };

@@ -63,7 +63,7 @@ describe('signing in and out', () => {
   });
 
   it('marks the cookie Secure when served over https', async () => {
-    const res = await app.request('https://precedent.example/api/auth/login', post({ email: 'li.wei@china.example', password: 'a good long password' }));
+    const res = await app.request('https://localhost/api/auth/login', post({ email: 'li.wei@china.example', password: 'a good long password' }));
     expect(res.headers.get('set-cookie')).toMatch(/Secure/);
   });
 

@@ -3,22 +3,19 @@
 // GET /delegations, for any signed-in user, names the delegations a draft can
 // be shared with.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createUser, listDelegations, listUsers } from '../../accounts/service.js';
 import { listAudit } from '../../store/audit.js';
 import type { AppContext, AppEnv } from '../context.js';
-import { AuditQuery, CreateUserBody, type AuditResponse, type DelegationsResponse, type ErrorBody, type UserResponse, type UsersResponse } from '../contract.js';
+import { AuditQuery, CreateUserBody, type AuditResponse, type DelegationsResponse, type UserResponse, type UsersResponse } from '../contract.js';
 import { guard } from '../refusals.js';
 import { actorOf, clientAddress, requireAdmin, requireUser } from '../session.js';
 import { validate } from '../validate.js';
-
-const limitBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'Request body over 16 KB' } satisfies ErrorBody, 413) });
 
 export function adminRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .use('*', requireAdmin)
     .get('/users', (c) => c.json({ users: listUsers(ctx.db) } satisfies UsersResponse, 200))
-    .post('/users', limitBody, validate('json', CreateUserBody), (c) =>
+    .post('/users', validate('json', CreateUserBody), (c) =>
       guard(async () => c.json({ user: await createUser(ctx.db, c.req.valid('json'), actorOf(c), clientAddress(c)) } satisfies UserResponse, 201)),
     )
     .get('/delegations', (c) => c.json({ delegations: listDelegations(ctx.db) } satisfies DelegationsResponse, 200))

@@ -3,20 +3,17 @@
 // /auth/setup, with the one-time link the server printed). The session lives
 // in an HttpOnly cookie; the database holds only its hash.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { changePassword, openSessionFor, signIn, signOut } from '../../accounts/service.js';
 import type { AppContext, AppEnv } from '../context.js';
-import { LoginBody, PasswordBody, SetupBody, type ErrorBody, type OkResponse, type SetupStatus, type UserResponse } from '../contract.js';
+import { LoginBody, PasswordBody, SetupBody, type OkResponse, type SetupStatus, type UserResponse } from '../contract.js';
 import { guard } from '../refusals.js';
 import { SESSION_COOKIE, actorOf, clearSessionCookie, clientAddress, setSessionCookie } from '../session.js';
 import { validate } from '../validate.js';
 
-const limitBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'Request body over 16 KB' } satisfies ErrorBody, 413) });
-
 export function authRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
-    .post('/login', limitBody, validate('json', LoginBody), (c) =>
+    .post('/login', validate('json', LoginBody), (c) =>
       guard(async () => {
         const { email, password } = c.req.valid('json');
         const { user, token } = await signIn(ctx.db, email, password, clientAddress(c));
@@ -31,7 +28,7 @@ export function authRoutes(ctx: AppContext) {
       return c.json({ ok: true } satisfies OkResponse, 200);
     })
     .get('/me', (c) => c.json({ user: actorOf(c) } satisfies UserResponse, 200))
-    .post('/password', limitBody, validate('json', PasswordBody), (c) =>
+    .post('/password', validate('json', PasswordBody), (c) =>
       guard(async () => {
         const { current, next } = c.req.valid('json');
         await changePassword(ctx.db, actorOf(c), c.get('sessionHash')!, current, next, clientAddress(c));
@@ -39,7 +36,7 @@ export function authRoutes(ctx: AppContext) {
       }),
     )
     .get('/setup', (c) => c.json({ needed: ctx.setup.open } satisfies SetupStatus, 200))
-    .post('/setup', limitBody, validate('json', SetupBody), (c) =>
+    .post('/setup', validate('json', SetupBody), (c) =>
       guard(async () => {
         const { token, ...input } = c.req.valid('json');
         const user = await ctx.setup.complete(ctx.db, token, input);

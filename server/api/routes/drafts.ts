@@ -5,7 +5,6 @@
 // duplicate, diff (against a document or between two kept versions), sharing,
 // and the history of versions with restore.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
 import * as drafts from '../../drafts/service.js';
 import type { SaveResult } from '../../drafts/service.js';
@@ -25,7 +24,6 @@ import {
   type DraftConflict,
   type DraftListResponse,
   type DraftShare,
-  type ErrorBody,
   type OkResponse,
   type SharesResponse,
   type VersionResponse,
@@ -35,16 +33,6 @@ import { guard } from '../refusals.js';
 import { actorOf, clientAddress, requireUser } from '../session.js';
 import { validate } from '../validate.js';
 import type { Context } from 'hono';
-
-const L = DRAFT_LIMITS;
-
-// Worst case: 500 paragraphs of 20,000 CJK characters (3 bytes each in UTF-8), plus JSON.
-const MAX_BYTES = L.paragraphs * L.paragraphText * 3 + 1_000_000;
-const limitBody = bodyLimit({
-  maxSize: MAX_BYTES,
-  onError: (c) => c.json({ error: `Request body over ${Math.round(MAX_BYTES / 1e6)} MB` } satisfies ErrorBody, 413),
-});
-const limitSmallBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'Request body over 16 KB' } satisfies ErrorBody, 413) });
 
 /** A save's answer: the draft, or 409 with the draft as saved elsewhere. */
 function saved(c: Context, id: string, basedOn: number, result: SaveResult) {
@@ -65,9 +53,9 @@ export function draftRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .use('*', requireUser)
     .get('/', (c) => c.json({ drafts: drafts.listDrafts(db, actorOf(c)), limits: DRAFT_LIMITS } satisfies DraftListResponse))
-    .post('/', limitBody, validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
+    .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
     .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(drafts.getDraft(db, actorOf(c), c.req.valid('param').id) satisfies Draft, 200)))
-    .put('/:id', limitBody, validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
+    .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
         const { version, ...patch } = c.req.valid('json');
@@ -81,7 +69,7 @@ export function draftRoutes(ctx: AppContext) {
         return c.json({ deleted: id } satisfies DeleteDraftResponse, 200);
       }),
     )
-    .post('/:id/duplicate', limitSmallBody, validate('param', IdParam), validate('json', DuplicateDraftBody), (c) =>
+    .post('/:id/duplicate', validate('param', IdParam), validate('json', DuplicateDraftBody), (c) =>
       guard(() => c.json(drafts.duplicateDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json').title) satisfies Draft, 201)),
     )
     .get('/:id/diff', validate('param', IdParam), validate('query', DraftDiffQuery), (c) =>
@@ -92,7 +80,7 @@ export function draftRoutes(ctx: AppContext) {
       }),
     )
     .get('/:id/shares', validate('param', IdParam), (c) => guard(() => c.json({ shares: drafts.listShares(db, actorOf(c), c.req.valid('param').id) } satisfies SharesResponse, 200)))
-    .post('/:id/shares', limitSmallBody, validate('param', IdParam), validate('json', ShareBody), (c) =>
+    .post('/:id/shares', validate('param', IdParam), validate('json', ShareBody), (c) =>
       guard(() => c.json(drafts.shareDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json'), clientAddress(c)) satisfies DraftShare, 201)),
     )
     .delete('/:id/shares/:shareId', validate('param', ShareParam), (c) =>

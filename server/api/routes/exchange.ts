@@ -8,15 +8,15 @@
 // Hono matches these beside the other modules' routes on the same prefixes:
 // their "/:id" never spans two path segments, and no other module has "import".
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getDocument, getParagraphs } from '../../store/corpus.js';
 import { draftAuthorship, getDraft, importDraft, type DraftAuthorship } from '../../drafts/service.js';
 import type { ImportSource } from '../../drafts/import.js';
 import type { Draft } from '../../drafts/model.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
+import { contentDisposition, cutToCharacters, fileBaseName } from '../../exchange/file-name.js';
 import type { AppContext, AppEnv } from '../context.js';
-import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ErrorBody, type ImportResult } from '../contract.js';
+import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ImportResult } from '../contract.js';
 import { guard } from '../refusals.js';
 import { actorOf, corpusReaders, requireUser } from '../session.js';
 import { ApiError, notFound } from '../errors.js';
@@ -24,11 +24,16 @@ import { validate } from '../validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// Multipart framing around a 10 MB file: allow a little over, then check the file itself.
-const limitUpload = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 256 * 1024,
-  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` } satisfies ErrorBody, 400),
-});
+/**
+ * The request's limit (body-limits.ts) leaves room for the multipart framing;
+ * the file itself is held to MAX_IMPORT_BYTES here, with the same 413.
+ */
+function withinUploadLimit(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new ApiError(413, `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  }
+  return bytes;
+}
 
 /** `revisionOf`: who removed a paragraph, for a draft's base exported as tracked deletions. */
 function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean, revisionOf?: (paragraphId: string) => ExportParagraph['revision']): ExportParagraph[] {
@@ -72,17 +77,19 @@ function draftExport(ctx: AppContext, draft: Draft, authorship: DraftAuthorship)
   };
 }
 
+/** The longest title a file name carries, in characters (an emoji is one). */
+const TITLE_IN_NAME = 80;
+
 /** A document as a file name names it: "A-RES-78-229" (a symbol's slashes cannot be in a file name), else its title. */
 function fileSymbol(doc: { symbol: string | null; title: string }): string {
-  return doc.symbol ? doc.symbol.replace(/\//g, '-') : doc.title.slice(0, 80);
+  return doc.symbol ? doc.symbol.replace(/\//g, '-') : cutToCharacters(doc.title, TITLE_IN_NAME);
 }
 
 /** A file name safe in every browser: ASCII fallback plus the UTF-8 form. */
 function sendDocx(c: Context, buffer: Buffer, name: string) {
-  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
   return c.body(new Uint8Array(buffer), 200, {
     'Content-Type': DOCX_TYPE,
-    'Content-Disposition': `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`,
+    'Content-Disposition': contentDisposition(fileBaseName(name), 'docx'),
   });
 }
 
@@ -109,7 +116,7 @@ export function exchangeRoutes(ctx: AppContext) {
       if (against && !againstDoc) throw notFound('Document', against);
       const removedBy = (paragraphId: string) => authorship.removed.get(paragraphId) ?? authorship.created ?? undefined;
       const { buffer } = await exportDocx(draftExport(ctx, draft, authorship), { against: against ? documentParagraphs(ctx, against, true, removedBy) : null });
-      return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
+      return sendDocx(c, buffer, `${cutToCharacters(draft.title, TITLE_IN_NAME)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
     })
     .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
@@ -122,7 +129,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
       return sendDocx(c, buffer, `${fileSymbol(doc)} changes against ${fileSymbol(fromDoc)}`);
     })
-    .post('/drafts/import', limitUpload, validate('query', ImportQuery), async (c) => {
+    .post('/drafts/import', validate('query', ImportQuery), async (c) => {
       const q = c.req.valid('query');
       const type = c.req.header('content-type') ?? '';
       let source: ImportSource;
@@ -140,8 +147,8 @@ export function exchangeRoutes(ctx: AppContext) {
         const form = await c.req.formData().catch(() => null);
         const file = form?.get('file');
         if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
-        source = { docx: new Uint8Array(await file.arrayBuffer()), name: file.name, changes: q.changes, language: q.language, title: q.title };
-      } else source = { docx: new Uint8Array(await c.req.arrayBuffer()), changes: q.changes, language: q.language, title: q.title };
+        source = { docx: withinUploadLimit(new Uint8Array(await file.arrayBuffer())), name: file.name, changes: q.changes, language: q.language, title: q.title };
+      } else source = { docx: withinUploadLimit(new Uint8Array(await c.req.arrayBuffer())), changes: q.changes, language: q.language, title: q.title };
       const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source));
       return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
