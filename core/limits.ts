@@ -19,3 +19,12 @@ export const SUGGEST_LIMITS = {
   text: 20_000,
   results: 50,
 } as const;
+
+/** What an account may hold: the sign-in page and the administration page check these too. */
+export const ACCOUNT_LIMITS = {
+  passwordMin: 10,
+  passwordMax: 256,
+  email: 254,
+  name: 200,
+  delegation: 200,
+} as const;

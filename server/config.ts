@@ -4,8 +4,18 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
+/** PRECEDENT_ORIGINS: comma-separated; checked at start-up (api/security.ts publicOrigins). */
+const listed = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
 export const config = {
   port: Number(process.env.PORT ?? 8787),
+  /** The address to listen on: loopback unless HOST exposes it (0.0.0.0, or one address). */
+  host: process.env.HOST || '127.0.0.1',
+  /**
+   * The public origins the app is reached at when exposed ("https://precedent.example.org"):
+   * requests naming another Host, and writes from another Origin, are refused.
+   */
+  origins: listed(process.env.PRECEDENT_ORIGINS),
   /** The SQLite database: corpus and drafts. */
   dbFile: process.env.PRECEDENT_DB ?? resolve(ROOT, 'data/precedent.db'),
   /** The compact corpus shipped in the repository. */

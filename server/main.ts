@@ -3,6 +3,7 @@
 // and the web app on one port.
 import { serve } from '@hono/node-server';
 import { performance } from 'node:perf_hooks';
+import { bootstrapAccounts } from './accounts/bootstrap.js';
 import { createApp } from './api/app.js';
 import { buildContext } from './api/context.js';
 import { config } from './config.js';
@@ -10,6 +11,7 @@ import { readSeriesOverrides } from './compare/overrides.js';
 import { listSeries } from './compare/service.js';
 import type { SeriesOverrides } from './compare/series.js';
 import { loadBundle } from './ingest/bundle.js';
+import { publicOrigins } from './api/security.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
 
@@ -25,7 +27,20 @@ function readSeriesCorrections(): SeriesOverrides {
   }
 }
 
+/** A PRECEDENT_ORIGINS entry that is not an origin stops the start, naming it. */
+function checkOrigins(): void {
+  try {
+    publicOrigins(config.origins);
+  } catch (err) {
+    console.error(`Precedent cannot start: ${errorMessage(err)}`);
+    process.exit(1);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 const started = performance.now();
+checkOrigins();
 const seriesOverrides = readSeriesCorrections();
 const db = openDb(config.dbFile);
 const bundle = loadBundle(db, config.bundleDir);
@@ -40,14 +55,29 @@ console.log(
 // start, and the first after an index format change, build it (about a minute).
 const indexStarted = performance.now();
 console.log('Opening the search index (built on a first start or after an upgrade: about a minute)…');
-const context = buildContext(db, { seriesOverrides });
+const context = buildContext(db, { seriesOverrides, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
 console.log(
   `Search index ${context.search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${context.search.index.paragraphCount} paragraphs`,
 );
 
+const accounts = await bootstrapAccounts(db, context.setup, process.env);
+if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
+
 const app = createApp(context, { webDir: config.webDir });
-serve({ fetch: app.fetch, port: config.port }, (info) => {
+serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
+  if (!LOOPBACK.has(config.host)) {
+    console.log(
+      `Listening on ${config.host} (HOST): reachable from the network by address` +
+        (config.origins.length ? ` and at ${config.origins.join(', ')}` : '; set PRECEDENT_ORIGINS to reach it by a host name'),
+    );
+  }
+  if (accounts.kind === 'setup') {
+    console.log(
+      `No account yet. Create the first administrator at http://localhost:${info.port}/setup#${accounts.token}\n` +
+        '  (a one-time link; or set PRECEDENT_ADMIN_EMAIL and PRECEDENT_ADMIN_PASSWORD, or run npm run users -- add … --admin)',
+    );
+  }
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
   // Language indexes load after listening, so start-up does not wait for them.
   const warmStarted = performance.now();

@@ -3,7 +3,21 @@
 // z.infer. The import is type-only: no server code reaches the browser, and
 // the contract is the only server module the web's type program reads.
 import type {
+  AuditResponse,
   CreateDraftBody,
+  CreateUserBody,
+  DelegationsResponse,
+  DraftShare,
+  OkResponse,
+  SetupBody,
+  SetupStatus,
+  ShareBody,
+  SharesResponse,
+  User,
+  UserResponse,
+  UsersResponse,
+  VersionResponse,
+  VersionsResponse,
   DeleteDraftResponse,
   DiffResponse,
   DocParagraph,
@@ -46,6 +60,10 @@ export type {
 } from '../server/api/contract.js';
 export type { Language };
 
+export type UserT = User;
+export type DraftShareT = DraftShare;
+export type VersionInfoT = VersionsResponse['versions'][number];
+export type AuditEntryT = AuditResponse['entries'][number];
 export type DraftT = Draft;
 export type DraftParagraphT = DraftParagraph;
 export type DraftListT = DraftListResponse;
@@ -74,10 +92,14 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string';
 }
 
+/** Fired on window when the server answers 401: the session ended (signed out elsewhere, expired); the app shows the sign-in page. */
+export const SIGNED_OUT_EVENT = 'precedent:signed-out';
+
 /** Awaits a request, returns the JSON of a 2xx answer (typed by the caller's route), throws ApiFailure otherwise. */
 export async function ok<T>(call: Promise<Response>): Promise<T> {
   const res = await call;
   if (res.ok) return res.json();
+  if (res.status === 401) globalThis.dispatchEvent?.(new Event(SIGNED_OUT_EVENT));
   let body: unknown = null;
   try {
     body = await res.json();
@@ -138,6 +160,37 @@ export const duplicateDraft = (draftId: string, json: DuplicateDraftBody = {}) =
 /** The draft against its base, or against the document `against`. */
 export const getDraftDiff = (draftId: string, against?: string, signal?: AbortSignal) =>
   call<DiffResponse>('GET', `/drafts/${id(draftId)}/diff`, { query: { against }, signal });
+
+/** One kept version against another (numbers from getVersions). */
+export const getVersionDiff = (draftId: string, fromVersion: number, toVersion: number, signal?: AbortSignal) =>
+  call<DiffResponse>('GET', `/drafts/${id(draftId)}/diff`, { query: { fromVersion, toVersion }, signal });
+export const getVersions = (draftId: string, signal?: AbortSignal) => call<VersionsResponse>('GET', `/drafts/${id(draftId)}/versions`, { signal });
+export const getVersion = (draftId: string, version: number, signal?: AbortSignal) => call<VersionResponse>('GET', `/drafts/${id(draftId)}/versions/${version}`, { signal });
+/** Saves an old version's content as the newest version. */
+export const restoreVersion = (draftId: string, version: number) => call<Draft>('POST', `/drafts/${id(draftId)}/versions/${version}/restore`);
+
+// Sharing
+
+export const getShares = (draftId: string, signal?: AbortSignal) => call<SharesResponse>('GET', `/drafts/${id(draftId)}/shares`, { signal });
+export const shareDraft = (draftId: string, json: ShareBody) => call<DraftShare>('POST', `/drafts/${id(draftId)}/shares`, { json });
+export const unshareDraft = (draftId: string, shareId: string) => call<OkResponse>('DELETE', `/drafts/${id(draftId)}/shares/${id(shareId)}`);
+export const getDelegations = (signal?: AbortSignal) => call<DelegationsResponse>('GET', '/delegations', { signal });
+
+// Accounts
+
+export const getMe = (signal?: AbortSignal) => call<UserResponse>('GET', '/auth/me', { signal });
+export const signIn = (email: string, password: string) => call<UserResponse>('POST', '/auth/login', { json: { email, password } });
+export const signOut = () => call<OkResponse>('POST', '/auth/logout');
+export const changePassword = (current: string, next: string) => call<OkResponse>('POST', '/auth/password', { json: { current, next } });
+export const getSetupStatus = () => call<SetupStatus>('GET', '/auth/setup');
+export const completeSetup = (json: SetupBody) => call<UserResponse>('POST', '/auth/setup', { json });
+
+// Administration
+
+export const getUsers = (signal?: AbortSignal) => call<UsersResponse>('GET', '/admin/users', { signal });
+export const createUser = (json: CreateUserBody) => call<UserResponse>('POST', '/admin/users', { json });
+export const getAdminDelegations = (signal?: AbortSignal) => call<DelegationsResponse>('GET', '/admin/delegations', { signal });
+export const getAudit = (before?: number, signal?: AbortSignal) => call<AuditResponse>('GET', '/admin/audit', { query: { before }, signal });
 
 // Precedents, series, diffs and lineage
 

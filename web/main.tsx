@@ -1,6 +1,7 @@
-// Entry point: mounts the app shell into #root.
+// Entry point: sets up the interface language, then mounts the app shell into #root.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/index.js';
 import { App } from './App.js';
 import './styles.css';
 

@@ -1,6 +1,7 @@
 // Arabic: right to left, leads not emphasised, "إن الجمعية العامة،".
 import { leads } from './leads/ar.js';
 import type { LanguageProfile } from './profile.js';
+import { arabicOrdinal, numberValue } from './numerals.js';
 
 export const ar: LanguageProfile = {
   code: 'ar',
@@ -19,4 +20,28 @@ export const ar: LanguageProfile = {
   leadContinuations: [],
   leadTakesNextWord: /^وإذ$/u,
   functionWords: [],
+  // "الفقرة 3 من الديباجة"، "الفقرة 8 من القرار 78/229"، "المرفق"، "المادة 5"؛ chapters and
+  // sections by ordinal (الفصل الثاني) as the Arabic texts head them.
+  citationTerms: {
+    preambular: (n) => `الفقرة ${n} من الديباجة`,
+    operative: (n) => `الفقرة ${n}`,
+    paragraph: (n) => `الفقرة ${n}`,
+    article: (n) => `المادة ${n}`,
+    chapter: (n) => `الفصل ${arUnit(n)}`,
+    section: (n) => `الفرع ${arUnit(n)}`,
+    part: (n) => `الجزء ${arUnit(n)}`,
+    table: (n) => `الجدول ${n}`,
+    unnumbered: (n) => `الفقرة غير المرقمة ${n}`,
+    annex: 'المرفق',
+    resolution: (number) => `القرار ${number}`,
+    separator: '، ',
+  },
 };
+
+/** "II" → الثاني: a unit's number as an Arabic ordinal where one exists, else as given. */
+function arUnit(n: string): string {
+  const [head, ...rest] = n.split('.');
+  const value = numberValue(head);
+  const ordinal = value === null ? null : arabicOrdinal(value);
+  return [ordinal ?? head, ...rest].join('.');
+}

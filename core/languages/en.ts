@@ -45,4 +45,18 @@ export const en: LanguageProfile = {
   ],
   leadTakesNextWord: /^(?:\p{L}+ly|Taking|Bearing|Expressing)$/u,
   functionWords: ['the', 'of', 'and', 'to', 'its', 'on', 'for', 'with', 'that', 'by', 'all', 'as', 'which', 'is', 'states', 'assembly', 'requests', 'recalling'],
+  citationTerms: {
+    preambular: (n) => `PP ${n}`,
+    operative: (n) => `OP ${n}`,
+    paragraph: (n) => `para. ${n}`,
+    article: (n) => `art. ${n}`,
+    chapter: (n) => `ch. ${n}`,
+    section: (n) => `sect. ${n}`,
+    part: (n) => `part ${n}`,
+    table: (n) => `table ${n}`,
+    unnumbered: (n) => `text ${n}`,
+    annex: 'annex',
+    resolution: (_number, symbol) => symbol,
+    separator: ', ',
+  },
 };

@@ -18,4 +18,19 @@ export const es: LanguageProfile = {
   leads,
   leadContinuations: ['además', 'también', 'asimismo', 'con'],
   functionWords: ['el', 'los', 'las', 'del', 'y', 'al', 'una', 'su', 'sus', 'para', 'con', 'por', 'que', 'como', 'entre', 'asamblea', 'solicita', 'recordando'],
+  // «párrafo 3 del preámbulo», «párrafo 8 de la resolución 78/229», «anexo», «cuadro».
+  citationTerms: {
+    preambular: (n) => `párrafo ${n} del preámbulo`,
+    operative: (n) => `párrafo ${n}`,
+    paragraph: (n) => `párrafo ${n}`,
+    article: (n) => `artículo ${n}`,
+    chapter: (n) => `capítulo ${n}`,
+    section: (n) => `sección ${n}`,
+    part: (n) => `parte ${n}`,
+    table: (n) => `cuadro ${n}`,
+    unnumbered: (n) => `párrafo sin numerar ${n}`,
+    annex: 'anexo',
+    resolution: (number) => `resolución ${number}`,
+    separator: ', ',
+  },
 };

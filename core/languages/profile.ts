@@ -45,4 +45,40 @@ export interface LanguageProfile {
   leadPrefixes?: readonly string[];
   /** Frequent words that tell this Latin-script language from the other two. */
   functionWords: readonly string[];
+  /** How the language cites paragraphs, annexes, articles and resolutions (see CitationTerms). */
+  citationTerms: CitationTerms;
+}
+
+/**
+ * How the language's UN documents cite a paragraph and what holds it, for the
+ * labels Precedent stores in one form ("PP 3", "OP 8", "annex, art. 5,
+ * para. 1", "sect. II, OP 3"): core/citation-in.ts reads these to render a
+ * label or citation in the language. English keeps the stored form, which is
+ * how delegates write it. Numbers arrive as the label has them ("8", "5.1",
+ * "II", "II.B").
+ */
+export interface CitationTerms {
+  /** A preambular paragraph: "PP 3", "序言部分第3段", "troisième alinéa du préambule". */
+  preambular: (n: number) => string;
+  /** An operative paragraph: "OP 8", "执行部分第8段", "paragraphe 8". */
+  operative: (n: string) => string;
+  /** A numbered paragraph of an annex, article or report; Chinese calls one inside an article 款, elsewhere 段. */
+  paragraph: (n: string, inArticle: boolean) => string;
+  article: (n: string) => string;
+  chapter: (n: string) => string;
+  section: (n: string) => string;
+  part: (n: string) => string;
+  table: (n: string) => string;
+  /** The nth of the unnumbered paragraphs of a body ("text 3"). */
+  unnumbered: (n: string) => string;
+  annex: string;
+  /** A resolution (A/RES/…, E/RES/…) by its number: "第78/229号决议", "résolution 78/229"; English keeps the symbol. */
+  resolution: (number: string, symbol: string) => string;
+  /**
+   * An operative paragraph named after its document, where the language drops
+   * the "operative" (Chinese: 第73/346号决议第42段, never …执行部分第42段).
+   */
+  operativeAfterDocument?: (n: string) => string;
+  /** Between the parts of a label and between a document and its label: ", " (Arabic "، "; Chinese runs them together). */
+  separator: string;
 }

@@ -18,4 +18,19 @@ export const ru: LanguageProfile = {
   leads,
   leadContinuations: ['также', 'далее', 'вновь'],
   functionWords: [],
+  // «пункт 3 преамбулы», «пункт 8 резолюции 78/229», «приложение», «статья 5».
+  citationTerms: {
+    preambular: (n) => `пункт ${n} преамбулы`,
+    operative: (n) => `пункт ${n}`,
+    paragraph: (n) => `пункт ${n}`,
+    article: (n) => `статья ${n}`,
+    chapter: (n) => `глава ${n}`,
+    section: (n) => `раздел ${n}`,
+    part: (n) => `часть ${n}`,
+    table: (n) => `таблица ${n}`,
+    unnumbered: (n) => `ненумерованный пункт ${n}`,
+    annex: 'приложение',
+    resolution: (number) => `резолюция ${number}`,
+    separator: ', ',
+  },
 };

@@ -1,6 +1,7 @@
 // Chinese: Han script, no spaces, leads in bold, "大会，".
 import { leads as counted } from './leads/zh.js';
 import type { LanguageProfile } from './profile.js';
+import { chineseNumber, numberValue } from './numerals.js';
 
 export const zh: LanguageProfile = {
   code: 'zh',
@@ -44,4 +45,28 @@ export const zh: LanguageProfile = {
   leadContinuations: [],
   leadPrefixes: ['又', '还', '并', '再次', '也'],
   functionWords: [],
+  // As the Chinese texts cite: 序言部分第3段, 第73/346号决议第42段, 附件第5条第1款 (checked in
+  // the corpus); a part's Roman number in Chinese numerals (第二节), units run together.
+  citationTerms: {
+    preambular: (n) => `序言部分第${n}段`,
+    operative: (n) => `执行部分第${n}段`,
+    paragraph: (n, inArticle) => `第${n}${inArticle ? '款' : '段'}`,
+    article: (n) => `第${n}条`,
+    chapter: (n) => `第${zhUnit(n)}章`,
+    section: (n) => `第${zhUnit(n)}节`,
+    part: (n) => `第${zhUnit(n)}部分`,
+    table: (n) => `表${n}`,
+    unnumbered: (n) => `未编号第${n}段`,
+    annex: '附件',
+    resolution: (number) => `第${number}号决议`,
+    operativeAfterDocument: (n) => `第${n}段`,
+    separator: '',
+  },
 };
+
+/** "II" → 二, "II.B" → 二B: a unit's number as Chinese headings print it. */
+function zhUnit(n: string): string {
+  const [head, ...rest] = n.split('.');
+  const value = numberValue(head);
+  return (value === null ? head : chineseNumber(value)) + rest.join('');
+}

@@ -1,13 +1,22 @@
 // The Hono application: every API route under /api, JSON errors, and (when
-// built) the web app. What each route takes and answers is stated in contract.ts.
+// built) the web app. What each route takes and answers is stated in contract.ts;
+// what the server refuses on a network and the headers it sends, in security.ts.
+// Who may call what: the session middleware names the user on every request;
+// the corpus is for signed-in users (or everyone, with PRECEDENT_PUBLIC_CORPUS=1);
+// drafts check access per draft (drafts service); /admin is for administrators;
+// only /health and signing in are open to all.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { config } from '../config.js';
 import { countCorpus } from '../store/corpus.js';
-import type { AppContext } from './context.js';
+import { bodyLimits } from './body-limits.js';
+import type { AppContext, AppEnv } from './context.js';
 import type { ErrorBody, HealthResponse } from './contract.js';
 import { errorResponse } from './errors.js';
+import { adminRoutes, delegationRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -16,10 +25,20 @@ import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
+import { networkSafety } from './security.js';
+import { corpusReaders, sessionMiddleware } from './session.js';
+
+/** The corpus routes' prefixes: readable by any signed-in user. */
+const CORPUS_PREFIXES = ['/documents', '/series', '/diff', '/paragraphs', '/suggest', '/search'];
 
 export function createApi(ctx: AppContext) {
-  return new Hono()
+  const api = new Hono<AppEnv>().use('*', sessionMiddleware(ctx));
+  for (const prefix of CORPUS_PREFIXES) api.use(prefix, corpusReaders(ctx)).use(`${prefix}/*`, corpusReaders(ctx));
+  return api
     .get('/health', (c) => c.json({ ok: true, ...countCorpus(ctx.db) } satisfies HealthResponse))
+    .route('/auth', authRoutes(ctx))
+    .route('/admin', adminRoutes(ctx))
+    .route('/delegations', delegationRoutes(ctx))
     .route('/documents', documentRoutes(ctx))
     .route('/series', seriesRoutes(ctx))
     .route('/diff', diffRoutes(ctx))
@@ -31,15 +50,22 @@ export function createApi(ctx: AppContext) {
     .route('/', exchangeRoutes(ctx));
 }
 
-/** `webDir`: the built web app to serve beside the API (absent in API tests). */
-export function createApp(ctx: AppContext, options: { webDir?: string } = {}) {
-  const app = new Hono().route('/api', createApi(ctx));
+/**
+ * `webDir`: the built web app to serve beside the API (absent in API tests);
+ * `origins`: the public origins it is reached at (PRECEDENT_ORIGINS by default).
+ */
+export function createApp(ctx: AppContext, options: { webDir?: string; origins?: readonly string[] } = {}) {
+  const app = new Hono();
+  app.use(...networkSafety({ origins: options.origins ?? config.origins }));
+  app.use(bodyLimits);
+  app.route('/api', createApi(ctx));
   const { webDir } = options;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root: relative(process.cwd(), webDir) }));
-    // Client-side routes (/drafts/…, /series/…) all load the same page.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+    // Client-side routes (/drafts/…, /series/…) all load the same page; a missing
+    // asset is a 404, not the page (which would be kept a year under its name).
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') ? c.notFound() : c.html(indexHtml)));
   }
   app.notFound((c) => c.json({ error: `No such route: ${c.req.method} ${c.req.path}` } satisfies ErrorBody, 404));
   app.onError(errorResponse);

@@ -6,7 +6,7 @@
 // `SuggestResponse` is the schema as a value and the body's type as a type.
 import { z } from 'zod';
 import { CHANGE_TYPES, PAIR_KINDS } from '../../core/diff/kinds.js';
-import { DRAFT_LIMITS, DRAFT_SECTIONS, SUGGEST_LIMITS } from '../../core/limits.js';
+import { ACCOUNT_LIMITS, DRAFT_LIMITS, DRAFT_SECTIONS, SUGGEST_LIMITS } from '../../core/limits.js';
 import { DOCUMENT_KINDS, LANGUAGES, SECTIONS } from '../../core/model.js';
 
 const L = DRAFT_LIMITS;
@@ -39,6 +39,77 @@ export type IdParam = z.infer<typeof IdParam>;
 
 export const HealthResponse = z.object({ ok: z.literal(true), documents: count, paragraphs: count });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------------------------------------------------------------------------
+// Accounts: /auth (sign in and out, the signed-in user, password, first setup),
+// /admin (users, delegations, audit log; administrators only), /delegations
+
+const A = ACCOUNT_LIMITS;
+const email = z.string().trim().min(3).max(A.email);
+const password = z.string().min(1).max(A.passwordMax);
+const newPassword = z.string().min(A.passwordMin, `at least ${A.passwordMin} characters`).max(A.passwordMax);
+
+export const Delegation = z.object({ id: z.string(), name: z.string() });
+export type Delegation = z.infer<typeof Delegation>;
+
+export const User = z.object({ id: z.string(), email: z.string(), name: z.string(), delegation: Delegation, admin: z.boolean(), createdAt: z.string() });
+export type User = z.infer<typeof User>;
+
+/** POST /auth/login, POST /auth/setup, GET /auth/me, POST /admin/users: the user (and, for sign-ins, the session cookie). */
+export const UserResponse = z.object({ user: User });
+export type UserResponse = z.infer<typeof UserResponse>;
+
+export const LoginBody = z.object({ email, password });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const PasswordBody = z.object({ current: password, next: newPassword });
+export type PasswordBody = z.infer<typeof PasswordBody>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof OkResponse>;
+
+/** GET /auth/setup: whether the first administrator is still to be made (with the link the server printed). */
+export const SetupStatus = z.object({ needed: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
+const newUserFields = {
+  email,
+  name: z.string().trim().min(1).max(A.name),
+  password: newPassword,
+  /** The delegation's name or id; a new name creates the delegation. */
+  delegation: z.string().trim().min(1).max(A.delegation),
+};
+
+export const SetupBody = z.object({ token: z.string().min(1).max(200), ...newUserFields });
+export type SetupBody = z.infer<typeof SetupBody>;
+
+export const CreateUserBody = z.object({ ...newUserFields, admin: z.boolean().optional() });
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UsersResponse = z.object({ users: z.array(User) });
+export type UsersResponse = z.infer<typeof UsersResponse>;
+
+export const DelegationsResponse = z.object({ delegations: z.array(Delegation.extend({ members: count })) });
+export type DelegationsResponse = z.infer<typeof DelegationsResponse>;
+
+export const AuditQuery = z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).optional() });
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditResponse = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      action: z.string(),
+      actorId: z.string().nullable(),
+      actorEmail: z.string().nullable(),
+      address: z.string().nullable(),
+      target: z.string().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
+});
+export type AuditResponse = z.infer<typeof AuditResponse>;
 
 // ---------------------------------------------------------------------------
 // Documents: GET /documents, GET /documents/:id
@@ -369,6 +440,9 @@ export type DraftParagraph = z.infer<typeof DraftParagraph>;
 
 const draftParagraphs = z.array(DraftParagraph).max(L.paragraphs, `at most ${L.paragraphs} paragraphs`);
 
+const DRAFT_ACCESS = ['owner', 'edit', 'read'] as const;
+const draftAccess = z.enum(DRAFT_ACCESS);
+
 export const Draft = z.object({
   id: z.string(),
   title: z.string(),
@@ -381,13 +455,21 @@ export const Draft = z.object({
   paragraphs: draftParagraphs,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do: owner (their delegation's: edit, share, delete), edit or read (shared). */
+  access: draftAccess,
 });
 export type Draft = z.infer<typeof Draft>;
+
+const person = z.object({ name: z.string(), delegation: z.string() });
 
 export const DraftSummary = Draft.omit({ paragraphs: true }).extend({
   counts: z.object({ preamble: count, operative: count }),
   /** The base document's symbol (or title when it has none), so the list names it without fetching it. */
   baseName: z.string().nullable(),
+  /** The delegation that owns it. */
+  owner: z.string().nullable(),
+  /** Who shared it with this user or their delegation; null for their own delegation's drafts. */
+  sharedBy: person.nullable(),
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
@@ -437,9 +519,71 @@ export type DeleteDraftResponse = z.infer<typeof DeleteDraftResponse>;
 export const DuplicateDraftBody = z.object({ title: z.string().trim().min(1).max(L.title).optional() });
 export type DuplicateDraftBody = z.infer<typeof DuplicateDraftBody>;
 
-/** GET /drafts/:id/diff: against the draft's base unless another document is named. */
-export const DraftDiffQuery = z.object({ against: z.string().min(1).max(L.paragraphId).optional() });
+const versionNumber = z.coerce.number().int().positive();
+
+/** GET /drafts/:id/diff: against the draft's base unless another document is named, or one kept version against another. */
+export const DraftDiffQuery = z
+  .object({ against: z.string().min(1).max(L.paragraphId).optional(), fromVersion: versionNumber.optional(), toVersion: versionNumber.optional() })
+  .refine((q) => (q.fromVersion === undefined) === (q.toVersion === undefined), { message: 'name both fromVersion and toVersion', path: ['fromVersion'] })
+  .refine((q) => !(q.against && q.fromVersion), { message: 'either against or fromVersion/toVersion, not both', path: ['against'] });
 export type DraftDiffQuery = z.infer<typeof DraftDiffQuery>;
+
+// ---------------------------------------------------------------------------
+// Sharing: GET/POST /drafts/:id/shares, DELETE /drafts/:id/shares/:shareId
+
+export const SHARE_ACCESS = ['read', 'edit'] as const;
+
+export const ShareBody = z
+  .object({
+    /** A delegation's name or id … */
+    delegation: z.string().trim().min(1).max(A.delegation).optional(),
+    /** … or one user's e-mail. */
+    email: email.optional(),
+    access: z.enum(SHARE_ACCESS),
+  })
+  .refine((b) => Boolean(b.delegation) !== Boolean(b.email), { message: 'name a delegation or an e-mail (one of them)', path: ['delegation'] });
+export type ShareBody = z.infer<typeof ShareBody>;
+
+export const DraftShare = z.object({
+  id: z.string(),
+  access: z.enum(SHARE_ACCESS),
+  with: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('delegation'), id: z.string(), name: z.string() }),
+    z.object({ kind: z.literal('user'), id: z.string(), name: z.string(), email: z.string() }),
+  ]),
+  sharedBy: person,
+  createdAt: z.string(),
+});
+export type DraftShare = z.infer<typeof DraftShare>;
+
+export const SharesResponse = z.object({ shares: z.array(DraftShare) });
+export type SharesResponse = z.infer<typeof SharesResponse>;
+
+export const ShareParam = z.object({ id: z.string(), shareId: z.string() });
+export type ShareParam = z.infer<typeof ShareParam>;
+
+// ---------------------------------------------------------------------------
+// History: GET /drafts/:id/versions, GET /drafts/:id/versions/:version,
+// POST /drafts/:id/versions/:version/restore
+
+export const VersionInfo = z.object({
+  version: z.number().int().positive(),
+  savedAt: z.string(),
+  /** Null for versions saved before accounts existed. */
+  savedBy: z.object({ id: z.string(), name: z.string(), delegation: z.string() }).nullable(),
+});
+export type VersionInfo = z.infer<typeof VersionInfo>;
+
+export const VersionsResponse = z.object({ versions: z.array(VersionInfo) });
+export type VersionsResponse = z.infer<typeof VersionsResponse>;
+
+export const VersionParam = z.object({ id: z.string(), version: versionNumber });
+export type VersionParam = z.infer<typeof VersionParam>;
+
+export const VersionResponse = VersionInfo.extend({
+  content: z.object({ title: z.string(), body: z.string(), baseDocumentId: z.string().nullable(), paragraphs: draftParagraphs }),
+});
+export type VersionResponse = z.infer<typeof VersionResponse>;
 
 // ---------------------------------------------------------------------------
 // Word: GET …/export.docx (the body is the file), POST /drafts/import

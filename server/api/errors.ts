@@ -7,7 +7,12 @@ import type { z } from 'zod';
 import type { ErrorBody } from './contract.js';
 
 export class ApiError extends HTTPException {
-  constructor(status: ContentfulStatusCode, message: string, readonly details?: unknown) {
+  constructor(
+    status: ContentfulStatusCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
     super(status, { message });
   }
 }
@@ -22,7 +27,7 @@ export function describeZodError(error: z.core.$ZodError): string {
 }
 
 export function errorResponse(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json({ error: err.message, ...(err.details ? { details: err.details } : {}) } satisfies ErrorBody, err.status);
+  if (err instanceof ApiError) return c.json({ error: err.message, ...(err.details ? { details: err.details } : {}) } satisfies ErrorBody, err.status, err.headers);
   if (err instanceof HTTPException) {
     // Hono's own 400 for a body that is not JSON says so; keep its message.
     return c.json({ error: err.message || 'Bad request' } satisfies ErrorBody, err.status);

@@ -1,10 +1,11 @@
-// A draft against a document (its base, or any other): the paragraph alignment
-// and inline changes of compare/, with the draft's paragraphs labelled as the
-// editor numbers them (PP 1 …, OP 1 …). Pure: the caller reads the document.
+// A draft against a document (its base, or any other), or one kept version of
+// it against another: the paragraph alignment and inline changes of compare/,
+// with the paragraphs labelled as the editor numbers them (PP 1 …, OP 1 …).
+// Pure: the caller reads the document or the versions.
 import { paragraphLabels } from '../../core/citation.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
 import { diffDocuments, type DocumentDiff } from '../compare/diff.js';
-import type { Draft } from './model.js';
+import type { Draft, DraftVersionContent } from './model.js';
 
 export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonly ParagraphRecord[]): DocumentDiff {
   const labels = paragraphLabels(draft.paragraphs);
@@ -19,4 +20,16 @@ export function draftDiff(draft: Draft, doc: DocumentRecord, paragraphs: readonl
     },
     draft.language,
   );
+}
+
+/** One kept version of a draft against another: what changed between two saves. */
+export function versionDiff(draft: Draft, from: { version: number; savedAt: string; content: DraftVersionContent }, to: { version: number; savedAt: string; content: DraftVersionContent }): DocumentDiff {
+  const side = (v: typeof from) => {
+    const labels = paragraphLabels(v.content.paragraphs);
+    return {
+      document: { id: `${draft.id}@${v.version}`, symbol: null, title: `${v.content.title} (version ${v.version})`, language: draft.language, date: v.savedAt.slice(0, 10) },
+      paragraphs: v.content.paragraphs.map((p, i) => ({ id: p.id, section: p.section, label: labels[i].label, text: p.text, number: labels[i].number })),
+    };
+  };
+  return diffDocuments(side(from), side(to), draft.language);
 }

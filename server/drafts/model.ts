@@ -35,10 +35,50 @@ export interface Draft {
   updatedAt: string;
 }
 
+/**
+ * What a user may do with a draft: `owner` (a member of the delegation that
+ * owns it: edit, share, delete), `edit` or `read` (through a share).
+ */
+export type DraftAccess = 'owner' | 'edit' | 'read';
+export type ShareAccess = 'read' | 'edit';
+
+/** A draft as one user sees it: with what they may do. */
+export interface DraftView extends Draft {
+  access: DraftAccess;
+}
+
 export interface DraftSummary extends Omit<Draft, 'paragraphs'> {
   counts: { preamble: number; operative: number };
   /** The base document as a delegate names it (its symbol, else its title); null without a base. */
   baseName: string | null;
+  access: DraftAccess;
+  /** The delegation that owns the draft. */
+  owner: string | null;
+  /** Who shared it with this user (or their delegation); null for their delegation's own drafts. */
+  sharedBy: { name: string; delegation: string } | null;
+}
+
+export interface DraftShare {
+  id: string;
+  access: ShareAccess;
+  with: { kind: 'delegation'; id: string; name: string } | { kind: 'user'; id: string; name: string; email: string };
+  sharedBy: { name: string; delegation: string };
+  createdAt: string;
+}
+
+/** What a save kept of a draft: enough to show it, compare it and restore it. */
+export interface DraftVersionContent {
+  title: string;
+  body: string;
+  baseDocumentId: string | null;
+  paragraphs: DraftParagraph[];
+}
+
+export interface DraftVersionInfo {
+  version: number;
+  savedAt: string;
+  /** Null for versions saved before accounts existed. */
+  savedBy: { id: string; name: string; delegation: string } | null;
 }
 
 /** What a new draft is made from; the rules fill in the rest. */

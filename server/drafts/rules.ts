@@ -85,11 +85,14 @@ export function copyOf(draft: Draft, title?: string): NewDraft {
   };
 }
 
-export function summarize(draft: Draft, baseName: string | null = null): DraftSummary {
+/** What a summary says beyond the draft itself: its base's name and the reader's standing. */
+export type SummaryContext = Pick<DraftSummary, 'baseName' | 'access' | 'owner' | 'sharedBy'>;
+
+export function summarize(draft: Draft, context: SummaryContext): DraftSummary {
   const { paragraphs, ...rest } = draft;
   return {
     ...rest,
-    baseName,
+    ...context,
     counts: {
       preamble: paragraphs.filter((p) => p.section === 'preamble').length,
       operative: paragraphs.filter((p) => p.section === 'operative').length,

@@ -1,46 +1,82 @@
-// The drafts feature over a database: what the API routes call. Each operation
-// reads what it needs (store/), applies the rules (rules.ts, diff.ts,
-// import.ts) and writes the result; a refusal is a DraftError (400 or 404 at
-// the API). Stale saves are an answer, not an error: the caller shows both.
+// The drafts feature over a database: what the API routes call. Every
+// operation is made by an actor (the signed-in user) and checks their access
+// first (access.ts): no access is "not found", read access refuses writes.
+// Each operation reads what it needs (store/), applies the rules (rules.ts,
+// diff.ts, import.ts) and writes the result; a refusal is a DraftError (400,
+// 403 or 404 at the API). Stale saves are an answer, not an error: the caller
+// shows both. Every write is kept as a version (the store does it).
+import { randomUUID } from 'node:crypto';
 import type { Language } from '../../core/model.js';
-import { getDocument, getParagraph, getParagraphs } from '../store/corpus.js';
 import { paragraphSource } from '../../core/citation.js';
+import type { Actor } from '../accounts/model.js';
+import { audit } from '../accounts/service.js';
+import { findDelegation, findUserByEmail } from '../store/accounts.js';
+import { getDocument, getParagraph, getParagraphs } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
+import * as sharing from '../store/draft-sharing.js';
 import type { DocumentDiff } from '../compare/diff.js';
-import { draftDiff } from './diff.js';
+import { accessFor, allows, type DraftAction } from './access.js';
+import { draftDiff, versionDiff } from './diff.js';
 import { DraftError } from './errors.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
-import type { Draft, DraftParagraph, DraftPatch, DraftSource, DraftSummary, NewDraft } from './model.js';
+import type { Draft, DraftAccess, DraftParagraph, DraftPatch, DraftShare, DraftSource, DraftSummary, DraftVersionInfo, DraftView, NewDraft, ShareAccess } from './model.js';
 import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summarize } from './rules.js';
 
-/** Every draft's summary, its base named by symbol (each base looked up once, without its paragraphs). */
-export function listDrafts(db: Db): DraftSummary[] {
-  const names = new Map<string, string | null>();
-  const nameOf = (id: string) => {
-    if (!names.has(id)) {
-      const doc = getDocument(db, id);
-      names.set(id, doc ? (doc.symbol ?? doc.title) : null);
-    }
-    return names.get(id)!;
-  };
-  return store.listDrafts(db).map((d) => summarize(d, d.baseDocumentId ? nameOf(d.baseDocumentId) : null));
-}
+const now = () => new Date().toISOString();
 
-export function getDraft(db: Db, id: string): Draft {
+/** The draft and the actor's access to it, if that access allows `action`; else 404 (no access) or 403. */
+function open(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess } {
   const draft = store.getDraft(db, id);
-  if (!draft) throw DraftError.missing('Draft', id);
-  return draft;
+  const access = draft ? accessFor(store.draftOwner(db, id), actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
+  if (!draft || !access) throw DraftError.missing('Draft', id);
+  if (!allows(access, action)) {
+    throw DraftError.forbidden(
+      action === 'write' ? `You may read draft ${id} but not change it: it was shared with you read-only` : `Only members of the delegation that owns draft ${id} may do this`,
+    );
+  }
+  return { draft, access };
 }
 
-export function deleteDraft(db: Db, id: string): void {
+/** What the actor sees: their delegation's drafts and those shared with them, each with who shared it. */
+export function listDrafts(db: Db, actor: Actor): DraftSummary[] {
+  const names = new Map<string, string | null>();
+  const cached = (key: string, find: () => string | null) => {
+    if (!names.has(key)) names.set(key, find());
+    return names.get(key)!;
+  };
+  const baseName = (id: string) =>
+    cached(`doc:${id}`, () => {
+      const doc = getDocument(db, id);
+      return doc ? (doc.symbol ?? doc.title) : null;
+    });
+  const delegationName = (id: string) => cached(`delegation:${id}`, () => findDelegation(db, id)?.name ?? null);
+  return store.listVisibleDrafts(db, actor.id, actor.delegation.id).map(({ ownerDelegationId, ...draft }) => {
+    const shares = ownerDelegationId === actor.delegation.id ? [] : sharing.sharesReaching(db, draft.id, actor.id, actor.delegation.id);
+    return summarize(draft, {
+      baseName: draft.baseDocumentId ? baseName(draft.baseDocumentId) : null,
+      access: accessFor(ownerDelegationId, actor.delegation.id, shares) ?? 'read',
+      owner: ownerDelegationId ? delegationName(ownerDelegationId) : null,
+      sharedBy: shares[0]?.sharedBy ?? null,
+    });
+  });
+}
+
+export function getDraft(db: Db, actor: Actor, id: string): DraftView {
+  const { draft, access } = open(db, actor, id, 'read');
+  return { ...draft, access };
+}
+
+export function deleteDraft(db: Db, actor: Actor, id: string, address: string | null = null): void {
+  const { draft } = open(db, actor, id, 'manage');
   if (!store.deleteDraft(db, id)) throw DraftError.missing('Draft', id);
+  audit(db, { action: 'draft-deleted', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: draft.title });
 }
 
-function insert(db: Db, input: NewDraft): Draft {
-  const draft = newDraft(input, new Date().toISOString());
-  store.insertDraft(db, draft);
-  return draft;
+function insert(db: Db, actor: Actor, input: NewDraft): DraftView {
+  const draft = newDraft(input, now());
+  store.insertDraft(db, draft, { userId: actor.id, delegationId: actor.delegation.id });
+  return { ...draft, access: 'owner' };
 }
 
 export interface CreateInput {
@@ -52,51 +88,200 @@ export interface CreateInput {
   paragraphs?: DraftParagraph[];
 }
 
-/** An empty draft, one with the given paragraphs, or a rollover of `base`. */
-export function createDraft(db: Db, input: CreateInput): Draft {
+/**
+ * The paragraphs with the provenance the corpus gives them. A client names a
+ * paragraph's source by its corpus paragraph id; the citation and source text
+ * shown and exported are the corpus's, whatever the client sent, so a draft
+ * never cites a paragraph for words it does not hold (a citation from an older
+ * copy of the corpus is quietly brought up to date). A source the corpus does
+ * not hold, or a paragraph named with another document than its own, is
+ * refused, naming the draft paragraph; one the draft already had is kept as
+ * stored (`stored`), so a draft whose source left the corpus can still be saved.
+ */
+function checkedSources(db: Db, paragraphs: readonly DraftParagraph[], stored: readonly DraftParagraph[] = []): DraftParagraph[] {
+  const known = new Map<string, DraftSource>();
+  for (const p of stored) if (p.source) known.set(p.source.paragraphId, p.source);
+  const sameSource = (a: DraftSource, b: DraftSource) => a.paragraphId === b.paragraphId && a.documentId === b.documentId && a.citation === b.citation && a.text === b.text;
+  return paragraphs.map((p, i) => {
+    const sent = p.source;
+    if (!sent) return p;
+    const before = known.get(sent.paragraphId);
+    if (before && sameSource(sent, before)) return p;
+    const where = `paragraphs.${i} (${p.id || 'new'})`;
+    const source = corpusSource(db, sent.paragraphId) ?? before;
+    if (!source) throw DraftError.invalid(`${where}: source paragraph ${sent.paragraphId} is not in the corpus`);
+    if (source.documentId !== sent.documentId) {
+      throw DraftError.invalid(`${where}: source paragraph ${sent.paragraphId} belongs to ${source.documentId}, not ${sent.documentId}`);
+    }
+    return { ...p, source };
+  });
+}
+
+/** An empty draft, one with the given paragraphs, or a rollover of `base`; owned by the actor's delegation. */
+export function createDraft(db: Db, actor: Actor, input: CreateInput): DraftView {
   if (input.base) {
     const doc = getDocument(db, input.base);
     if (!doc) throw DraftError.invalid(`base: no such document: ${input.base}`);
     if (input.language && input.language !== doc.language) {
       throw DraftError.invalid(`language: ${input.language} differs from the base document's (${doc.language})`);
     }
-    return insert(db, rollover(doc, getParagraphs(db, doc.id), input));
+    return insert(db, actor, rollover(doc, getParagraphs(db, doc.id), input));
   }
   if (!input.language) throw DraftError.invalid('language: required unless a base document is given');
-  return insert(db, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: input.paragraphs ?? [] });
+  return insert(db, actor, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: checkedSources(db, input.paragraphs ?? []) });
 }
 
-export function duplicateDraft(db: Db, id: string, title?: string): Draft {
-  return insert(db, copyOf(getDraft(db, id), title));
+/** A copy for the actor's delegation of any draft they may read. */
+export function duplicateDraft(db: Db, actor: Actor, id: string, title?: string): DraftView {
+  return insert(db, actor, copyOf(open(db, actor, id, 'read').draft, title));
 }
 
-export type SaveResult = { status: 'ok'; draft: Draft } | { status: 'stale'; current: Draft };
+export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale'; current: DraftView };
 
 /** Saves `patch` if the stored version is still `version`; else answers with the current draft. */
-export function saveDraft(db: Db, id: string, version: number, patch: DraftPatch): SaveResult {
+export function saveDraft(db: Db, actor: Actor, id: string, version: number, patch: DraftPatch): SaveResult {
+  const { draft: current, access } = open(db, actor, id, 'write');
   if (patch.baseDocumentId && !getDocument(db, patch.baseDocumentId)) {
     throw DraftError.invalid(`baseDocumentId: no such document: ${patch.baseDocumentId}`);
   }
-  const current = getDraft(db, id);
-  if (current.version !== version) return { status: 'stale', current };
-  const next = applyPatch(current, patch, new Date().toISOString());
+  if (current.version !== version) return { status: 'stale', current: { ...current, access } };
+  const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(db, patch.paragraphs, current.paragraphs) } : patch;
+  const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
-  if (!store.updateDraft(db, next, version)) return { status: 'stale', current: getDraft(db, id) };
-  return { status: 'ok', draft: next };
+  if (!store.updateDraft(db, next, version, actor.id)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
+  return { status: 'ok', draft: { ...next, access } };
 }
 
-/** The draft against `against`, or against its base document when none is named. */
-export function diffDraft(db: Db, id: string, against?: string): DocumentDiff {
-  const draft = getDraft(db, id);
-  const docId = against ?? draft.baseDocumentId;
+export type DiffTarget = { against?: string } | { fromVersion: number; toVersion: number };
+
+/** The draft against a document (its base unless `against` names another), or one kept version against another. */
+export function diffDraft(db: Db, actor: Actor, id: string, target: DiffTarget): DocumentDiff {
+  const { draft } = open(db, actor, id, 'read');
+  if ('fromVersion' in target) {
+    const version = (n: number) => {
+      const found = store.getVersion(db, id, n);
+      if (!found) throw DraftError.invalid(`version: draft ${id} has no version ${n} (it is at version ${draft.version})`);
+      return found;
+    };
+    return versionDiff(draft, version(target.fromVersion), version(target.toVersion));
+  }
+  const docId = target.against ?? draft.baseDocumentId;
   if (!docId) throw DraftError.invalid('against: this draft has no base document; name one with ?against=');
   const doc = getDocument(db, docId);
   if (!doc) throw DraftError.missing('Document', docId);
   return draftDiff(draft, doc, getParagraphs(db, doc.id));
 }
 
+// --- History ---------------------------------------------------------------
+
+export function listVersions(db: Db, actor: Actor, id: string): DraftVersionInfo[] {
+  open(db, actor, id, 'read');
+  return store.listVersions(db, id);
+}
+
+export function getVersion(db: Db, actor: Actor, id: string, version: number) {
+  open(db, actor, id, 'read');
+  const found = store.getVersion(db, id, version);
+  if (!found) throw DraftError.missing('Version', `${id} v${version}`);
+  return found;
+}
+
+/** An old version's content saved as the newest version (nothing in between is lost: it stays in the history). */
+export function restoreVersion(db: Db, actor: Actor, id: string, version: number, address: string | null = null): SaveResult {
+  const { draft } = open(db, actor, id, 'write');
+  const { content } = getVersion(db, actor, id, version);
+  const result = saveDraft(db, actor, id, draft.version, content);
+  if (result.status === 'ok') audit(db, { action: 'draft-restored', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${version} as version ${result.draft.version}` });
+  return result;
+}
+
+export interface Revision {
+  author: string;
+  date: string;
+}
+
+export interface DraftAuthorship {
+  /** Who last changed each paragraph's text, by draft paragraph id. */
+  changed: Map<string, Revision>;
+  /** Who removed a precedent's paragraph, by the corpus paragraph id it came from. */
+  removed: Map<string, Revision>;
+  /** Who made the draft: the author of what the history cannot place otherwise. */
+  created: Revision | null;
+}
+
+/**
+ * Who changed what in a draft, read from its kept versions: the authors and
+ * dates the .docx export gives its tracked changes. Versions saved before
+ * accounts existed have no author; their changes fall back to the creator.
+ */
+export function draftAuthorship(db: Db, actor: Actor, id: string): DraftAuthorship {
+  open(db, actor, id, 'read');
+  const changed = new Map<string, Revision>();
+  const removed = new Map<string, Revision>();
+  let created: Revision | null = null;
+  let previous = new Map<string, DraftParagraph>();
+  for (const v of store.versionHistory(db, id)) {
+    const revision = v.savedBy ? { author: `${v.savedBy.name} (${v.savedBy.delegation})`, date: v.savedAt } : null;
+    if (v.version === 1 || !created) created = revision;
+    const current = new Map(v.content.paragraphs.map((p) => [p.id, p]));
+    for (const p of current.values()) {
+      if (previous.get(p.id)?.text === p.text) continue;
+      if (revision) changed.set(p.id, revision);
+      else changed.delete(p.id);
+    }
+    for (const [pid, p] of previous) {
+      if (!current.has(pid) && p.source?.paragraphId && revision) removed.set(p.source.paragraphId, revision);
+    }
+    previous = current;
+  }
+  return { changed, removed, created };
+}
+
+// --- Sharing ---------------------------------------------------------------
+
+export function listShares(db: Db, actor: Actor, id: string): DraftShare[] {
+  open(db, actor, id, 'read');
+  return sharing.listShares(db, id);
+}
+
+export interface ShareInput {
+  /** A delegation's name or id … */
+  delegation?: string;
+  /** … or one user's e-mail. */
+  email?: string;
+  access: ShareAccess;
+}
+
+export function shareDraft(db: Db, actor: Actor, id: string, input: ShareInput, address: string | null = null): DraftShare {
+  open(db, actor, id, 'manage');
+  let target: { delegationId: string | null; userId: string | null; label: string };
+  if (input.delegation) {
+    const delegation = findDelegation(db, input.delegation);
+    if (!delegation) throw DraftError.invalid(`delegation: no such delegation: ${input.delegation}`);
+    if (delegation.id === actor.delegation.id) throw DraftError.invalid(`delegation: ${delegation.name} owns this draft already`);
+    target = { delegationId: delegation.id, userId: null, label: delegation.name };
+  } else if (input.email) {
+    const user = findUserByEmail(db, input.email);
+    if (!user) throw DraftError.invalid(`email: no user with the e-mail ${input.email}`);
+    if (user.delegation.id === actor.delegation.id) throw DraftError.invalid(`email: ${user.email} is a member of ${user.delegation.name}, which owns this draft already`);
+    target = { delegationId: null, userId: user.id, label: user.email };
+  } else throw DraftError.invalid('delegation or email: name who to share with');
+  const shareId = sharing.upsertShare(db, { id: `s${randomUUID().replace(/-/g, '').slice(0, 12)}`, draftId: id, ...target, access: input.access, sharedBy: actor.id, createdAt: now() });
+  audit(db, { action: 'draft-shared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${input.access} with ${target.label}` });
+  return sharing.getShare(db, id, shareId)!;
+}
+
+export function unshareDraft(db: Db, actor: Actor, id: string, shareId: string, address: string | null = null): void {
+  open(db, actor, id, 'manage');
+  const share = sharing.getShare(db, id, shareId);
+  if (!share || !sharing.deleteShare(db, id, shareId)) throw DraftError.missing('Share', shareId);
+  audit(db, { action: 'draft-unshared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${share.access} with ${share.with.name}` });
+}
+
+// --- Import ----------------------------------------------------------------
+
 export interface ImportOutcome {
-  draft: Draft;
+  draft: DraftView;
   changesSeen: number | null;
   warnings: string[];
 }
@@ -108,14 +293,14 @@ function corpusSource(db: Db, paragraphId: string): DraftSource | null {
   return p && doc ? paragraphSource(doc, p) : null;
 }
 
-/** A .docx or pasted text as a new draft, stored whole (one insert) or not at all. */
-export async function importDraft(db: Db, source: ImportSource): Promise<ImportOutcome> {
+/** A .docx or pasted text as a new draft of the actor's delegation, stored whole (one insert) or not at all. */
+export async function importDraft(db: Db, actor: Actor, source: ImportSource): Promise<ImportOutcome> {
   try {
     const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source);
     checkImportLimits(imported);
     const base = baseDocumentId && getDocument(db, baseDocumentId) ? baseDocumentId : null;
     const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(db, id) : null));
-    return { draft: insert(db, importedDraft(imported, base, sources)), changesSeen, warnings: imported.warnings };
+    return { draft: insert(db, actor, importedDraft(imported, base, sources)), changesSeen, warnings: imported.warnings };
   } catch (e) {
     if (e instanceof ImportRejected) throw DraftError.invalid(e.message);
     throw e;

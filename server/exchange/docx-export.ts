@@ -44,9 +44,15 @@ export interface ExportDocument {
   sources?: (string | null)[];
 }
 
+type Revision = NonNullable<ExportParagraph['revision']>;
+
+/** An ISO time as Word writes it: to the second. */
+const wordDate = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+
 export interface ExportOptions {
   /** Show every change from this document's paragraphs to `doc`'s as tracked changes. */
   against?: ExportParagraph[] | null;
+  /** The author of tracked changes whose paragraph names none. */
   author?: string;
   /** Revision date; fixed by callers that need reproducible files. */
   date?: Date;
@@ -83,13 +89,13 @@ const BODY_NUMBERING = 'un-body';
 export async function exportDocx(doc: ExportDocument, options: ExportOptions = {}): Promise<ExportResult> {
   const layout = layoutFor(doc.language);
   const author = options.author ?? 'Precedent';
-  const date = (options.date ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const date = wordDate((options.date ?? new Date()).toISOString());
   let nextId = 1;
   const revisions = { insertions: 0, deletions: 0 };
-  const change = (status: Status) => {
+  const change = (status: Status, revision?: Revision) => {
     if (status === 'insert') revisions.insertions++;
     if (status === 'delete') revisions.deletions++;
-    return { id: nextId++, author, date };
+    return { id: nextId++, author: revision?.author ?? author, date: revision ? wordDate(revision.date) : date };
   };
 
   const rtl = layout.rtl;
@@ -105,7 +111,7 @@ export async function exportDocx(doc: ExportDocument, options: ExportOptions = {
   if (hasResolutionBody) header.push(new Paragraph({ style: STYLE.formula, bidirectional: rtl, children: [new TextRun({ ...runBase, text: layout.formula })] }));
 
   const body: Paragraph[] = [];
-  const emit = (p: ExportParagraph, pieces: Piece[], mark: Status) => body.push(...wordParagraphs(p, pieces, mark, layout, change, runBase));
+  const emit = (p: ExportParagraph, pieces: Piece[], mark: Status) => body.push(...wordParagraphs(p, pieces, mark, layout, (s) => change(s, p.revision), runBase));
   if (options.against) {
     for (const op of alignForTracking(options.against, doc.paragraphs, doc.language)) {
       if (op.kind === 'pair') emit(op.to, paragraphPieces(op.from, op.to, op.changes), 'equal');

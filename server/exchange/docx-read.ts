@@ -39,8 +39,23 @@ export class DocxReadError extends Error {}
 
 const parser = orderedXmlParser({ removeNSPrefix: false });
 
-/** Unpacked XML parts are refused above this: a small zip can expand to gigabytes. */
-const MAX_PART_BYTES = 100 * 1024 * 1024;
+/**
+ * What the XML parts read may unpack to, together, counted as they inflate
+ * (an archive's declared sizes are the sender's word). A 157-paragraph
+ * resolution exported here has 0.25 MB of document.xml, and the largest draft
+ * the limits allow (500 paragraphs of 20,000 characters) about 30 MB: a 10 MB
+ * upload that unpacks past this is a zip bomb.
+ */
+export const MAX_INFLATED_BYTES = 48 * 1024 * 1024;
+
+/**
+ * The most elements the parts read may hold together. Parsing costs time per
+ * element, and blocks the server meanwhile (measured: 4 million elements, 16 MB
+ * of <w:p><w:r><w:t>x</w:t></w:r></w:p>, take 26 s and 760 MB); a draft of 500
+ * paragraphs marked up as heavily as Word does (run splits, tracked changes, some
+500 elements a paragraph by our estimate) stays below 250,000.
+ */
+export const MAX_XML_ELEMENTS = 1_000_000;
 
 function textOf(nodes: XNode[]): string {
   let s = '';
@@ -48,14 +63,66 @@ function textOf(nodes: XNode[]): string {
   return s;
 }
 
-async function part(zip: JSZip, name: string): Promise<XNode[] | null> {
+/** What the parts of one file may still unpack to and hold. */
+interface Budget {
+  left: number;
+  elements: number;
+}
+
+/** Start tags in `xml` ("<w:p>", not "</w:p>", "<?xml" or "<!--"): what the parser will build a node for. */
+function countElements(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next !== 0x2f /* / */ && next !== 0x3f /* ? */ && next !== 0x21 /* ! */) n++;
+  }
+  return n;
+}
+
+/** jszip's words for a broken entry, as a user reads them. */
+function unpackProblem(message: string): string {
+  if (/size mismatch/i.test(message)) return 'it does not unpack to the size the archive declares';
+  if (/crc32/i.test(message)) return 'its checksum does not match its content';
+  return message;
+}
+
+/** A part's bytes, inflated chunk by chunk; stops inflating and refuses the file once past the budget. */
+function inflate(file: JSZip.JSZipObject, budget: Budget): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const stream = file.nodeStream('nodebuffer');
+    let done = false;
+    const fail = (e: Error) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      stream.removeAllListeners('data');
+      reject(e);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      budget.left -= chunk.length;
+      if (budget.left < 0) fail(new DocxReadError(`${file.name} unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB`));
+      else chunks.push(chunk);
+    });
+    // jszip reports a corrupt deflate stream, a wrong checksum and a size other than the declared one here.
+    stream.on('error', (e: Error) => fail(new DocxReadError(`${file.name} cannot be unpacked: ${unpackProblem(e.message)}`)));
+    stream.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks));
+    });
+  });
+}
+
+async function part(zip: JSZip, name: string, budget: Budget): Promise<XNode[] | null> {
   const file = zip.file(name);
   if (!file) return null;
-  const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof size === 'number' && size > MAX_PART_BYTES) throw new DocxReadError(`${name} unpacks to more than ${MAX_PART_BYTES / 1e6} MB`);
-  const xml = await file.async('string');
-  // Office never writes a DOCTYPE; one here can only be an entity-expansion attack.
-  if (/<!DOCTYPE/i.test(xml.slice(0, 2000))) throw new DocxReadError(`${name} declares a DOCTYPE`);
+  const xml = new TextDecoder('utf-8').decode(await inflate(file, budget));
+  // Office never writes a DOCTYPE; one anywhere in the part (a comment can push
+  // it far from the start) can only be there to declare entities to expand.
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DocxReadError(`${name} declares a DOCTYPE or entities, which Word never writes`);
+  budget.elements -= countElements(xml);
+  if (budget.elements < 0) throw new DocxReadError(`${name} holds more than ${MAX_XML_ELEMENTS.toLocaleString('en')} XML elements`);
   try {
     return parser.parse(xml) as XNode[];
   } catch (e) {
@@ -63,6 +130,7 @@ async function part(zip: JSZip, name: string): Promise<XNode[] | null> {
   }
 }
 
+/** The file's content; any problem with the file itself is a DocxReadError saying what it is. */
 export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise<DocxContent> {
   let zip: JSZip;
   try {
@@ -70,7 +138,18 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
   } catch (e) {
     throw new DocxReadError(`not a zip archive (${(e as Error).message})`);
   }
-  const docXml = await part(zip, 'word/document.xml');
+  try {
+    return await readParts(zip);
+  } catch (e) {
+    if (e instanceof DocxReadError) throw e;
+    // A part that parsed but is not shaped as WordprocessingML can trip the walk below: still the file's fault.
+    throw new DocxReadError(`its XML is not laid out as a Word document (${(e as Error).message})`);
+  }
+}
+
+async function readParts(zip: JSZip): Promise<DocxContent> {
+  const budget: Budget = { left: MAX_INFLATED_BYTES, elements: MAX_XML_ELEMENTS };
+  const docXml = await part(zip, 'word/document.xml', budget);
   if (!docXml) throw new DocxReadError('no word/document.xml in the archive');
   const bodyEl = child(firstTagged(docXml, 'w:document'), 'w:body');
   if (!bodyEl) throw new DocxReadError('word/document.xml has no w:body');
@@ -79,7 +158,7 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
   const paragraphs = collectParagraphs(kids(bodyEl), counter);
 
   const footnotes = new Map<string, DocxParagraph[]>();
-  const fnXml = await part(zip, 'word/footnotes.xml');
+  const fnXml = await part(zip, 'word/footnotes.xml', budget);
   const fnRoot = fnXml && firstTagged(fnXml, 'w:footnotes');
   if (fnRoot) {
     for (const fn of kids(fnRoot)) {
@@ -91,7 +170,7 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
   }
 
   const properties: Record<string, string> = {};
-  const custom = await part(zip, 'docProps/custom.xml');
+  const custom = await part(zip, 'docProps/custom.xml', budget);
   const propsRoot = custom && firstTagged(custom, 'Properties');
   if (propsRoot) {
     for (const p of kids(propsRoot)) {
@@ -102,7 +181,7 @@ export async function readDocx(data: Uint8Array | ArrayBuffer | Buffer): Promise
   }
 
   const numbering = new Map<string, Map<number, { format: string; text: string }>>();
-  const numXml = await part(zip, 'word/numbering.xml');
+  const numXml = await part(zip, 'word/numbering.xml', budget);
   const numRoot = numXml && firstTagged(numXml, 'w:numbering');
   if (numRoot) {
     const abstract = new Map<string, Map<number, { format: string; text: string }>>();

@@ -22,6 +22,8 @@ export interface ExportParagraph {
   text: string;
   lead: string;
   footnotes: Footnote[];
+  /** Who made this paragraph's tracked changes, and when (ISO); the export's author when absent. */
+  revision?: { author: string; date: string };
 }
 
 export type ParagraphOp =

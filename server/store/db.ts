@@ -3,20 +3,25 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ACCOUNTS_SCHEMA } from './accounts.js';
+import { AUDIT_SCHEMA } from './audit.js';
 import { CORPUS_SCHEMA } from './corpus.js';
-import { DRAFTS_SCHEMA } from './drafts-schema.js';
+import { DRAFTS_SCHEMA, migrateDrafts } from './drafts-schema.js';
 
 export type Db = Database.Database;
 
-const SCHEMAS = [CORPUS_SCHEMA, DRAFTS_SCHEMA];
+// Accounts before drafts: drafts reference delegations and users.
+const SCHEMAS = [CORPUS_SCHEMA, ACCOUNTS_SCHEMA, AUDIT_SCHEMA, DRAFTS_SCHEMA];
 
 /** Opens (creating if needed) the database at `file`; ':memory:' for tests. */
 export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: an acknowledged save is on disk, even if the machine (not only the process) dies.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   for (const sql of SCHEMAS) db.exec(sql);
+  migrateDrafts(db);
   return db;
 }

@@ -1,8 +1,10 @@
-// Drafts in SQLite: the only SQL that touches the drafts table (schema in
-// drafts-schema.ts). Rows in, rows out: the rules (ids, order, versions,
-// rollover, limits) live in server/drafts/.
+// Drafts in SQLite: the only SQL that touches the drafts and draft_versions
+// tables (schema in drafts-schema.ts). Every write of a draft also keeps its
+// content as a version, in the same transaction: history is never behind the
+// draft. Rows in, rows out: the rules (ids, order, versions, rollover, limits,
+// who may do what) live in server/drafts/.
 import type { Db } from './db.js';
-import type { Draft, DraftParagraph } from '../drafts/model.js';
+import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../drafts/model.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
 export type { Draft, DraftParagraph };
@@ -17,6 +19,7 @@ interface DraftRow {
   paragraphs: string;
   created_at: string;
   updated_at: string;
+  owner_delegation_id: string | null;
 }
 
 function toDraft(row: DraftRow): Draft {
@@ -35,10 +38,33 @@ function toDraft(row: DraftRow): Draft {
 
 const toParams = (draft: Draft) => ({ ...draft, paragraphs: JSON.stringify(draft.paragraphs) });
 
-/** Every draft, most recently saved first. */
-export function listDrafts(db: Db): Draft[] {
-  const rows = db.prepare('SELECT * FROM drafts ORDER BY updated_at DESC, id').all() as DraftRow[];
-  return rows.map(toDraft);
+const versionContent = (draft: Draft): DraftVersionContent => ({
+  title: draft.title,
+  body: draft.body,
+  baseDocumentId: draft.baseDocumentId,
+  paragraphs: draft.paragraphs,
+});
+
+function insertVersion(db: Db, draft: Draft, savedBy: string | null): void {
+  db.prepare('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, ?, ?)').run(
+    draft.id,
+    draft.version,
+    draft.updatedAt,
+    savedBy,
+    JSON.stringify(versionContent(draft)),
+  );
+}
+
+/** The drafts a delegation owns or that are shared with it or with the user, most recently saved first, with their owner. */
+export function listVisibleDrafts(db: Db, userId: string, delegationId: string): (Draft & { ownerDelegationId: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM drafts WHERE owner_delegation_id = @delegationId
+         OR id IN (SELECT draft_id FROM draft_shares WHERE delegation_id = @delegationId OR user_id = @userId)
+       ORDER BY updated_at DESC, id`,
+    )
+    .all({ userId, delegationId }) as DraftRow[];
+  return rows.map((row) => ({ ...toDraft(row), ownerDelegationId: row.owner_delegation_id }));
 }
 
 export function getDraft(db: Db, id: string): Draft | null {
@@ -46,24 +72,97 @@ export function getDraft(db: Db, id: string): Draft | null {
   return row ? toDraft(row) : null;
 }
 
-export function insertDraft(db: Db, draft: Draft): void {
-  db.prepare(
-    `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, created_at, updated_at)
-     VALUES (@id, @title, @language, @body, @baseDocumentId, @version, @paragraphs, @createdAt, @updatedAt)`,
-  ).run(toParams(draft));
+/** Stores a new draft, owned by `owner`'s delegation, with its first version. */
+export function insertDraft(db: Db, draft: Draft, owner: { userId: string; delegationId: string }): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, created_at, updated_at, owner_delegation_id, created_by)
+       VALUES (@id, @title, @language, @body, @baseDocumentId, @version, @paragraphs, @createdAt, @updatedAt, @ownerDelegationId, @createdBy)`,
+    ).run({ ...toParams(draft), ownerDelegationId: owner.delegationId, createdBy: owner.userId });
+    insertVersion(db, draft, owner.userId);
+  })();
 }
 
-/** Writes `draft` over the stored row only if that row is still at `expectedVersion`; false otherwise. */
-export function updateDraft(db: Db, draft: Draft, expectedVersion: number): boolean {
-  const result = db
-    .prepare(
-      `UPDATE drafts SET title = @title, body = @body, base_document_id = @baseDocumentId, version = @version,
-         paragraphs = @paragraphs, updated_at = @updatedAt WHERE id = @id AND version = @expectedVersion`,
-    )
-    .run({ ...toParams(draft), expectedVersion });
-  return result.changes > 0;
+/** Writes `draft` (and keeps it as a version) only if the stored row is still at `expectedVersion`; false otherwise. */
+export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null): boolean {
+  return db.transaction(() => {
+    const result = db
+      .prepare(
+        `UPDATE drafts SET title = @title, body = @body, base_document_id = @baseDocumentId, version = @version,
+           paragraphs = @paragraphs, updated_at = @updatedAt WHERE id = @id AND version = @expectedVersion`,
+      )
+      .run({ ...toParams(draft), expectedVersion });
+    if (result.changes === 0) return false;
+    insertVersion(db, draft, savedBy);
+    return true;
+  })();
 }
 
 export function deleteDraft(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
+}
+
+/** The delegation that owns a draft; null for a draft made before accounts (until the bootstrap adopts it). */
+export function draftOwner(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT owner_delegation_id AS owner FROM drafts WHERE id = ?').get(id) as { owner: string | null } | undefined;
+  return row?.owner ?? null;
+}
+
+/**
+ * Drafts made before accounts existed go to `delegationId` (the first
+ * administrator's), each with its current content as its first kept version.
+ */
+export function adoptOwnerlessDrafts(db: Db, delegationId: string): number {
+  return db.transaction(() => {
+    const rows = db.prepare('SELECT * FROM drafts WHERE owner_delegation_id IS NULL').all() as DraftRow[];
+    for (const row of rows) {
+      const draft = toDraft(row);
+      db.prepare('INSERT OR IGNORE INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, NULL, ?)').run(
+        draft.id,
+        draft.version,
+        draft.updatedAt,
+        JSON.stringify(versionContent(draft)),
+      );
+    }
+    return db.prepare('UPDATE drafts SET owner_delegation_id = ? WHERE owner_delegation_id IS NULL').run(delegationId).changes;
+  })();
+}
+
+// --- History ---------------------------------------------------------------
+
+interface VersionRow {
+  version: number;
+  saved_at: string;
+  user_id: string | null;
+  user_name: string | null;
+  delegation_name: string | null;
+}
+
+const VERSION_SELECT = `SELECT v.version, v.saved_at, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
+  FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
+
+const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
+  version: row.version,
+  savedAt: row.saved_at,
+  savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
+});
+
+/** Every kept version of a draft, newest first. */
+export function listVersions(db: Db, draftId: string): DraftVersionInfo[] {
+  return (db.prepare(`${VERSION_SELECT} WHERE v.draft_id = ? ORDER BY v.version DESC`).all(draftId) as VersionRow[]).map(toVersionInfo);
+}
+
+export function getVersion(db: Db, draftId: string, version: number): (DraftVersionInfo & { content: DraftVersionContent }) | null {
+  const row = db.prepare(`${VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ')} WHERE v.draft_id = ? AND v.version = ?`).get(draftId, version) as
+    | (VersionRow & { content: string })
+    | undefined;
+  return row ? { ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent } : null;
+}
+
+/** Every version's paragraphs with who saved it, oldest first: for attributing each paragraph's last change. */
+export function versionHistory(db: Db, draftId: string): (DraftVersionInfo & { content: DraftVersionContent })[] {
+  const rows = db.prepare(`${VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ')} WHERE v.draft_id = ? ORDER BY v.version`).all(draftId) as (VersionRow & {
+    content: string;
+  })[];
+  return rows.map((row) => ({ ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent }));
 }

@@ -6,17 +6,16 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../core/model.js';
-import { createApp } from '../../server/api/app.js';
 import type { Draft, ErrorBody } from '../../server/api/contract.js';
 import { importAkn } from '../../server/ingest/akn/index.js';
-import { SearchService } from '../../server/search/service.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import { paragraphDifference } from '../helpers/akn-roundtrip.js';
+import { signIn, signedInApp } from '../helpers/api.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 const { db } = openCorpusCopy();
 afterAll(() => db.close());
-const app = createApp({ db, search: SearchService.lazy(db) });
+const app = await signedInApp(db);
 
 async function download(path: string) {
   const res = await app.request(path);
@@ -65,7 +64,17 @@ describe('GET /api/drafts/:id/export.akn', () => {
     await app.request(`/api/drafts/${draft.id}`, { method: 'DELETE' });
   });
 
-  it('answers 404 for an unknown draft', async () => {
+  it('answers 404 for an unknown draft, and for another delegation\'s draft not shared with it', async () => {
     expect((await app.request('/api/drafts/no-such-draft/export.akn')).status).toBe(404);
+    const created = await app.request('/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ base: 'a-res-80-229-en' }) });
+    const draft = (await created.json()) as Draft;
+    const other = await signIn(app.app, db, 'Otherland');
+    const res = await other.request(`/api/drafts/${draft.id}/export.akn`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('<akomaNtoso');
+  });
+
+  it('is refused to someone not signed in', async () => {
+    expect((await app.app.request('/api/documents/a-res-80-229-en/export.akn')).status).toBe(401);
   });
 });

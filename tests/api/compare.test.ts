@@ -2,15 +2,14 @@
 // corpus: what a delegate sees when asking "what changed since last year, and
 // where did this paragraph come from?".
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
+import { signedInApp } from '../helpers/api.js';
 import type { DiffPair, DiffResponse, LineageResponse, SeriesDetail, SeriesSummary } from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 const { db } = openCorpusCopy();
 afterAll(() => db.close());
 // Lazy search: these routes never touch the index, so it is never built.
-const app = createApp({ db, search: SearchService.lazy(db) });
+const app = await signedInApp(db);
 
 async function get<T>(url: string): Promise<{ status: number; body: T }> {
   const res = await app.request(url);

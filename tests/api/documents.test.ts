@@ -1,17 +1,17 @@
 // The corpus API over the real bundled corpus: health, listing with filters, one
 // document with its paragraphs, and clear errors for what does not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { buildContext } from '../../server/api/context.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openCorpusCopy().db;
-  app = createApp(buildContext(db));
+  app = await signedInApp(db, { search: buildContext(db).search });
 });
 afterAll(() => db.close());
 

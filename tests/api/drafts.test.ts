@@ -1,19 +1,18 @@
 // The drafts API over a real copy of the bundled corpus, through the real Hono
 // app: lifecycle, rollover, optimistic versioning (409), and input validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { getParagraphs, listDocuments } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft } from '../../server/drafts/model.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.lazy(db) });
+  app = await signedInApp(db);
 });
 afterAll(() => db.close());
 

@@ -8,8 +8,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { sourceModified } from '../../core/citation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
@@ -21,12 +20,12 @@ const ARTIFACTS = join(ROOT, 'test-artifacts/exchange');
 const BODY_STYLES = ['UNPreamble', 'UNOperative', 'UNText', 'UNHeading'];
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.lazy(db) });
+  app = await signedInApp(db);
 });
 afterAll(() => db.close());
 
@@ -316,18 +315,18 @@ describe('import', () => {
     ]);
   });
 
-  it('answers 400 saying which problem, and stores nothing, for a non-docx, a corrupt, an oversize or an empty file', async () => {
+  it('answers 400 saying which problem (413 for an oversize file), and stores nothing, for a non-docx, a corrupt, an oversize or an empty file', async () => {
     const before = draftCount();
-    const cases: Array<[Uint8Array, RegExp]> = [
-      [new TextEncoder().encode('just some text, not a Word file'), /not a Word \.docx/],
-      [new TextEncoder().encode('%PDF-1.7 fake'), /PDF/],
-      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), /corrupt/],
-      [new Uint8Array(10 * 1024 * 1024 + 1).fill(0x50), /10 MB/],
-      [await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), /no paragraphs/],
+    const cases: Array<[Uint8Array, RegExp, number]> = [
+      [new TextEncoder().encode('just some text, not a Word file'), /not a Word \.docx/, 400],
+      [new TextEncoder().encode('%PDF-1.7 fake'), /PDF/, 400],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]), /corrupt/, 400],
+      [new Uint8Array(10 * 1024 * 1024 + 1).fill(0x50), /10 MB/, 413],
+      [await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })), /no paragraphs/, 400],
     ];
-    for (const [bytes, message] of cases) {
+    for (const [bytes, message, status] of cases) {
       const res = await upload(bytes);
-      expect(res.status, String(message)).toBe(400);
+      expect(res.status, String(message)).toBe(status);
       expect(res.body.error).toMatch(message);
     }
     const noFile = await app.request('/api/drafts/import', { method: 'POST', body: new FormData() });

@@ -1,7 +1,7 @@
 // Suggestions and agreed-language search through the real API, over the whole
 // bundled corpus and a real index: what a delegate typing a paragraph sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { SearchResponse, SuggestResponse } from '../../server/api/contract.js';
 import { SearchService } from '../../server/search/service.js';
 import { getParagraphs, upsertDocument } from '../../server/store/corpus.js';
@@ -10,12 +10,12 @@ import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openCorpusCopy().db;
   // The copy carries the persisted index beside the database: this loads it, as a restart would.
-  app = createApp({ db, search: SearchService.open(db) });
+  app = await signedInApp(db, { search: SearchService.open(db) });
 });
 afterAll(() => db.close());
 

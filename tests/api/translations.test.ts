@@ -2,20 +2,20 @@
 // same paragraph in the other language versions of its resolution, and the
 // second-language precedents a Chinese drafter sees beside the Chinese ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
 import { ErrorBody, SuggestResponse, TranslationsResponse } from '../../server/api/contract.js';
 import { SearchService } from '../../server/search/service.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
+import { signedInApp, type Client } from '../helpers/api.js';
 import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: Client;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.open(db) });
+  app = await signedInApp(db, { search: SearchService.open(db) });
 });
 afterAll(() => db.close());
 

@@ -9,8 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { signedInApp } from '../helpers/api.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/paths.js';
@@ -46,7 +45,7 @@ describe.skipIf(!soffice)('LibreOffice opens every export', () => {
   });
 
   it('converts each .docx to PDF, with the script\'s fonts, and renders page 1', { timeout: 300_000 }, async () => {
-    const app = createApp({ db, search: SearchService.lazy(db) });
+    const app = await signedInApp(db);
     const files: string[] = [];
     for (const e of EXPORTS) {
       const res = await app.request(e.url);

@@ -3,7 +3,9 @@
 // (server/main.ts) on a free localhost port over a private copy of the corpus
 // template (database and search index, see corpus.ts), driven by Debian's
 // headless Chromium through playwright-core. useDesk() gives a test file one
-// desk and each test a fresh page; every test makes the drafts it needs.
+// desk and each test a fresh page, signed in as the desk's administrator
+// (PRECEDENT_ADMIN_EMAIL/PASSWORD, as a container would be started) unless it
+// asks otherwise; every test makes the drafts (and users) it needs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -83,12 +85,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The administrator the desk's server creates at its first start. */
+export const DESK_ADMIN = { email: 'admin@desk.example', password: 'desk administrator password', delegation: 'Desk' };
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
 export interface Desk {
   url: string;
   browser: Browser;
   server: ChildProcess;
   dbFile: string;
-  newPage(): Promise<Page>;
+  /** The administrator's session cookie, for deskApi. */
+  cookie: string;
+  /** A fresh page (its own browser context), signed in as `as` (the administrator by default) or, with null, not at all. */
+  newPage(as?: Credentials | null): Promise<Page>;
   /** Closes the pages newPage() opened (each in its own browser context). */
   closePages(): Promise<void>;
   close(): Promise<void>;
@@ -96,7 +109,7 @@ export interface Desk {
 
 /** JSON from the desk's API (outside the browser), failing loudly on an HTTP error. */
 export async function deskApi<T>(desk: Desk, path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${desk.url}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie: desk.cookie } });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -111,7 +124,7 @@ export async function startDesk(): Promise<Desk> {
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), PRECEDENT_DB: dbFile },
+    env: { ...process.env, PORT: String(port), PRECEDENT_DB: dbFile, PRECEDENT_ADMIN_EMAIL: DESK_ADMIN.email, PRECEDENT_ADMIN_PASSWORD: DESK_ADMIN.password, PRECEDENT_ADMIN_DELEGATION: DESK_ADMIN.delegation },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -143,15 +156,24 @@ export async function startDesk(): Promise<Desk> {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DESK_ADMIN.email, password: DESK_ADMIN.password }) });
+  if (!login.ok) throw new Error(`the desk's administrator could not sign in: HTTP ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const contexts = new Set<BrowserContext>();
   return {
     url,
     browser,
     server,
     dbFile,
-    async newPage() {
+    cookie,
+    async newPage(as: Credentials | null = DESK_ADMIN) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: url, permissions: ['clipboard-read', 'clipboard-write'] });
       contexts.add(context);
+      // The context's request shares its cookies: the page opens signed in.
+      if (as) {
+        const res = await context.request.post('/api/auth/login', { data: { email: as.email, password: as.password } });
+        if (!res.ok()) throw new Error(`${as.email} could not sign in: HTTP ${res.status()} ${await res.text()}`);
+      }
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error('[page error]', e.message));
       return page;
@@ -189,7 +211,7 @@ export function useDesk() {
   return {
     desk,
     api,
-    newPage: () => desk().newPage(),
+    newPage: (as?: Credentials | null) => desk().newPage(as),
     /** A new draft through the API: `{ base }` rolls a document over, `{ language, paragraphs? }` starts one. */
     newDraft: (body: Record<string, unknown>) => api<{ id: string }>('/api/drafts', { method: 'POST', body: JSON.stringify(body) }).then((d) => d.id),
   };

@@ -61,7 +61,7 @@ describe('drafts rules', () => {
 
   it('counts the parts of a draft in its summary', () => {
     const d = newDraft({ title: 'T', language: 'en', paragraphs: [para('a', 'preamble'), para('b', 'operative'), para('c', 'operative')] }, T0);
-    const s = summarize(d);
+    const s = summarize(d, { baseName: null, access: 'owner', owner: 'Testland', sharedBy: null });
     expect(s.counts).toEqual({ preamble: 1, operative: 2 });
     expect('paragraphs' in s).toBe(false);
   });

@@ -17,6 +17,7 @@ function serverDraft(version: number, text: string, title = 'Draft'): DraftT {
     language: 'en',
     body: 'General Assembly',
     baseDocumentId: null,
+    access: 'owner',
     version,
     paragraphs: [{ id: 'p1', section: 'operative', text, source: null }],
     createdAt: '2026-01-01T00:00:00.000Z',

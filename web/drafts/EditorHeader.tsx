@@ -1,12 +1,18 @@
-// The editor's head: the draft's title (editable), its language and base
-// document, links to compare and export, the save state, and the keyboard help.
+// The editor's head: the draft's title (editable, unless shared read-only), its
+// language and base document, links to compare and export, sharing (its
+// delegation's members) and history, the save state, and the keyboard help.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import type { DraftT } from '../api.js';
+import { useUser } from '../accounts/session.js';
 import { DocumentLink } from '../components/DocumentLink.js';
 import { DraftExport } from '../components/DraftExport.js';
 import { SaveBadge } from '../components/SaveBadge.js';
 import { languageName } from '../lib/format.js';
 import { linkClick } from '../lib/router.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { SharePanel } from './SharePanel.js';
 import type { SaveState } from './syncMachine.js';
 
 export interface EditorHeaderProps {
@@ -14,13 +20,24 @@ export interface EditorHeaderProps {
   title: string;
   onTitle: (title: string) => void;
   sync: { state: SaveState; message: string | null; bufferFailed: boolean; saveNow: () => Promise<void> };
+  /** A version was restored: the editor reloads the draft. */
+  onRestored: (draft: DraftT) => void;
 }
 
-export function EditorHeader({ draft, title, onTitle, sync }: EditorHeaderProps) {
-  const { id, baseDocumentId } = draft;
+export function EditorHeader({ draft, title, onTitle, sync, onRestored }: EditorHeaderProps) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const [panel, setPanel] = useState<'share' | 'history' | null>(null);
+  const { id, baseDocumentId, access } = draft;
+  const readOnly = access === 'read';
+  const toggle = (which: 'share' | 'history') => setPanel((p) => (p === which ? null : which));
   return (
     <div className="editor-head">
-      <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label="Draft title" onChange={(e) => onTitle(e.target.value)} />
+      {readOnly ? (
+        <h1 className="title-input read-only-title">{title}</h1>
+      ) : (
+        <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label="Draft title" onChange={(e) => onTitle(e.target.value)} />
+      )}
       <div className="editor-meta">
         <span>{languageName(draft.language)}</span>
         {baseDocumentId && (
@@ -28,17 +45,42 @@ export function EditorHeader({ draft, title, onTitle, sync }: EditorHeaderProps)
             base <DocumentLink id={baseDocumentId} />
           </span>
         )}
+        {access !== 'owner' && (
+          <span className="access-badge" data-access={access}>
+            {t(`sharing.youMay.${access}`)}
+          </span>
+        )}
         <a href={`/drafts/${id}/compare`} onClick={linkClick} className="button-link">
           {baseDocumentId ? 'Compare with base' : 'Compare…'}
         </a>
         <DraftExport id={id} baseId={baseDocumentId} state={sync.state} saveNow={sync.saveNow} />
-        <SaveBadge state={sync.state} message={sync.message} bufferFailed={sync.bufferFailed} />
+        <button type="button" className="small" aria-expanded={panel === 'share'} onClick={() => toggle('share')}>
+          {t('sharing.button')}
+        </button>
+        <button type="button" className="small" aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
+          {t('history.button')}
+        </button>
+        {!readOnly && <SaveBadge state={sync.state} message={sync.message} bufferFailed={sync.bufferFailed} />}
       </div>
-      <details className="shortcuts">
-        <summary>Keyboard</summary>
-        Enter split · Shift+Enter new line · Backspace at start merge · Alt+↑/↓ move · Alt+S preamble/operative · Ctrl+Shift+Backspace delete · ↑/↓ at the edges
-        previous/next paragraph · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+. precedents, Esc back · a footnote (❶) moves and deletes like a character
-      </details>
+      {panel === 'share' && <SharePanel draftId={id} canManage={access === 'owner'} ownDelegation={user.delegation.name} onClose={() => setPanel(null)} />}
+      {panel === 'history' && (
+        <HistoryPanel
+          draft={draft}
+          canWrite={!readOnly}
+          onRestored={(restored) => {
+            setPanel(null);
+            onRestored(restored);
+          }}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {!readOnly && (
+        <details className="shortcuts">
+          <summary>Keyboard</summary>
+          Enter split · Shift+Enter new line · Backspace at start merge · Alt+↑/↓ move · Alt+S preamble/operative · Ctrl+Shift+Backspace delete · ↑/↓ at the edges
+          previous/next paragraph · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+. precedents, Esc back · a footnote (❶) moves and deletes like a character
+        </details>
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
-// The drafts list (home): open, rename, duplicate, delete (confirmed) drafts,
-// and start a new one, empty or as a rollover of an adopted document. A draft's
-// base is named by its symbol.
+// The drafts list (home): the user's delegation's drafts and those shared
+// with them (with who shared it and what they may do); open, rename,
+// duplicate, delete (confirmed; owners only) drafts, and start a new one,
+// empty or as a rollover of an adopted document. A draft's base is named by its symbol.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deleteDraft, duplicateDraft, listDrafts, saveDraft, type DraftSummaryT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
@@ -48,6 +50,7 @@ export function DraftsPage() {
 }
 
 function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () => void }) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [title, setTitle] = useState(draft.title);
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +78,11 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
           <a href={`/drafts/${draft.id}`} onClick={linkClick} className="draft-title">
             {draft.title}
           </a>
+        )}
+        {draft.sharedBy && (
+          <div className="muted small shared-line" data-access={draft.access}>
+            {t('sharing.sharedBy', { name: draft.sharedBy.name, delegation: draft.sharedBy.delegation })} · {t(`sharing.access.${draft.access === 'edit' ? 'edit' : 'read'}`)}
+          </div>
         )}
         {error && <div className="error-note">{error}</div>}
       </td>
@@ -104,14 +112,14 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
           </>
         ) : (
           <>
-            <button type="button" onClick={() => setMode('rename')}>Rename</button>
+            {draft.access !== 'read' && <button type="button" onClick={() => setMode('rename')}>Rename</button>}
             <button
               type="button"
               onClick={() => run(async () => navigate(`/drafts/${(await duplicateDraft(draft.id)).id}`))}
             >
               Duplicate
             </button>
-            <button type="button" onClick={() => setMode('confirm-delete')}>Delete…</button>
+            {draft.access === 'owner' && <button type="button" onClick={() => setMode('confirm-delete')}>Delete…</button>}
           </>
         )}
       </td>

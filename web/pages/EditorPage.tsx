@@ -18,6 +18,8 @@ import { usePrecedentInsertion } from '../drafts/usePrecedentInsertion.js';
 import { useDraftSync } from '../drafts/useDraftSync.js';
 import { useUndo } from '../drafts/useUndo.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
+import { navigate } from '../lib/router.js';
+import { ReadOnlyDraft } from '../drafts/ReadOnlyDraft.js';
 import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
@@ -49,6 +51,18 @@ export function EditorPage({ id }: { id: string }) {
 
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
   if (!local || !draft) return <Loading what="the draft" />;
+  // A restored version is a new save on the server: open the draft afresh (App keys the editor by it).
+  const onRestored = (restored: { version: number }) => navigate(`/drafts/${id}?restored=${restored.version}`, { replace: true });
+  if (draft.access === 'read') {
+    return (
+      <div className="page editor-page">
+        <div className="editor-main">
+          <EditorHeader draft={draft} title={draft.title} onTitle={() => undefined} sync={sync} onRestored={onRestored} />
+          <ReadOnlyDraft draft={draft} />
+        </div>
+      </div>
+    );
+  }
 
   const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
@@ -73,7 +87,7 @@ export function EditorPage({ id }: { id: string }) {
   return (
     <div className="page editor-page" onKeyDown={history.onKeyDown}>
       <div className="editor-main" inert={conflictOpen}>
-        <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} />
+        <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} onRestored={onRestored} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
           <p className="body-line">{profileOf(language).formula}</p>

@@ -1,70 +1,107 @@
-// Draft routes: list, create (empty or as a rollover of a document), read,
-// save (optimistic: the version edited must be the current one, else 409 with
-// the current draft), delete, duplicate, and diff against the base document.
-// The work is the drafts module's (server/drafts/service.ts); handlers map it to responses.
+// Draft routes, each for the signed-in user and within their access (the
+// drafts service checks it: no access 404, read-only 403): list, create (empty
+// or as a rollover of a document), read, save (optimistic: the version edited
+// must be the current one, else 409 with the current draft), delete,
+// duplicate, diff (against a document or between two kept versions), sharing,
+// and the history of versions with restore.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
-import { createDraft, deleteDraft, diffDraft, duplicateDraft, getDraft, listDrafts, saveDraft } from '../../drafts/service.js';
-import type { AppContext } from '../context.js';
+import * as drafts from '../../drafts/service.js';
+import type { SaveResult } from '../../drafts/service.js';
+import type { AppContext, AppEnv } from '../context.js';
 import {
   CreateDraftBody,
   DraftDiffQuery,
   DuplicateDraftBody,
   IdParam,
+  ShareBody,
+  ShareParam,
   UpdateDraftBody,
+  VersionParam,
   type DeleteDraftResponse,
   type DiffResponse,
   type Draft,
   type DraftConflict,
   type DraftListResponse,
-  type ErrorBody,
+  type DraftShare,
+  type OkResponse,
+  type SharesResponse,
+  type VersionResponse,
+  type VersionsResponse,
 } from '../contract.js';
-import { guard } from '../draft-errors.js';
+import { guard } from '../refusals.js';
+import { actorOf, clientAddress, requireUser } from '../session.js';
 import { validate } from '../validate.js';
+import type { Context } from 'hono';
 
-const L = DRAFT_LIMITS;
-
-// Worst case: 500 paragraphs of 20,000 CJK characters (3 bytes each in UTF-8), plus JSON.
-const MAX_BYTES = L.paragraphs * L.paragraphText * 3 + 1_000_000;
-const limitBody = bodyLimit({
-  maxSize: MAX_BYTES,
-  onError: (c) => c.json({ error: `Request body over ${Math.round(MAX_BYTES / 1e6)} MB` } satisfies ErrorBody, 413),
-});
+/** A save's answer: the draft, or 409 with the draft as saved elsewhere. */
+function saved(c: Context, id: string, basedOn: number, result: SaveResult) {
+  if (result.status === 'stale') {
+    return c.json(
+      {
+        error: `Draft ${id} was saved elsewhere (version ${result.current.version}); this edit was based on version ${basedOn}`,
+        current: result.current,
+      } satisfies DraftConflict,
+      409,
+    );
+  }
+  return c.json(result.draft satisfies Draft, 200);
+}
 
 export function draftRoutes(ctx: AppContext) {
-  return new Hono()
-    .get('/', (c) => c.json({ drafts: listDrafts(ctx.db), limits: DRAFT_LIMITS } satisfies DraftListResponse))
-    .post('/', limitBody, validate('json', CreateDraftBody), (c) => guard(() => c.json(createDraft(ctx.db, c.req.valid('json')) satisfies Draft, 201)))
-    .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(getDraft(ctx.db, c.req.valid('param').id) satisfies Draft, 200)))
-    .put('/:id', limitBody, validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
+  const { db } = ctx;
+  return new Hono<AppEnv>()
+    .use('*', requireUser)
+    .get('/', (c) => c.json({ drafts: drafts.listDrafts(db, actorOf(c)), limits: DRAFT_LIMITS } satisfies DraftListResponse))
+    .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
+    .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(drafts.getDraft(db, actorOf(c), c.req.valid('param').id) satisfies Draft, 200)))
+    .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
         const { version, ...patch } = c.req.valid('json');
-        const result = saveDraft(ctx.db, id, version, patch);
-        if (result.status === 'stale') {
-          return c.json(
-            {
-              error: `Draft ${id} was saved elsewhere (version ${result.current.version}); this edit was based on version ${version}`,
-              current: result.current,
-            } satisfies DraftConflict,
-            409,
-          );
-        }
-        return c.json(result.draft satisfies Draft, 200);
+        return saved(c, id, version, drafts.saveDraft(db, actorOf(c), id, version, patch));
       }),
     )
     .delete('/:id', validate('param', IdParam), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
-        deleteDraft(ctx.db, id);
+        drafts.deleteDraft(db, actorOf(c), id, clientAddress(c));
         return c.json({ deleted: id } satisfies DeleteDraftResponse, 200);
       }),
     )
     .post('/:id/duplicate', validate('param', IdParam), validate('json', DuplicateDraftBody), (c) =>
-      guard(() => c.json(duplicateDraft(ctx.db, c.req.valid('param').id, c.req.valid('json').title) satisfies Draft, 201)),
+      guard(() => c.json(drafts.duplicateDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json').title) satisfies Draft, 201)),
     )
     .get('/:id/diff', validate('param', IdParam), validate('query', DraftDiffQuery), (c) =>
-      guard(() => c.json(diffDraft(ctx.db, c.req.valid('param').id, c.req.valid('query').against) satisfies DiffResponse, 200)),
+      guard(() => {
+        const { against, fromVersion, toVersion } = c.req.valid('query');
+        const target = fromVersion !== undefined && toVersion !== undefined ? { fromVersion, toVersion } : { against };
+        return c.json(drafts.diffDraft(db, actorOf(c), c.req.valid('param').id, target) satisfies DiffResponse, 200);
+      }),
+    )
+    .get('/:id/shares', validate('param', IdParam), (c) => guard(() => c.json({ shares: drafts.listShares(db, actorOf(c), c.req.valid('param').id) } satisfies SharesResponse, 200)))
+    .post('/:id/shares', validate('param', IdParam), validate('json', ShareBody), (c) =>
+      guard(() => c.json(drafts.shareDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json'), clientAddress(c)) satisfies DraftShare, 201)),
+    )
+    .delete('/:id/shares/:shareId', validate('param', ShareParam), (c) =>
+      guard(() => {
+        const { id, shareId } = c.req.valid('param');
+        drafts.unshareDraft(db, actorOf(c), id, shareId, clientAddress(c));
+        return c.json({ ok: true } satisfies OkResponse, 200);
+      }),
+    )
+    .get('/:id/versions', validate('param', IdParam), (c) => guard(() => c.json({ versions: drafts.listVersions(db, actorOf(c), c.req.valid('param').id) } satisfies VersionsResponse, 200)))
+    .get('/:id/versions/:version', validate('param', VersionParam), (c) =>
+      guard(() => {
+        const { id, version } = c.req.valid('param');
+        return c.json(drafts.getVersion(db, actorOf(c), id, version) satisfies VersionResponse, 200);
+      }),
+    )
+    .post('/:id/versions/:version/restore', validate('param', VersionParam), (c) =>
+      guard(() => {
+        const { id, version } = c.req.valid('param');
+        const result = drafts.restoreVersion(db, actorOf(c), id, version, clientAddress(c));
+        return saved(c, id, version, result);
+      }),
     );
 }

@@ -10,32 +10,39 @@
 // Hono matches these beside the other modules' routes on the same prefixes:
 // their "/:id" never spans two path segments, and no other module has "import".
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getDocument, getParagraph, getParagraphs } from '../../store/corpus.js';
-import { getDraft, importDraft } from '../../drafts/service.js';
+import { draftAuthorship, getDraft, importDraft, type DraftAuthorship } from '../../drafts/service.js';
 import type { ImportSource } from '../../drafts/import.js';
 import type { Draft } from '../../drafts/model.js';
 import { buildAkn, documentForAkn, draftForAkn } from '../../exchange/akn-export.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
-import type { AppContext } from '../context.js';
-import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ErrorBody, type ImportResult } from '../contract.js';
-import { guard } from '../draft-errors.js';
+import { contentDisposition, cutToCharacters, fileBaseName } from '../../exchange/file-name.js';
+import type { AppContext, AppEnv } from '../context.js';
+import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ImportResult } from '../contract.js';
+import { guard } from '../refusals.js';
+import { actorOf, corpusReaders, requireUser } from '../session.js';
 import { ApiError, notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// Multipart framing around a 10 MB file: allow a little over, then check the file itself.
-const limitUpload = bodyLimit({
-  maxSize: MAX_IMPORT_BYTES + 256 * 1024,
-  onError: (c) => c.json({ error: `The upload is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` } satisfies ErrorBody, 400),
-});
+/**
+ * The request's limit (body-limits.ts) leaves room for the multipart framing;
+ * the file itself is held to MAX_IMPORT_BYTES here, with the same 413.
+ */
+function withinUploadLimit(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new ApiError(413, `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  }
+  return bytes;
+}
 
-function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean): ExportParagraph[] {
+/** `revisionOf`: who removed a paragraph, for a draft's base exported as tracked deletions. */
+function documentParagraphs(ctx: AppContext, documentId: string, resolutionOnly: boolean, revisionOf?: (paragraphId: string) => ExportParagraph['revision']): ExportParagraph[] {
   return getParagraphs(ctx.db, documentId)
     .filter((p) => !resolutionOnly || p.section === 'preamble' || p.section === 'operative')
-    .map((p) => ({ section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes }));
+    .map((p) => ({ section: p.section, text: p.text, lead: p.lead, footnotes: p.footnotes, revision: revisionOf?.(p.id) }));
 }
 
 function documentExport(ctx: AppContext, documentId: string): ExportDocument | null {
@@ -52,7 +59,7 @@ function documentExport(ctx: AppContext, documentId: string): ExportDocument | n
   };
 }
 
-function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
+function draftExport(ctx: AppContext, draft: Draft, authorship: DraftAuthorship): ExportDocument {
   const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
   return {
     language: draft.language,
@@ -63,34 +70,44 @@ function draftExport(ctx: AppContext, draft: Draft): ExportDocument {
     titleNumber: null,
     baseDocumentId: draft.baseDocumentId,
     sources: draft.paragraphs.map((p) => p.source?.paragraphId ?? null),
-    paragraphs: draft.paragraphs.map((p) => ({ section: p.section, text: p.text, lead: p.lead ?? '', footnotes: p.footnotes ?? [] })),
+    paragraphs: draft.paragraphs.map((p) => ({
+      section: p.section,
+      text: p.text,
+      lead: p.lead ?? '',
+      footnotes: p.footnotes ?? [],
+      revision: authorship.changed.get(p.id) ?? authorship.created ?? undefined,
+    })),
   };
 }
 
+/** The longest title a file name carries, in characters (an emoji is one). */
+const TITLE_IN_NAME = 80;
+
 /** A document as a file name names it: "A-RES-78-229" (a symbol's slashes cannot be in a file name), else its title. */
 function fileSymbol(doc: { symbol: string | null; title: string }): string {
-  return doc.symbol ? doc.symbol.replace(/\//g, '-') : doc.title.slice(0, 80);
+  return doc.symbol ? doc.symbol.replace(/\//g, '-') : cutToCharacters(doc.title, TITLE_IN_NAME);
 }
 
 /** A file name safe in every browser: ASCII fallback plus the UTF-8 form. */
-function attachment(name: string, extension: string): string {
-  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
-  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}.${extension}`;
-}
-
 function sendDocx(c: Context, buffer: Buffer, name: string) {
-  return c.body(new Uint8Array(buffer), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name, 'docx') });
+  return c.body(new Uint8Array(buffer), 200, {
+    'Content-Type': DOCX_TYPE,
+    'Content-Disposition': contentDisposition(fileBaseName(name), 'docx'),
+  });
 }
 
 /** AKN's registered media type; the file keeps the .xml extension the UN's files have. */
 function sendAkn(c: Context, xml: string, name: string) {
-  return c.body(xml, 200, { 'Content-Type': 'application/akn+xml; charset=utf-8', 'Content-Disposition': attachment(name, 'akn.xml') });
+  return c.body(xml, 200, { 'Content-Type': 'application/akn+xml; charset=utf-8', 'Content-Disposition': contentDisposition(fileBaseName(name), 'akn.xml') });
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function exchangeRoutes(ctx: AppContext) {
-  return new Hono()
+  return new Hono<AppEnv>()
+    .use('/documents/*', corpusReaders(ctx))
+    .use('/diff/*', corpusReaders(ctx))
+    .use('/drafts/*', requireUser)
     .get('/documents/:id/export.docx', validate('param', IdParam), async (c) => {
       const documentId = c.req.param('id');
       const doc = documentExport(ctx, documentId);
@@ -106,20 +123,23 @@ export function exchangeRoutes(ctx: AppContext) {
       return sendAkn(c, xml, `${fileSymbol(doc)}-${doc.language}`);
     })
     .get('/drafts/:id/export.akn', validate('param', IdParam), (c) => {
-      const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
+      const draft = guard(() => getDraft(ctx.db, actorOf(c), c.req.valid('param').id));
       const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
       const eIdOf = (paragraphId: string) => getParagraph(ctx.db, paragraphId)?.eId ?? null;
-      return sendAkn(c, buildAkn(draftForAkn(draft, eIdOf, base, today())), draft.title.slice(0, 80));
+      return sendAkn(c, buildAkn(draftForAkn(draft, eIdOf, base, today())), cutToCharacters(draft.title, TITLE_IN_NAME));
     })
     .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
-      const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
+      const actor = actorOf(c);
+      const draft = guard(() => getDraft(ctx.db, actor, c.req.valid('param').id));
+      const authorship = draftAuthorship(ctx.db, actor, draft.id);
       const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
       const againstDoc = against ? getDocument(ctx.db, against) : null;
       if (against && !againstDoc) throw notFound('Document', against);
-      const { buffer } = await exportDocx(draftExport(ctx, draft), { against: against ? documentParagraphs(ctx, against, true) : null });
-      return sendDocx(c, buffer, `${draft.title.slice(0, 80)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
+      const removedBy = (paragraphId: string) => authorship.removed.get(paragraphId) ?? authorship.created ?? undefined;
+      const { buffer } = await exportDocx(draftExport(ctx, draft, authorship), { against: against ? documentParagraphs(ctx, against, true, removedBy) : null });
+      return sendDocx(c, buffer, `${cutToCharacters(draft.title, TITLE_IN_NAME)}${againstDoc ? ` (changes against ${fileSymbol(againstDoc)})` : ''}`);
     })
     .get('/diff/export.docx', validate('query', DiffExportQuery), async (c) => {
       const { from, to } = c.req.valid('query');
@@ -132,7 +152,7 @@ export function exchangeRoutes(ctx: AppContext) {
       const { buffer } = await exportDocx(doc, { against: documentParagraphs(ctx, from, false) });
       return sendDocx(c, buffer, `${fileSymbol(doc)} changes against ${fileSymbol(fromDoc)}`);
     })
-    .post('/drafts/import', limitUpload, validate('query', ImportQuery), async (c) => {
+    .post('/drafts/import', validate('query', ImportQuery), async (c) => {
       const q = c.req.valid('query');
       const type = c.req.header('content-type') ?? '';
       let source: ImportSource;
@@ -150,9 +170,9 @@ export function exchangeRoutes(ctx: AppContext) {
         const form = await c.req.formData().catch(() => null);
         const file = form?.get('file');
         if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
-        source = { docx: new Uint8Array(await file.arrayBuffer()), name: file.name, changes: q.changes, language: q.language, title: q.title };
-      } else source = { docx: new Uint8Array(await c.req.arrayBuffer()), changes: q.changes, language: q.language, title: q.title };
-      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, source));
+        source = { docx: withinUploadLimit(new Uint8Array(await file.arrayBuffer())), name: file.name, changes: q.changes, language: q.language, title: q.title };
+      } else source = { docx: withinUploadLimit(new Uint8Array(await c.req.arrayBuffer())), changes: q.changes, language: q.language, title: q.title };
+      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source));
       return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
 }

@@ -1,0 +1,153 @@
+// Delegations, users and sign-in sessions in SQLite: the only SQL that touches
+// them. Rows in, rows out; the rules (passwords, expiry, who may do what) live
+// in server/accounts/. Sessions are stored by the hash of their token, so a
+// copy of the database never holds a usable cookie.
+import type { Delegation, SessionRecord, User, UserWithPassword } from '../accounts/model.js';
+import type { Db } from './db.js';
+
+export const ACCOUNTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS delegations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  delegation_id TEXT NOT NULL REFERENCES delegations(id),
+  admin INTEGER NOT NULL DEFAULT 0,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  password_changed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id);
+`;
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  delegation_id: string;
+  delegation_name: string;
+  admin: number;
+  password_hash: string;
+  created_at: string;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.name, u.delegation_id, d.name AS delegation_name, u.admin, u.password_hash, u.created_at`;
+const USER_FROM = `users u JOIN delegations d ON d.id = u.delegation_id`;
+
+function toUser(row: UserRow): UserWithPassword {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    delegation: { id: row.delegation_id, name: row.delegation_name },
+    admin: row.admin === 1,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+  };
+}
+
+const withoutPassword = ({ passwordHash: _hash, ...user }: UserWithPassword): User => user;
+
+export function countUsers(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+}
+
+export function listUsers(db: Db): User[] {
+  const rows = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} ORDER BY d.name, u.name`).all() as UserRow[];
+  return rows.map((r) => withoutPassword(toUser(r)));
+}
+
+export function findUserByEmail(db: Db, email: string): UserWithPassword | null {
+  const row = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.email = ?`).get(email) as UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function findUserById(db: Db, id: string): UserWithPassword | null {
+  const row = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = ?`).get(id) as UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export interface NewUserRow {
+  id: string;
+  email: string;
+  name: string;
+  delegationId: string;
+  admin: boolean;
+  passwordHash: string;
+  now: string;
+}
+
+export function insertUser(db: Db, user: NewUserRow): void {
+  db.prepare(
+    `INSERT INTO users (id, email, name, delegation_id, admin, password_hash, created_at, password_changed_at)
+     VALUES (@id, @email, @name, @delegationId, @admin, @passwordHash, @now, @now)`,
+  ).run({ ...user, admin: user.admin ? 1 : 0 });
+}
+
+export function setPassword(db: Db, userId: string, passwordHash: string, now: string): void {
+  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(passwordHash, now, userId);
+}
+
+// --- Delegations -----------------------------------------------------------
+
+export function listDelegations(db: Db): (Delegation & { members: number })[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.name, COUNT(u.id) AS members FROM delegations d LEFT JOIN users u ON u.delegation_id = d.id
+       GROUP BY d.id ORDER BY d.name`,
+    )
+    .all() as (Delegation & { members: number })[];
+}
+
+export function findDelegation(db: Db, idOrName: string): Delegation | null {
+  const row = db.prepare('SELECT id, name FROM delegations WHERE id = ? OR name = ?').get(idOrName, idOrName) as Delegation | undefined;
+  return row ?? null;
+}
+
+export function insertDelegation(db: Db, delegation: Delegation, now: string): void {
+  db.prepare('INSERT INTO delegations (id, name, created_at) VALUES (?, ?, ?)').run(delegation.id, delegation.name, now);
+}
+
+// --- Sessions --------------------------------------------------------------
+
+export function insertSession(db: Db, session: SessionRecord): void {
+  db.prepare(
+    `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+     VALUES (@tokenHash, @userId, @createdAt, @lastSeenAt, @expiresAt)`,
+  ).run(session);
+}
+
+export function findSession(db: Db, tokenHash: string): SessionRecord | null {
+  const row = db
+    .prepare('SELECT token_hash AS tokenHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
+    .get(tokenHash) as SessionRecord | undefined;
+  return row ?? null;
+}
+
+export function touchSession(db: Db, tokenHash: string, lastSeenAt: string, expiresAt: string): void {
+  db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, tokenHash);
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+/** Signs a user out everywhere but (optionally) the session they are using. */
+export function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): void {
+  db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash ?? null);
+}
+
+export function deleteExpiredSessions(db: Db, now: string): void {
+  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+}
