@@ -84,6 +84,7 @@ const DRAFT_ROUTES: Row[] = [
   { route: 'GET /drafts/:id/diff', method: 'GET', path: d('/diff'), expect: readers(200) },
   { route: 'GET /drafts/:id/diff?fromVersion&toVersion', method: 'GET', path: d('/diff?fromVersion=1&toVersion=2'), expect: readers(200) },
   { route: 'GET /drafts/:id/export.docx', method: 'GET', path: d('/export.docx'), expect: readers(200) },
+  { route: 'GET /drafts/:id/export.akn', method: 'GET', path: d('/export.akn'), expect: readers(200) },
   { route: 'GET /drafts/:id/versions', method: 'GET', path: d('/versions'), expect: readers(200) },
   { route: 'GET /drafts/:id/versions/:v', method: 'GET', path: d('/versions/1'), expect: readers(200) },
   { route: 'POST /drafts/:id/versions/:v/restore', method: 'POST', path: d('/versions/1/restore'), expect: writers(200) },
@@ -100,6 +101,8 @@ const CORPUS_ROUTES: [string, string, unknown?][] = [
   ['POST', '/api/suggest', { text: 'Urges Member States to take effective measures', language: 'en' }],
   ['GET', '/api/search?q=trafficking&language=en'],
   ['GET', '/api/documents/a-res-80-229-en/export.docx'],
+  ['GET', '/api/documents/a-res-80-229-en/export.akn'],
+  ['GET', '/api/paragraphs/a-res-80-229-zh.op32/translations'],
   ['GET', '/api/diff/export.docx?from=a-res-78-229-en&to=a-res-80-229-en'],
   ['GET', '/api/delegations'],
 ];
