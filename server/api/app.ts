@@ -1,25 +1,33 @@
 // The Hono application: every API route under /api, JSON errors, and (when
 // built) the web app. What each route takes and answers is stated in contract.ts.
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { countCorpus } from '../store/corpus.js';
+import { noteDraftsSaved } from '../store/db-guard.js';
 import type { AppContext } from './context.js';
-import type { ErrorBody, HealthResponse } from './contract.js';
+import type { ErrorBody } from './contract.js';
 import { errorResponse } from './errors.js';
 import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
 import { exchangeRoutes } from './routes/exchange.js';
+import { healthRoutes } from './routes/health.js';
 import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
 
 export function createApi(ctx: AppContext) {
+  // A saved draft leaves a marker beside the database, so that losing the file is never silent (db-guard.ts).
+  const markDraftsSaved: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.ok) noteDraftsSaved(ctx.db.name);
+  };
   return new Hono()
-    .get('/health', (c) => c.json({ ok: true, ...countCorpus(ctx.db) } satisfies HealthResponse))
+    .use('/drafts', markDraftsSaved)
+    .use('/drafts/*', markDraftsSaved)
+    .route('/health', healthRoutes(ctx))
     .route('/documents', documentRoutes(ctx))
     .route('/series', seriesRoutes(ctx))
     .route('/diff', diffRoutes(ctx))

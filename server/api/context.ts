@@ -2,13 +2,14 @@
 // Passed explicitly (no globals) so tests build an app over their own database.
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
-import { SearchService } from '../search/service.js';
+import { config } from '../config.js';
+import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
 
 export interface AppContext {
   db: Db;
-  /** Suggestions and agreed-language search over the persisted paragraph index. */
-  search: SearchService;
+  /** Suggestions and agreed-language search, in the search worker thread over the persisted index. */
+  search: SearchWorker;
 }
 
 export interface ContextOptions {
@@ -19,9 +20,11 @@ export interface ContextOptions {
 /**
  * The services for a database, as the server builds them at start-up (main.ts).
  * Tests use the same function, so they run the real parts wired the same way.
- * Opens the search index now: on a first start that builds it.
+ * Starts the search worker now: it opens the index (building it when missing
+ * or damaged) in the background while the rest of the app answers.
  */
 export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
-  setSeriesOverrides(db, options.seriesOverrides ?? {});
-  return { db, search: SearchService.open(db) };
+  const seriesOverrides = options.seriesOverrides ?? {};
+  setSeriesOverrides(db, seriesOverrides);
+  return { db, search: SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search }) };
 }

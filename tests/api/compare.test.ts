@@ -4,13 +4,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 import type { DiffPair, DiffResponse, LineageResponse, SeriesDetail, SeriesSummary } from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 const { db } = openCorpusCopy();
 afterAll(() => db.close());
 // Lazy search: these routes never touch the index, so it is never built.
-const app = createApp({ db, search: SearchService.lazy(db) });
+const app = createApp({ db, search: SearchWorker.lazy({ dbFile: db.name }) });
 
 async function get<T>(url: string): Promise<{ status: number; body: T }> {
   const res = await app.request(url);

@@ -6,14 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from '../../server/api/app.js';
 import * as contract from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 const { db } = openCorpusCopy();
 afterAll(() => db.close());
 // Lazy search: these routes never touch the index, so it is never built.
-const app = createApp({ db, search: SearchService.lazy(db) });
+const app = createApp({ db, search: SearchWorker.lazy({ dbFile: db.name }) });
 
 /** Calls the app, checks the status and the body against the schema, and returns the body. */
 async function answer<S extends z.ZodType>(schema: S, status: number, path: string, init?: { method: string; json?: unknown }): Promise<z.infer<S>> {

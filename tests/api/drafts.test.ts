@@ -2,7 +2,7 @@
 // app: lifecycle, rollover, optimistic versioning (409), and input validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs, listDocuments } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft } from '../../server/drafts/model.js';
@@ -13,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(() => {
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.lazy(db) });
+  app = createApp({ db, search: SearchWorker.lazy({ dbFile: db.name }) });
 });
 afterAll(() => db.close());
 

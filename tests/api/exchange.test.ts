@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { sourceModified } from '../../core/citation.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
@@ -26,7 +26,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
   db = openCorpusCopy().db;
-  app = createApp({ db, search: SearchService.lazy(db) });
+  app = createApp({ db, search: SearchWorker.lazy({ dbFile: db.name }) });
 });
 afterAll(() => db.close());
 

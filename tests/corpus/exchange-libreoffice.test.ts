@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/paths.js';
@@ -46,7 +46,7 @@ describe.skipIf(!soffice)('LibreOffice opens every export', () => {
   });
 
   it('converts each .docx to PDF, with the script\'s fonts, and renders page 1', { timeout: 300_000 }, async () => {
-    const app = createApp({ db, search: SearchService.lazy(db) });
+    const app = createApp({ db, search: SearchWorker.lazy({ dbFile: db.name }) });
     const files: string[] = [];
     for (const e of EXPORTS) {
       const res = await app.request(e.url);

@@ -1,16 +1,16 @@
 // POST /api/suggest: the paragraph being typed → the closest adopted paragraphs,
 // with similarity, shared passages and citations. Input is validated here (400
-// naming the field); the work is the search service's.
+// naming the field); the work is the search worker's, and a request the client
+// abandoned (the web app aborts a superseded one) is dropped from its queue.
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import { SuggestRequest, type SuggestResponse } from '../contract.js';
-import { timed } from '../timed.js';
+import { answerSearch } from '../search-errors.js';
 import { validate } from '../validate.js';
 
 export function suggestRoutes(ctx: AppContext) {
   return new Hono().post('/', validate('json', SuggestRequest), (c) => {
     const request = c.req.valid('json');
-    const response = timed(() => ctx.search.suggest(request));
-    return c.json(response satisfies SuggestResponse);
+    return answerSearch(c, async () => (await ctx.search.suggest(request, c.req.raw.signal)) satisfies Omit<SuggestResponse, 'tookMs'>);
   });
 }
