@@ -94,6 +94,18 @@ function normalisedTexts(li: LanguageIndex): (string | null)[] {
   return texts;
 }
 
+/**
+ * Builds every language's normalised texts now (a few seconds for the corpus):
+ * the search worker does it while warming up, so the first phrase search does
+ * not spend its time budget on it.
+ */
+export function warmPhraseSearch(index: ParagraphIndex): void {
+  for (const lang of index.languageNames()) {
+    const li = index.get(lang);
+    if (li) normalisedTexts(li);
+  }
+}
+
 function hit(li: LanguageIndex, slot: number, doc: IndexedDocument, matches: [number, number][], score: number): SearchHit {
   const p = li.paragraph(slot)!;
   return {

@@ -76,6 +76,7 @@ export class SearchWorker {
   private readonly queue: Pending[] = [];
   private running: Pending | null = null;
   private opened = false;
+  private warm = false;
   private building: { progress: number } | undefined;
   private languages: Partial<Record<Language, LanguageState>> = {};
   private fatal: string | null = null;
@@ -111,6 +112,7 @@ export class SearchWorker {
     const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
     this.worker = worker;
     this.opened = false;
+    this.warm = false;
     this.languages = {};
     worker.on('message', (m: FromWorker) => this.receive(m));
     worker.on('error', (err) => this.lost(worker, `search worker failed: ${err.message}`));
@@ -123,6 +125,7 @@ export class SearchWorker {
     switch (m.type) {
       case 'state':
         this.opened = m.opened;
+        this.warm = m.warm;
         this.building = m.building;
         this.languages = m.languages;
         if (this.isReady()) for (const wake of this.readyWaiters.splice(0)) wake();
@@ -182,7 +185,7 @@ export class SearchWorker {
   }
 
   private isReady(): boolean {
-    return this.opened && LANGUAGES.every((l) => this.languages[l] === undefined || this.languages[l].state === 'ready');
+    return this.opened && this.warm;
   }
 
   /** Resolves once the index is open and every language loaded (tests, the load bench, logs). */

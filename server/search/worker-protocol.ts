@@ -34,7 +34,14 @@ export interface LanguageState {
 
 export type FromWorker =
   /** The index is open (manifest read, or built): the languages it has and their states. */
-  | { type: 'state'; opened: boolean; building?: { progress: number }; languages: Partial<Record<Language, LanguageState>> }
+  | {
+      type: 'state';
+      opened: boolean;
+      /** Every language loaded and the caches behind the first requests filled. */
+      warm: boolean;
+      building?: { progress: number };
+      languages: Partial<Record<Language, LanguageState>>;
+    }
   /** Opening failed for good (the database cannot be read). */
   | { type: 'fatal'; message: string }
   | { type: 'done'; id: number; result: TaskResult; ms: number }

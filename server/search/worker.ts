@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import { listSeries, setSeriesOverrides } from '../compare/service.js';
 import { openDb } from '../store/db.js';
+import { warmPhraseSearch } from './phrase.js';
 import { SearchService } from './service.js';
 import type { FromWorker, LanguageState, Task, WorkerSetup } from './worker-protocol.js';
 
@@ -18,11 +19,12 @@ const errorMessage = (err: unknown) => (err instanceof Error ? err.message : Str
 
 const states: Partial<Record<Language, LanguageState>> = {};
 let opened = false;
+let warm = false;
 let building: { progress: number } | undefined;
 const percent = (done: number, total: number) => (total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0);
 
 function report(): void {
-  send({ type: 'state', opened, ...(building ? { building } : {}), languages: { ...states } });
+  send({ type: 'state', opened, warm, ...(building ? { building } : {}), languages: { ...states } });
 }
 
 /** Progress messages at most once per whole percent: the build calls back every 50 documents. */
@@ -68,6 +70,7 @@ async function start(): Promise<void> {
   if (!setup.warmUp) {
     // Languages load on first use (tests): the main thread lets requests through to them.
     for (const lang of index.languageNames()) states[lang] = { state: 'ready' };
+    warm = true;
     report();
     return;
   }
@@ -95,10 +98,14 @@ async function start(): Promise<void> {
     }
     report();
   }
-  // Languages the index has none of yet are ready (empty); collapsing results by
-  // series reads every preamble once: do it now rather than on the first keystroke.
-  for (const lang of LANGUAGES) states[lang] ??= { state: 'ready' };
+  // Collapsing results by series reads every preamble once, and phrase search
+  // normalises every paragraph once: both now, before the languages are called
+  // ready, rather than inside the first requests' time budget.
   listSeries(db);
+  warmPhraseSearch(index);
+  // Languages the index has none of yet are ready (empty).
+  for (const lang of LANGUAGES) states[lang] ??= { state: 'ready' };
+  warm = true;
   report();
 }
 
