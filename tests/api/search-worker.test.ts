@@ -25,7 +25,7 @@ afterAll(async () => {
   db.close();
 });
 
-/** 128 of the commonest English words, as a keyword query (1,261 characters with the spaces): what froze the server for 5 s. */
+/** 128 of the commonest English words as one keyword query: what held the server for 5 s. */
 const COMMON = (
   'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there ' +
   'would their we him been has when who will no more if out so said what up its about than into them can only other new some could ' +
@@ -33,7 +33,9 @@ const COMMON = (
   'years where much your way well down should because each just those people how too little state good very make world still own see ' +
   'men work long get here between both life being under never day same another know while last might us great old year off come since ' +
   'against go came right used take three'
-).split(' ');
+)
+  .split(' ')
+  .slice(0, 128);
 
 describe('keyword search of a very long query', () => {
   it('answers with the query pruned to its rarest words, while health answers too', async () => {
