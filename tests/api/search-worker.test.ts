@@ -82,7 +82,8 @@ describe('a full search queue', () => {
     } finally {
       await small.close();
     }
-  });
+    // The queued request waits for this worker to load English on first use: slow on a busy machine.
+  }, 120_000);
 });
 
 describe('GET /api/health', () => {
