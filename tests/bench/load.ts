@@ -15,6 +15,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { copyCorpusTemplate } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/paths.js';
@@ -50,7 +51,8 @@ function freePort(): Promise<number> {
 async function startServer(): Promise<{ url: string; server: ChildProcess; dir: string }> {
   const dir = args.template ? copyTemplateFrom(args.template) : copyCorpusTemplate('precedent-load-');
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', join(args.root, 'server/main.ts')], {
+  const loopDelay = join(ROOT, 'tests/bench/loop-delay.mjs');
+  const server = spawn(process.execPath, ['--import', loopDelay, '--import', 'tsx', join(args.root, 'server/main.ts')], {
     cwd: args.root,
     env: { ...process.env, PORT: String(port), PRECEDENT_DB: join(dir, 'precedent.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,6 +71,10 @@ async function startServer(): Promise<{ url: string; server: ChildProcess; dir: 
     server.stdout!.on('data', on);
     server.stderr!.on('data', on);
     server.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+  // What the server prints from now on that matters to the bench: its event-loop delay at exit.
+  server.stdout!.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.startsWith('[loop-delay]')) console.log(line);
   });
   console.log(`server listening and warm ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
   return { url: `http://127.0.0.1:${port}`, server, dir };
@@ -95,6 +101,8 @@ async function paragraphsToType(url: string): Promise<string[]> {
 
 const stats = {
   suggestOk: [] as number[],
+  /** The server's own time for the answered ones (tookMs: queue and work), without the client's. */
+  suggestServer: [] as number[],
   suggest503: 0,
   suggest504: 0,
   suggestSuperseded: 0,
@@ -103,6 +111,11 @@ const stats = {
   saveErrors: new Map<string, number>(),
   health: [] as number[],
   healthNot200: new Map<string, number>(),
+};
+/** fetch's "fetch failed" says nothing: its cause's code does (ECONNRESET, UND_ERR_SOCKET…). */
+const describe = (e: unknown) => {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  return err.cause?.code ?? err.cause?.message ?? err.message;
 };
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -137,14 +150,17 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
     const started = performance.now();
     try {
       const res = await fetch(`${url}/api/suggest`, { method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), limit: 8 }) });
-      await res.arrayBuffer();
-      if (res.status === 200) stats.suggestOk.push(performance.now() - started);
+      const body = (await res.json()) as { tookMs?: number };
+      if (res.status === 200) {
+        stats.suggestOk.push(performance.now() - started);
+        stats.suggestServer.push(body.tookMs ?? NaN);
+      }
       else if (res.status === 503) stats.suggest503++;
       else if (res.status === 504) stats.suggest504++;
       else bump(stats.suggestOther, `HTTP ${res.status}`);
     } catch (e) {
       if (ctrl.signal.aborted) stats.suggestSuperseded++;
-      else bump(stats.suggestOther, (e as Error).message);
+      else bump(stats.suggestOther, describe(e));
     }
   };
   const saveOnce = async () => {
@@ -166,7 +182,7 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
         if (res.status === 409 && json.current) me.version = json.current.version;
       }
     } catch (e) {
-      bump(stats.saveErrors, (e as Error).message);
+      bump(stats.saveErrors, describe(e));
     }
   };
   const healthOnce = async () => {
@@ -177,7 +193,7 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
       stats.health.push(performance.now() - started);
       if (res.status !== 200) bump(stats.healthNot200, `HTTP ${res.status}`);
     } catch (e) {
-      bump(stats.healthNot200, (e as Error).message);
+      bump(stats.healthNot200, describe(e));
     }
   };
 
@@ -208,6 +224,9 @@ async function main(): Promise<void> {
     const texts = await paragraphsToType(url);
     console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}`);
     const until = Date.now() + SECONDS * 1000;
+    started?.server.kill('SIGUSR2');
+    const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+    clientDelay.enable();
     const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
     // Every acknowledged save must read back.
     let lost = 0;
@@ -222,10 +241,12 @@ async function main(): Promise<void> {
     const answered = stats.suggestOk.length;
     console.log(
       [
-        `suggest: ${answered} answered (${(answered / SECONDS).toFixed(1)}/s), p50 ${f(pct(stats.suggestOk, 50))}, p95 ${f(pct(stats.suggestOk, 95))}; ` +
+        `suggest: ${answered} answered (${(answered / SECONDS).toFixed(1)}/s), p50 ${f(pct(stats.suggestOk, 50))}, p95 ${f(pct(stats.suggestOk, 95))} ` +
+          `(server's own tookMs p50 ${f(pct(stats.suggestServer, 50))}, p95 ${f(pct(stats.suggestServer, 95))}); ` +
           `503 ${stats.suggest503}, 504 ${stats.suggest504}, superseded by the next keystroke ${stats.suggestSuperseded}, other errors: ${errors(stats.suggestOther)}`,
         `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, max ${f(Math.max(...stats.saveOk))}; errors: ${errors(stats.saveErrors)}`,
         `health: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
+        `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
         `acknowledged saves missing afterwards: ${lost} of ${drafters.filter((d) => d.acked).length} drafts`,
       ].join('\n'),
     );
