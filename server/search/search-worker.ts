@@ -40,6 +40,15 @@ export interface SearchWorkerOptions {
 
 export const SEARCH_DEFAULTS = { budgetMs: 2000, queueLimit: 32, memoryMb: 3072 };
 
+/**
+ * Past this many waiting, the newest request is served first. A drafter's
+ * suggestion is superseded by the next keystroke within half a second: under
+ * overload, serving the oldest first means answering requests nobody waits
+ * for any more while the fresh ones age too (adaptive LIFO). Below it, first
+ * come first served.
+ */
+const CONGESTED = 4;
+
 /** Search cannot answer now: 503 with the reason and when to ask again. */
 export class SearchUnavailable extends Error {
   constructor(
@@ -281,7 +290,7 @@ export class SearchWorker {
   /** Sends the next queued task when the worker is free (one at a time: a queued task can still be cancelled). */
   private pump(): void {
     if (this.running || !this.worker || !this.opened) return;
-    const p = this.queue.shift();
+    const p = this.queue.length > CONGESTED ? this.queue.pop() : this.queue.shift();
     if (!p) return;
     this.running = p;
     this.worker.postMessage(p.task);

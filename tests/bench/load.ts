@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     root: { type: 'string', default: ROOT },
     template: { type: 'string' },
+    /** Write the server's CPU profiles (main thread and worker) to this folder (node --cpu-prof). */
+    profile: { type: 'string' },
   },
 });
 const DRAFTERS = Number(args.drafters);
@@ -52,7 +54,8 @@ async function startServer(): Promise<{ url: string; server: ChildProcess; dir: 
   const dir = args.template ? copyTemplateFrom(args.template) : copyCorpusTemplate('precedent-load-');
   const port = await freePort();
   const loopDelay = join(ROOT, 'tests/bench/loop-delay.mjs');
-  const server = spawn(process.execPath, ['--import', loopDelay, '--import', 'tsx', join(args.root, 'server/main.ts')], {
+  const profile = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
+  const server = spawn(process.execPath, [...profile, '--import', loopDelay, '--import', 'tsx', join(args.root, 'server/main.ts')], {
     cwd: args.root,
     env: { ...process.env, PORT: String(port), PRECEDENT_DB: join(dir, 'precedent.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
