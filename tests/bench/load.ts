@@ -37,6 +37,19 @@ const SUGGEST_EVERY_MS = 500;
 const SAVE_EVERY_MS = 2000;
 const HEALTH_EVERY_MS = 1000;
 const START_TIMEOUT_MS = 600_000;
+const ADMIN = { email: 'load-bench@example.org', password: 'load-bench-password-1' };
+
+/** The session cookie every request carries, when the server has accounts. */
+let cookie = '';
+const withSession = (init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+
+/** Signs in as the bench's administrator when the server has accounts (a server without them answers 404). */
+async function signIn(url: string): Promise<void> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (res.status === 404) return;
+  if (!res.ok) throw new Error(`signing in: HTTP ${res.status} ${await res.text()}`);
+  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,7 +70,8 @@ async function startServer(): Promise<{ url: string; server: ChildProcess; dir: 
   const profile = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
   const server = spawn(process.execPath, [...profile, '--import', loopDelay, '--import', 'tsx', join(args.root, 'server/main.ts')], {
     cwd: args.root,
-    env: { ...process.env, PORT: String(port), PRECEDENT_DB: join(dir, 'precedent.db') },
+    // The administrator is for a server with accounts (signIn()); one without ignores it.
+    env: { ...process.env, PORT: String(port), PRECEDENT_DB: join(dir, 'precedent.db'), PRECEDENT_ADMIN_EMAIL: ADMIN.email, PRECEDENT_ADMIN_PASSWORD: ADMIN.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -92,10 +106,12 @@ function copyTemplateFrom(template: string): string {
 
 /** Paragraphs drafters will "type": English operative paragraphs of a few resolutions, via the API. */
 async function paragraphsToType(url: string): Promise<string[]> {
-  const list = (await (await fetch(`${url}/api/documents?language=en`)).json()) as { documents: { id: string }[] };
+  const res = await fetch(`${url}/api/documents?language=en`, withSession());
+  if (!res.ok) throw new Error(`listing documents: HTTP ${res.status} ${await res.text()}`);
+  const list = (await res.json()) as { documents: { id: string }[] };
   const texts: string[] = [];
   for (const d of list.documents.slice(0, 30)) {
-    const doc = (await (await fetch(`${url}/api/documents/${encodeURIComponent(d.id)}`)).json()) as { paragraphs: { section: string; text: string }[] };
+    const doc = (await (await fetch(`${url}/api/documents/${encodeURIComponent(d.id)}`, withSession())).json()) as { paragraphs: { section: string; text: string }[] };
     for (const p of doc.paragraphs) if (p.section === 'operative' && p.text.length > 120) texts.push(p.text);
   }
   if (texts.length === 0) throw new Error('no English paragraphs to type');
@@ -136,7 +152,10 @@ interface Drafter {
 }
 
 async function drafter(url: string, n: number, texts: string[], until: number): Promise<Drafter> {
-  const created = await fetch(`${url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: `Load ${n}` }) });
+  const created = await fetch(
+    `${url}/api/drafts`,
+    withSession({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: `Load ${n}` }) }),
+  );
   if (!created.ok) throw new Error(`creating a draft: HTTP ${created.status} ${await created.text()}`);
   const draft = (await created.json()) as { id: string; version: number };
   const me: Drafter = { id: draft.id, version: draft.version, acked: null };
@@ -152,7 +171,10 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
     previous = ctrl;
     const started = performance.now();
     try {
-      const res = await fetch(`${url}/api/suggest`, { method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), limit: 8 }) });
+      const res = await fetch(
+        `${url}/api/suggest`,
+        withSession({ method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), limit: 8 }) }),
+      );
       const body = (await res.json()) as { tookMs?: number };
       if (res.status === 200) {
         stats.suggestOk.push(performance.now() - started);
@@ -170,11 +192,14 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
     const body = text();
     const started = performance.now();
     try {
-      const res = await fetch(`${url}/api/drafts/${me.id}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ version: me.version, paragraphs: [{ id: 'p1', section: 'operative', text: body }] }),
-      });
+      const res = await fetch(
+        `${url}/api/drafts/${me.id}`,
+        withSession({
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: me.version, paragraphs: [{ id: 'p1', section: 'operative', text: body }] }),
+        }),
+      );
       const json = (await res.json()) as { version?: number; current?: { version: number } };
       if (res.ok) {
         stats.saveOk.push(performance.now() - started);
@@ -191,7 +216,7 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
   const healthOnce = async () => {
     const started = performance.now();
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${url}/api/health`, withSession());
       await res.arrayBuffer();
       stats.health.push(performance.now() - started);
       if (res.status !== 200) bump(stats.healthNot200, `HTTP ${res.status}`);
@@ -224,6 +249,7 @@ async function main(): Promise<void> {
   const url = args.url ?? started!.url;
   let failed = false;
   try {
+    await signIn(url);
     const texts = await paragraphsToType(url);
     console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}`);
     const until = Date.now() + SECONDS * 1000;
@@ -235,7 +261,7 @@ async function main(): Promise<void> {
     let lost = 0;
     for (const d of drafters) {
       if (!d.acked) continue;
-      const res = await fetch(`${url}/api/drafts/${d.id}`);
+      const res = await fetch(`${url}/api/drafts/${d.id}`, withSession());
       const draft = (await res.json()) as { version: number; paragraphs: { text: string }[] };
       if (!res.ok || draft.version < d.acked.version || draft.paragraphs[0]?.text !== d.acked.text) lost++;
     }
