@@ -204,6 +204,18 @@ export class SearchWorker {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /** Throws SearchUnavailable when the request cannot be taken now: shut down, its languages not ready, the queue full. */
+  private admit(needed: Language[] | 'all', signal?: AbortSignal): void {
+    if (this.closed) throw new SearchUnavailable('search is shut down', 30);
+    if (!this.worker) this.spawn();
+    // A lazy worker (tests) lets requests wait for the languages it loads on first use.
+    if (this.options.warmUp || this.opened) this.checkLanguages(needed);
+    if (signal?.aborted) throw new SearchUnavailable('request cancelled', 1);
+    if (this.queue.length >= this.options.queueLimit) {
+      throw new SearchUnavailable(`search is busy (${this.queue.length} requests waiting): try again shortly`, 1);
+    }
+  }
+
   /** Throws SearchUnavailable when a language the request needs cannot be searched now. */
   private checkLanguages(needed: Language[] | 'all'): void {
     if (this.fatal) throw new SearchUnavailable(`search unavailable: ${this.fatal}`, 30);
@@ -233,13 +245,10 @@ export class SearchWorker {
   }
 
   private submit(work: Pick<Task, 'kind' | 'request'>, needed: Language[] | 'all', signal?: AbortSignal): Promise<TaskResult> {
-    if (this.closed) return Promise.reject(new SearchUnavailable('search is shut down', 30));
-    if (!this.worker) this.spawn();
-    // A lazy worker (tests) lets requests wait for the languages it loads on first use.
-    if (this.options.warmUp || this.opened) this.checkLanguages(needed);
-    if (signal?.aborted) return Promise.reject(new SearchUnavailable('request cancelled', 1));
-    if (this.queue.length >= this.options.queueLimit) {
-      throw new SearchUnavailable(`search is busy (${this.queue.length} requests waiting): try again shortly`, 1);
+    try {
+      this.admit(needed, signal);
+    } catch (err) {
+      return Promise.reject(err as Error);
     }
     const deadline = Date.now() + this.options.budgetMs;
     const task = { ...work, id: this.nextId++, deadline } as Task;
