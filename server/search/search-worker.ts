@@ -90,6 +90,9 @@ export class SearchWorker {
   private languages: Partial<Record<Language, LanguageState>> = {};
   private fatal: string | null = null;
   private restarts = 0;
+  /** Why the worker last died, and how often it did since it was last ready: health calls search failed from the third. */
+  private lastLoss: string | null = null;
+  private lossesSinceReady = 0;
   private nextId = 1;
   private closed = false;
   private readonly readyWaiters: (() => void)[] = [];
@@ -135,6 +138,7 @@ export class SearchWorker {
       case 'state':
         this.opened = m.opened;
         this.warm = m.warm;
+        if (this.warm) this.lossesSinceReady = 0;
         this.building = m.building;
         this.languages = m.languages;
         if (this.isReady()) for (const wake of this.readyWaiters.splice(0)) wake();
@@ -166,6 +170,8 @@ export class SearchWorker {
     this.worker = null;
     if (this.closed) return;
     console.error(`${why}; restarting it.`);
+    this.lastLoss = why;
+    this.lossesSinceReady++;
     this.failAll(new SearchUnavailable(`${why}; search restarts`, 5));
     this.restarts++;
     // Back off when it keeps dying (a damaged database, too little memory).
@@ -307,6 +313,7 @@ export class SearchWorker {
 
   status(): SearchStatus {
     if (this.fatal) return { state: 'failed', languages: this.languages, detail: this.fatal };
+    if (this.lossesSinceReady >= 3) return { state: 'failed', languages: this.languages, detail: `${this.lastLoss} (${this.lossesSinceReady} times since it was last ready)` };
     if (!this.opened) {
       const building = this.building ? { detail: `building the index: ${this.building.progress} %` } : {};
       return { state: 'starting', languages: this.languages, ...building };
