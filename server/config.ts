@@ -1,6 +1,7 @@
 // Where things live at run time, overridable by environment variables so tests
 // and benchmarks can point the server at their own database.
 import { resolve } from 'node:path';
+import { SEARCH_DEFAULTS } from './search/search-worker.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -26,4 +27,12 @@ export const config = {
   webDir: resolve(ROOT, 'dist/web'),
   /** Sources the bundle is built from when present (CI has them; a user's clone does not). */
   sharedDir: process.env.PRECEDENT_SHARED ?? resolve(ROOT, '../shared'),
+  /** The search worker (server/search/search-worker.ts): time budget per request, queue bound, heap limit. */
+  search: {
+    budgetMs: Number(process.env.PRECEDENT_SEARCH_BUDGET_MS ?? SEARCH_DEFAULTS.budgetMs),
+    queueLimit: Number(process.env.PRECEDENT_SEARCH_QUEUE ?? SEARCH_DEFAULTS.queueLimit),
+    memoryMb: Number(process.env.PRECEDENT_SEARCH_MEMORY_MB ?? SEARCH_DEFAULTS.memoryMb),
+  },
+  /** Start over an empty database even though drafts were saved in it before (server/store/db-guard.ts). */
+  init: process.env.PRECEDENT_INIT === '1',
 };

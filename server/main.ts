@@ -1,6 +1,7 @@
-// Starts Precedent: checks the series corrections, opens the database, loads
-// the bundled corpus if it changed, opens the search index, and serves the API
-// and the web app on one port.
+// Starts Precedent: checks the series corrections and that the database file
+// has not lost its drafts, opens the database, loads the bundled corpus if it
+// changed, starts the search worker, and serves the API and the web app on one
+// port at once (the index opens or builds in the worker meanwhile).
 import { serve } from '@hono/node-server';
 import { performance } from 'node:perf_hooks';
 import { bootstrapAccounts } from './accounts/bootstrap.js';
@@ -14,6 +15,8 @@ import { loadBundle } from './ingest/bundle.js';
 import { publicOrigins } from './api/security.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
+import { checkDatabaseFile, noteDraftsSaved } from './store/db-guard.js';
+import { hasDrafts } from './store/health.js';
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -37,11 +40,21 @@ function checkOrigins(): void {
   }
 }
 
+/** A database file that lost its drafts stops the start, before anything is created, naming the file and what to do. */
+function checkDatabase(): void {
+  const refusal = checkDatabaseFile(config.dbFile, config.init);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const started = performance.now();
 checkOrigins();
 const seriesOverrides = readSeriesCorrections();
+checkDatabase();
 const db = openDb(config.dbFile);
 const bundle = loadBundle(db, config.bundleDir);
 const counts = countCorpus(db);
@@ -49,16 +62,14 @@ console.log(
   `Corpus: ${counts.documents} documents, ${counts.paragraphs} paragraphs` +
     (bundle.skipped ? ' (bundle already loaded)' : ` (${bundle.loaded} loaded from the bundle)`),
 );
+if (hasDrafts(db)) noteDraftsSaved(config.dbFile);
 
-// The search index persists beside the database (data/index/): opening is instant
-// when it is current and synced by document when the corpus changed; the first
-// start, and the first after an index format change, build it (about a minute).
-const indexStarted = performance.now();
-console.log('Opening the search index (built on a first start or after an upgrade: about a minute)…');
+// The search index persists beside the database (data/index/) and lives in the
+// search worker thread, which opens it after the server listens: loaded from
+// disk in seconds when current (checksums verified), synced by document when
+// the corpus changed, built (about a minute) when missing, from another format
+// or damaged. Searches answer 503 with the progress until their language is ready.
 const context = buildContext(db, { seriesOverrides, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
-console.log(
-  `Search index ${context.search.index.origin} in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s: ${context.search.index.paragraphCount} paragraphs`,
-);
 
 const accounts = await bootstrapAccounts(db, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
@@ -79,23 +90,20 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
     );
   }
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
-  // Language indexes load after listening, so start-up does not wait for them.
   const warmStarted = performance.now();
-  context.search
-    .warmUp()
-    .then(() => {
-      // Grouping the series reads every preamble (about a second): do it now rather
-      // than on the first keystroke, whose results are collapsed by series.
-      listSeries(db);
-      console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
-    })
-    // A failed warm-up costs the first requests time, never the server.
-    .catch((err: unknown) => console.error(`Warming the search index and series failed (they load on first use instead): ${errorMessage(err)}`));
+  void context.search.ready().then(() => {
+    // Grouping the series reads every preamble (about a second): do it now rather
+    // than on the first visit to the series view.
+    listSeries(db);
+    console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
+  });
 });
 
 const shutdown = () => {
-  db.close();
-  process.exit(0);
+  void context.search.close().finally(() => {
+    db.close();
+    process.exit(0);
+  });
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -83,6 +83,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     message: string,
     readonly body: unknown,
+    /** Seconds the server asked to wait before trying again (Retry-After of a 503), when it said. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
   }
@@ -106,7 +108,8 @@ export async function ok<T>(call: Promise<Response>): Promise<T> {
   } catch {
     /* not JSON */
   }
-  throw new ApiFailure(res.status, isErrorBody(body) ? body.error : `HTTP ${res.status}`, body);
+  const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
+  throw new ApiFailure(res.status, isErrorBody(body) ? body.error : `HTTP ${res.status}`, body, Number.isFinite(retryAfter) ? retryAfter : null);
 }
 
 /** True when the error means the server could not be reached (not that it refused). */

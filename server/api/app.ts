@@ -6,14 +6,14 @@
 // drafts check access per draft (drafts service); /admin is for administrators;
 // only /health and signing in are open to all.
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { config } from '../config.js';
-import { countCorpus } from '../store/corpus.js';
+import { noteDraftsSaved } from '../store/db-guard.js';
 import { bodyLimits } from './body-limits.js';
 import type { AppContext, AppEnv } from './context.js';
-import type { ErrorBody, HealthResponse } from './contract.js';
+import type { ErrorBody } from './contract.js';
 import { errorResponse } from './errors.js';
 import { adminRoutes, delegationRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -21,6 +21,7 @@ import { diffRoutes } from './routes/diff.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
 import { exchangeRoutes } from './routes/exchange.js';
+import { healthRoutes } from './routes/health.js';
 import { paragraphRoutes } from './routes/paragraphs.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
@@ -32,10 +33,17 @@ import { corpusReaders, sessionMiddleware } from './session.js';
 const CORPUS_PREFIXES = ['/documents', '/series', '/diff', '/paragraphs', '/suggest', '/search'];
 
 export function createApi(ctx: AppContext) {
+  // A saved draft leaves a marker beside the database, so that losing the file is never silent (db-guard.ts).
+  const markDraftsSaved: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.ok) noteDraftsSaved(ctx.db.name);
+  };
   const api = new Hono<AppEnv>().use('*', sessionMiddleware(ctx));
   for (const prefix of CORPUS_PREFIXES) api.use(prefix, corpusReaders(ctx)).use(`${prefix}/*`, corpusReaders(ctx));
   return api
-    .get('/health', (c) => c.json({ ok: true, ...countCorpus(ctx.db) } satisfies HealthResponse))
+    .use('/drafts', markDraftsSaved)
+    .use('/drafts/*', markDraftsSaved)
+    .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/admin', adminRoutes(ctx))
     .route('/delegations', delegationRoutes(ctx))

@@ -6,13 +6,14 @@ import { FirstAdminSetup } from '../accounts/bootstrap.js';
 import type { Actor } from '../accounts/model.js';
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
-import { SearchService } from '../search/service.js';
+import { config } from '../config.js';
+import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
 
 export interface AppContext {
   db: Db;
-  /** Suggestions and agreed-language search over the persisted paragraph index. */
-  search: SearchService;
+  /** Suggestions and agreed-language search, in the search worker thread over the persisted index. */
+  search: SearchWorker;
   /** The corpus (documents, search, series, diff) is readable without signing in. */
   publicCorpus: boolean;
   /** The one-time link that creates the first administrator (open while the database has no user). */
@@ -32,16 +33,20 @@ export interface ContextOptions {
   /** Corrections to series grouping, as the server read them from corpus/series.json; none by default. */
   seriesOverrides?: SeriesOverrides;
   publicCorpus?: boolean;
-  /** The search service: opened (built if needed) over `db` unless given (tests pass SearchService.lazy). */
-  search?: SearchService;
+  /** The search worker: started over `db` unless given (tests pass SearchWorker.lazy). */
+  search?: SearchWorker;
 }
 
 /**
  * The services for a database, as the server builds them at start-up (main.ts).
  * Tests use the same function, so they run the real parts wired the same way.
- * Opens the search index now unless one is given: on a first start that builds it.
+ * Starts the search worker now unless one is given (tests pass SearchWorker.lazy):
+ * it opens the index (building it when missing or damaged) in the background
+ * while the rest of the app answers.
  */
 export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
-  setSeriesOverrides(db, options.seriesOverrides ?? {});
-  return { db, search: options.search ?? SearchService.open(db), publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup() };
+  const seriesOverrides = options.seriesOverrides ?? {};
+  setSeriesOverrides(db, seriesOverrides);
+  const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
+  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup() };
 }

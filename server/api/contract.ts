@@ -37,7 +37,40 @@ export type IdParam = z.infer<typeof IdParam>;
 // ---------------------------------------------------------------------------
 // GET /health
 
-export const HealthResponse = z.object({ ok: z.literal(true), documents: count, paragraphs: count });
+/** How a part of the server is: a failed part makes the health answer 503. */
+const partState = z.enum(['ok', 'failed']);
+
+/** A language's search index: loading from disk, (re)building from the database (progress in %), ready, or failed. */
+export const IndexState = z.object({
+  state: z.enum(['loading', 'building', 'ready', 'failed']),
+  progress: z.number().int().min(0).max(100).optional(),
+  /** Why it failed, or what it is rebuilding after. */
+  detail: z.string().optional(),
+});
+export type IndexState = z.infer<typeof IndexState>;
+
+/**
+ * 200 while every part works (an index loading or building is not a failure:
+ * search answers 503 meanwhile), 503 with the same body when one failed.
+ * `documents` and `paragraphs` are 0 when the database cannot be read.
+ */
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  documents: count,
+  paragraphs: count,
+  /** The corpus tables answer. */
+  database: partState,
+  /** Every stored draft reads back whole. */
+  drafts: partState,
+  /** The search worker: starting (no index opened yet), working, or failed; and each language's index. */
+  search: z.object({
+    state: z.enum(['starting', 'ok', 'failed']),
+    languages: z.partialRecord(language, IndexState),
+    detail: z.string().optional(),
+  }),
+  /** One line per failed part, naming it and why. */
+  problems: z.array(z.string()).optional(),
+});
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 // ---------------------------------------------------------------------------
@@ -411,6 +444,8 @@ export const SearchResponse = z.object({
   total: count,
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
+  /** Keyword mode: distinct words of the query left out as too common to search (a long query is pruned to its rarest words). */
+  omittedTerms: count.optional(),
   tookMs: z.number(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -2,16 +2,18 @@
 // (data/index/ beside data/precedent.db) with each language's files, the
 // document list and a manifest. The manifest is removed first and written
 // last, so a crash mid-save leaves the previous index readable or none at all.
+// The manifest records every file's sha256 (checked-files.ts): a file altered
+// or truncated since is detected when it is read, and that part rebuilt.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import type { ZhMode } from './analyse.js';
+import { readChecked, writeAtomic, type Checksums } from './checked-files.js';
 import type { IndexedDocument } from './indexed.js';
 import type { LanguageIndex } from './language-index.js';
-import { writeAtomic } from './minisearch-index.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** Where the index lives for a database file: data/precedent.db → data/index/. */
 export function indexDirFor(dbFile: string): string | null {
@@ -31,6 +33,8 @@ interface Manifest {
   zhMode: ZhMode;
   corpusVersion: number;
   languages: Language[];
+  /** sha256 of every file of the index but the manifest. */
+  checksums: Checksums;
 }
 
 /** An index as it is written, and what reading the folder gives back (languages are loaded later, one by one). */
@@ -40,6 +44,12 @@ export interface PersistedIndex {
   /** Languages that have an index, loaded or not. */
   languages: Language[];
   documents: IndexedDocument[];
+  /**
+   * sha256 of each file, by file name: read from the manifest, and updated by
+   * writeIndexFiles for the files it rewrites (a language left on disk keeps
+   * the checksums it was written with, so damage to it is never blessed).
+   */
+  checksums: Checksums;
 }
 
 /**
@@ -49,9 +59,10 @@ export interface PersistedIndex {
 export function writeIndexFiles(dir: string, index: PersistedIndex, loaded: ReadonlyMap<Language, LanguageIndex>): void {
   mkdirSync(dir, { recursive: true });
   rmSync(join(dir, 'manifest.json'), { force: true });
-  for (const [lang, li] of loaded) if (li.dirty) li.save(languagePrefix(dir, lang));
-  writeAtomic(join(dir, 'documents.json'), JSON.stringify(index.documents));
-  const manifest: Manifest = { format: INDEX_FORMAT, zhMode: index.zhMode, corpusVersion: index.corpusVersion, languages: index.languages };
+  const sums = index.checksums;
+  for (const [lang, li] of loaded) if (li.dirty) li.save(languagePrefix(dir, lang), sums);
+  writeAtomic(join(dir, 'documents.json'), JSON.stringify(index.documents), sums);
+  const manifest: Manifest = { format: INDEX_FORMAT, zhMode: index.zhMode, corpusVersion: index.corpusVersion, languages: index.languages, checksums: sums };
   writeAtomic(join(dir, 'manifest.json'), JSON.stringify(manifest));
 }
 
@@ -68,6 +79,7 @@ export function readIndexFiles(dir: string, zhMode: ZhMode): PersistedIndex | nu
     if (!(LANGUAGES as readonly string[]).includes(lang)) return null;
     for (const ext of LANGUAGE_FILES) if (!existsSync(join(dir, `${lang}${ext}`))) throw new Error(`${lang}${ext} is missing`);
   }
-  const documents = JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as IndexedDocument[];
-  return { zhMode, corpusVersion: manifest.corpusVersion, languages: manifest.languages, documents };
+  const checksums = manifest.checksums ?? {};
+  const documents = JSON.parse(readChecked(join(dir, 'documents.json'), checksums).toString('utf8')) as IndexedDocument[];
+  return { zhMode, corpusVersion: manifest.corpusVersion, languages: manifest.languages, documents, checksums };
 }

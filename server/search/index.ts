@@ -13,6 +13,7 @@ import type { Db } from '../store/db.js';
 import { documentHashes, searchableParagraphs, type SearchableParagraph } from '../store/search.js';
 import { DEFAULT_ZH_MODE, type ZhMode } from './analyse.js';
 import { seriesOfDocument } from '../compare/service.js';
+import type { Checksums } from './checked-files.js';
 import { indexDirFor, languagePrefix, readIndexFiles, writeIndexFiles } from './index-files.js';
 import { isSearchable, type IndexedDocument } from './indexed.js';
 import { LanguageIndex } from './language-index.js';
@@ -22,7 +23,14 @@ export interface OpenOptions {
   /** Where the index persists; null keeps it in memory only. Default: index/ beside the database file. */
   dir?: string | null;
   zhMode?: ZhMode;
+  /** Told how far a build (or the rebuild of a language) has got: documents indexed of those to index. */
+  onProgress?: Progress;
 }
+
+export type Progress = (done: number, total: number) => void;
+
+/** What warmUp() tells of each language it loads. */
+export type WarmUpEvent = { language: Language } & ({ state: 'loading' | 'ready' } | { state: 'damaged'; error: string });
 
 export interface SyncReport {
   added: number;
@@ -43,6 +51,8 @@ export class ParagraphIndex {
   origin: 'built' | 'loaded' = 'built';
   private saveTimer: NodeJS.Timeout | null = null;
   private warming: Promise<void> | null = null;
+  /** sha256 of the persisted files (index-files.ts): kept for the languages still on disk. */
+  private checksums: Checksums = {};
 
   private constructor(
     readonly db: Db,
@@ -62,7 +72,7 @@ export class ParagraphIndex {
     const index = new ParagraphIndex(db, dir, zhMode);
     if (!(dir && index.load())) {
       index.origin = 'built';
-      index.sync();
+      index.sync(options.onProgress);
       if (dir) index.save();
     } else {
       index.origin = 'loaded';
@@ -81,18 +91,26 @@ export class ParagraphIndex {
     if (li) return li;
     if (!this.onDisk.has(lang)) return undefined;
     try {
-      return this.install(lang, LanguageIndex.load(lang, this.zhMode, languagePrefix(this.dir!, lang)));
+      return this.install(lang, LanguageIndex.load(lang, this.zhMode, languagePrefix(this.dir!, lang), this.checksums));
     } catch (err) {
       // A damaged language is rebuilt from the database rather than failing the request.
       console.warn(`Search index for ${lang} in ${this.dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding it.`);
-      this.onDisk.delete(lang);
-      const fresh = new LanguageIndex(lang, this.zhMode);
-      this.loaded.set(lang, fresh);
-      for (const [id, doc] of this.documents) if (doc.language === lang) this.documents.delete(id);
-      this.sync();
-      this.scheduleSave();
-      return fresh;
+      return this.rebuild(lang);
     }
+  }
+
+  /**
+   * Rebuilds one language from the database (its files were damaged) and
+   * saves it: the other languages stay as they are.
+   */
+  rebuild(lang: Language, onProgress?: Progress): LanguageIndex {
+    this.onDisk.delete(lang);
+    const fresh = new LanguageIndex(lang, this.zhMode);
+    this.loaded.set(lang, fresh);
+    for (const [id, doc] of this.documents) if (doc.language === lang) this.documents.delete(id);
+    this.sync(onProgress);
+    this.save();
+    return fresh;
   }
 
   /** A language's index, created empty when the corpus has none yet. */
@@ -130,19 +148,22 @@ export class ParagraphIndex {
    * that needs a language before its turn loads it synchronously in get(), and
    * the background copy is then dropped.
    */
-  warmUp(): Promise<void> {
+  warmUp(onEvent?: (event: WarmUpEvent) => void): Promise<void> {
     this.warming ??= (async () => {
       const count = new Map<Language, number>();
       for (const d of this.documents.values()) count.set(d.language, (count.get(d.language) ?? 0) + d.slots.length);
       const order = [...this.onDisk].sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0));
       for (const lang of order) {
         if (!this.onDisk.has(lang)) continue;
+        onEvent?.({ language: lang, state: 'loading' });
         try {
-          const li = await LanguageIndex.loadAsync(lang, this.zhMode, languagePrefix(this.dir!, lang));
+          const li = await LanguageIndex.loadAsync(lang, this.zhMode, languagePrefix(this.dir!, lang), this.checksums);
           // Loaded synchronously meanwhile (and perhaps changed since): keep that one.
           if (this.onDisk.has(lang)) this.install(lang, li);
-        } catch {
-          // Left on disk: get() will load it (or report and rebuild it) when needed.
+          onEvent?.({ language: lang, state: 'ready' });
+        } catch (err) {
+          // Left on disk: the caller rebuilds it (rebuild()), or get() will when it is needed.
+          onEvent?.({ language: lang, state: 'damaged', error: err instanceof Error ? err.message : String(err) });
         }
       }
     })();
@@ -171,7 +192,7 @@ export class ParagraphIndex {
    * dropped. Cheap when nothing changed (one query over document hashes); only
    * the languages of changed documents are loaded.
    */
-  sync(): SyncReport {
+  sync(onProgress?: Progress): SyncReport {
     const started = performance.now();
     const version = corpusVersion(this.db);
     const hashes = documentHashes(this.db);
@@ -186,6 +207,7 @@ export class ParagraphIndex {
     const stale = [...hashes.keys()].filter((id) => !this.documents.has(id));
     if (stale.length > 0) {
       const wanted = new Set(stale);
+      onProgress?.(0, stale.length);
       for (const doc of allDocuments(this.db)) {
         if (!wanted.has(doc.id)) continue;
         this.addDocument(
@@ -203,7 +225,9 @@ export class ParagraphIndex {
           searchableParagraphs(this.db, doc.id),
         );
         added++;
+        if (added % 50 === 0) onProgress?.(added, stale.length);
       }
+      onProgress?.(added, stale.length);
     }
     this.version = version;
     return { added, removed, ms: performance.now() - started };
@@ -254,7 +278,13 @@ export class ParagraphIndex {
    */
   save(): void {
     if (!this.dir) return;
-    const persisted = { zhMode: this.zhMode, corpusVersion: this.version, languages: this.languageNames(), documents: [...this.documents.values()] };
+    const persisted = {
+      zhMode: this.zhMode,
+      corpusVersion: this.version,
+      languages: this.languageNames(),
+      documents: [...this.documents.values()],
+      checksums: this.checksums,
+    };
     writeIndexFiles(this.dir, persisted, this.loaded);
   }
 
@@ -267,6 +297,7 @@ export class ParagraphIndex {
       for (const lang of persisted.languages) this.onDisk.add(lang);
       for (const doc of persisted.documents) this.documents.set(doc.id, doc);
       this.version = persisted.corpusVersion;
+      this.checksums = persisted.checksums;
       return true;
     } catch (err) {
       // A damaged index is not an error worth failing start-up for: rebuild it.

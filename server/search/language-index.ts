@@ -3,6 +3,7 @@
 // language's analyser.
 import type { Language } from '../../core/model.js';
 import { indexTerms, type ZhMode } from './analyse.js';
+import type { Checksums } from './checked-files.js';
 import type { IndexedParagraph } from './indexed.js';
 import { CandidateIndex } from './minisearch-index.js';
 import { ParagraphStore } from './paragraph-store.js';
@@ -25,13 +26,14 @@ export class LanguageIndex {
   }
 
   /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.paragraphs`, `.offsets`). */
-  static load(language: Language, zhMode: ZhMode, prefix: string): LanguageIndex {
-    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix), store: ParagraphStore.load(prefix) });
+  // Every file is checked against the manifest's checksums (`sums`) first.
+  static load(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): LanguageIndex {
+    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix, sums), store: ParagraphStore.load(prefix, sums) });
   }
 
   /** As load(), without holding the event loop for the whole of it. */
-  static async loadAsync(language: Language, zhMode: ZhMode, prefix: string): Promise<LanguageIndex> {
-    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix), ParagraphStore.loadAsync(prefix)]);
+  static async loadAsync(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): Promise<LanguageIndex> {
+    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix, sums), ParagraphStore.loadAsync(prefix, sums)]);
     return new LanguageIndex(language, zhMode, { candidates, store });
   }
 
@@ -86,9 +88,10 @@ export class LanguageIndex {
     return this.candidates.search(terms, limit, accept);
   }
 
-  save(prefix: string): void {
-    this.candidates.save(prefix);
-    this.store.save(prefix);
+  /** Writes the language's files, recording their checksums in `sums`. */
+  save(prefix: string, sums: Checksums): void {
+    this.candidates.save(prefix, sums);
+    this.store.save(prefix, sums);
     this.dirty = false;
   }
 }

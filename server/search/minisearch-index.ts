@@ -7,10 +7,9 @@
 // MiniSearch only has to split on a separator. processTerm hex-encodes CJK
 // characters (encodeTerm): a radix-tree root with thousands of single-Han
 // children made MiniSearch's inserts and loads several times slower.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import MiniSearch, { type Options } from 'minisearch';
 import { encodeTerm } from './analyse.js';
+import { readChecked, readCheckedAsync, writeAtomic, type Checksums } from './checked-files.js';
 
 export interface Hit {
   slot: number;
@@ -107,27 +106,23 @@ export class CandidateIndex {
     return hits;
   }
 
-  /** Writes `<prefix>.minisearch.json` and `<prefix>.df.json`. */
-  save(prefix: string): void {
-    writeAtomic(`${prefix}.minisearch.json`, JSON.stringify(this.ms));
-    writeAtomic(`${prefix}.df.json`, JSON.stringify([...this.df]));
+  /** Writes `<prefix>.minisearch.json` and `<prefix>.df.json`, recording their checksums in `sums`. */
+  save(prefix: string, sums: Checksums): void {
+    writeAtomic(`${prefix}.minisearch.json`, JSON.stringify(this.ms), sums);
+    writeAtomic(`${prefix}.df.json`, JSON.stringify([...this.df]), sums);
   }
 
-  static load(prefix: string): CandidateIndex {
-    const ms = MiniSearch.loadJSON<Doc>(readFileSync(`${prefix}.minisearch.json`, 'utf8'), OPTIONS);
-    const df = new Map(JSON.parse(readFileSync(`${prefix}.df.json`, 'utf8')) as [string, number][]);
+  /** Reads the files save() wrote; throws DamagedIndexFile when one does not match its checksum. */
+  static load(prefix: string, sums: Checksums): CandidateIndex {
+    const ms = MiniSearch.loadJSON<Doc>(readChecked(`${prefix}.minisearch.json`, sums).toString('utf8'), OPTIONS);
+    const df = new Map(JSON.parse(readChecked(`${prefix}.df.json`, sums).toString('utf8')) as [string, number][]);
     return new CandidateIndex(ms, df);
   }
 
   /** As load(), yielding to the event loop while it rebuilds (for background warm-up). */
-  static async loadAsync(prefix: string): Promise<CandidateIndex> {
-    const [json, dfJson] = await Promise.all([readFile(`${prefix}.minisearch.json`, 'utf8'), readFile(`${prefix}.df.json`, 'utf8')]);
-    const ms = await MiniSearch.loadJSONAsync<Doc>(json, OPTIONS);
-    return new CandidateIndex(ms, new Map(JSON.parse(dfJson) as [string, number][]));
+  static async loadAsync(prefix: string, sums: Checksums): Promise<CandidateIndex> {
+    const [json, dfJson] = await Promise.all([readCheckedAsync(`${prefix}.minisearch.json`, sums), readCheckedAsync(`${prefix}.df.json`, sums)]);
+    const ms = await MiniSearch.loadJSONAsync<Doc>(json.toString('utf8'), OPTIONS);
+    return new CandidateIndex(ms, new Map(JSON.parse(dfJson.toString('utf8')) as [string, number][]));
   }
-}
-
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  writeFileSync(`${file}.tmp`, data);
-  renameSync(`${file}.tmp`, file);
 }

@@ -2,11 +2,9 @@
 // offsets file. Loaded as one string (a single file read) and cut into a record
 // only when a result needs it: materialising 170k objects at start-up would
 // cost more than the whole index load.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Section } from '../../core/model.js';
+import { readChecked, readCheckedAsync, writeAtomic, type Checksums } from './checked-files.js';
 import type { IndexedParagraph } from './indexed.js';
-import { writeAtomic } from './minisearch-index.js';
 
 const FIELD = '\u0001';
 const RECORD = '\u0000';
@@ -41,7 +39,7 @@ export class ParagraphStore {
     this.changed.set(slot, null);
   }
 
-  save(prefix: string): void {
+  save(prefix: string, sums: Checksums): void {
     const parts: string[] = [];
     const offsets = new Uint32Array(this.count + 1);
     let at = 0;
@@ -54,16 +52,17 @@ export class ParagraphStore {
     }
     // Offsets are string offsets of the decoded text, so any encoding works; UTF-8
     // decodes fastest for the mostly-ASCII languages.
-    writeAtomic(`${prefix}.paragraphs`, Buffer.from(parts.join(''), 'utf8'));
-    writeAtomic(`${prefix}.offsets`, new Uint8Array(offsets.buffer));
+    writeAtomic(`${prefix}.paragraphs`, Buffer.from(parts.join(''), 'utf8'), sums);
+    writeAtomic(`${prefix}.offsets`, new Uint8Array(offsets.buffer), sums);
   }
 
-  static load(prefix: string): ParagraphStore {
-    return ParagraphStore.from(readFileSync(`${prefix}.paragraphs`), readFileSync(`${prefix}.offsets`));
+  /** Reads the files save() wrote; throws DamagedIndexFile when one does not match its checksum. */
+  static load(prefix: string, sums: Checksums): ParagraphStore {
+    return ParagraphStore.from(readChecked(`${prefix}.paragraphs`, sums), readChecked(`${prefix}.offsets`, sums));
   }
 
-  static async loadAsync(prefix: string): Promise<ParagraphStore> {
-    const [blob, offsets] = await Promise.all([readFile(`${prefix}.paragraphs`), readFile(`${prefix}.offsets`)]);
+  static async loadAsync(prefix: string, sums: Checksums): Promise<ParagraphStore> {
+    const [blob, offsets] = await Promise.all([readCheckedAsync(`${prefix}.paragraphs`, sums), readCheckedAsync(`${prefix}.offsets`, sums)]);
     return ParagraphStore.from(blob, offsets);
   }
 

@@ -1,7 +1,7 @@
 // Agreed-language search (GET /api/search): with phrase mode, the paragraphs
 // that contain the phrase exactly after width, case and space normalisation,
 // with the match offsets in the paragraph text; without it, ranked keyword
-// search (BM25 over the query's terms). Paged, with a total.
+// search (BM25 over the query's terms, pruned: see keywordTerms). Paged, with a total.
 //
 // Phrase mode scans the normalised texts of the language(s) rather than asking
 // the index: a phrase may start or end mid-word (mid-segment in Chinese), which
@@ -17,6 +17,35 @@ import type { LanguageIndex } from './language-index.js';
 import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
 
 export const PAGE_SIZE = 20;
+
+/**
+ * Keyword query pruning. BM25 over an OR of every term costs a few
+ * microseconds per posting: 128 common English words (1,261 characters)
+ * touched millions of postings and held the server for 5 s. As suggest does,
+ * keep the rarest distinct terms, drop boilerplate (terms in more than
+ * maxDfShare of the language's paragraphs) as long as rarer ones remain, and
+ * stop once the postings budget is spent.
+ */
+export const KEYWORD_PRUNING = { maxTerms: 12, maxDfShare: 0.05, minKept: 3, maxPostings: 60_000 };
+
+/** The terms a keyword query searches, and how many of its distinct terms were left out. */
+export function keywordTerms(li: LanguageIndex, q: string, tuning = KEYWORD_PRUNING): { terms: string[]; omitted: number } {
+  const n = Math.max(1, li.size);
+  const distinct = [...new Set(li.terms(q))];
+  const scored = distinct.map((term) => ({ term, df: li.docFrequency(term) })).filter((s) => s.df > 0);
+  scored.sort((a, b) => a.df - b.df);
+  const terms: string[] = [];
+  let postings = 0;
+  for (const s of scored) {
+    if (terms.length >= tuning.maxTerms) break;
+    const common = s.df / n > tuning.maxDfShare;
+    if (terms.length >= tuning.minKept && (common || postings + s.df > tuning.maxPostings)) break;
+    terms.push(s.term);
+    postings += s.df;
+  }
+  // Terms absent from the index cost nothing and match nothing: not counted as left out.
+  return { terms, omitted: scored.length - terms.length };
+}
 
 export interface SearchRequest {
   q: string;
@@ -45,6 +74,8 @@ export interface SearchPage {
   total: number;
   page: number;
   pageSize: number;
+  /** Keyword mode: distinct words of the query left out as too common or beyond the budget (see KEYWORD_PRUNING). */
+  omittedTerms?: number;
 }
 
 /** Normalised paragraph texts per language index, built on first phrase search. */
@@ -61,6 +92,18 @@ function normalisedTexts(li: LanguageIndex): (string | null)[] {
   }
   normalisedCache.set(li, { count: li.slots, texts });
   return texts;
+}
+
+/**
+ * Builds every language's normalised texts now (a few seconds for the corpus):
+ * the search worker does it while warming up, so the first phrase search does
+ * not spend its time budget on it.
+ */
+export function warmPhraseSearch(index: ParagraphIndex): void {
+  for (const lang of index.languageNames()) {
+    const li = index.get(lang);
+    if (li) normalisedTexts(li);
+  }
 }
 
 function hit(li: LanguageIndex, slot: number, doc: IndexedDocument, matches: [number, number][], score: number): SearchHit {
@@ -99,6 +142,7 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
   const all: { li: LanguageIndex; slot: number; doc: IndexedDocument; score: number; date: string }[] = [];
   const phrase = normaliseText(req.q);
   const queryLanguage = req.phrase || req.language ? null : detectLanguage(req.q);
+  let omittedTerms = 0;
   for (const lang of langs) {
     // Keyword search only makes sense in the query's own language when none is
     // given: decided before get(), which would load that language's index.
@@ -118,7 +162,8 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
         all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
       }
     } else {
-      const terms = [...new Set(li.terms(req.q))];
+      const { terms, omitted } = keywordTerms(li, req.q);
+      omittedTerms += omitted;
       if (terms.length === 0) continue;
       const accept = (slot: number) => {
         const id = li.slotDocument[slot];
@@ -126,9 +171,9 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
         return !!d && documentMatches(d, filters, null, null);
       };
       const hits = li.search(terms, Number.MAX_SAFE_INTEGER, accept);
+      // The document comes from the slot (accept() saw it): decoding every hit's paragraph would cost more than the search.
       for (const h of hits) {
-        const p = li.paragraph(h.slot)!;
-        const doc = index.documents.get(p.documentId)!;
+        const doc = index.documents.get(li.slotDocument[h.slot]!)!;
         all.push({ li, slot: h.slot, doc, score: h.score, date: doc.date ?? '' });
       }
     }
@@ -140,5 +185,5 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
   const results = pageItems.map((x) =>
     hit(x.li, x.slot, x.doc, req.phrase ? phraseOffsets(x.li.paragraph(x.slot)!.text, phrase) : [], x.score),
   );
-  return { results, total: all.length, page, pageSize: PAGE_SIZE };
+  return { results, total: all.length, page, pageSize: PAGE_SIZE, ...(omittedTerms > 0 ? { omittedTerms } : {}) };
 }

@@ -9,7 +9,7 @@ import { signIn, signedInApp, type App, type Client } from '../helpers/api.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { createApp } from '../../server/api/app.js';
 import { buildContext } from '../../server/api/context.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 
 type Role = 'anonymous' | 'stranger' | 'reader' | 'editor' | 'owner';
@@ -177,7 +177,7 @@ describe('every route checks who is asking', () => {
 
 describe('PRECEDENT_PUBLIC_CORPUS=1', () => {
   it('opens the corpus to the anonymous, and nothing else', async () => {
-    const open = createApp(buildContext(db, { search: SearchService.lazy(db), publicCorpus: true }));
+    const open = createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }), publicCorpus: true }));
     expect((await open.request('/api/documents/a-res-80-229-en')).status).toBe(200);
     expect((await open.request('/api/diff?from=a-res-78-229-en&to=a-res-80-229-en')).status).toBe(200);
     expect((await open.request('/api/drafts')).status).toBe(401);

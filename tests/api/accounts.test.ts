@@ -11,7 +11,7 @@ import { SIGN_IN_LIMITS } from '../../server/accounts/service.js';
 import { createApp } from '../../server/api/app.js';
 import { buildContext } from '../../server/api/context.js';
 import * as contract from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import { signIn, signedInApp, TEST_PASSWORD, withCookie, type App, type Client } from '../helpers/api.js';
 import { expectContract } from '../helpers/contract.js';
@@ -139,7 +139,7 @@ describe('the first administrator', () => {
 
   it('without them, a one-time setup link creates it (and signs in); the link works once', async () => {
     const empty = openDb(':memory:');
-    const ctx = buildContext(empty, { search: SearchService.lazy(empty) });
+    const ctx = buildContext(empty, { search: SearchWorker.lazy({ dbFile: empty.name }) });
     const fresh = createApp(ctx);
     const outcome = await bootstrapAccounts(empty, ctx.setup, {});
     expect(outcome.kind).toBe('setup');

@@ -3,21 +3,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApp, type Client } from '../helpers/api.js';
 import { SearchResponse, SuggestResponse } from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs, upsertDocument } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
+let search: SearchWorker;
 let app: Client;
 
 beforeAll(async () => {
   db = openCorpusCopy().db;
-  // The copy carries the persisted index beside the database: this loads it, as a restart would.
-  app = await signedInApp(db, { search: SearchService.open(db) });
+  // The copy carries the persisted index beside the database: the search worker loads it, as a restart would.
+  search = SearchWorker.start({ dbFile: db.name });
+  app = await signedInApp(db, { search });
+  await search.ready();
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await search.close();
+  db.close();
+});
 
 async function suggest(body: unknown): Promise<{ status: number; json: SuggestResponse & { error?: string } }> {
   const res = await app.request('/api/suggest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,7 +3,7 @@
 // second-language precedents a Chinese drafter sees beside the Chinese ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, SuggestResponse, TranslationsResponse } from '../../server/api/contract.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { signedInApp, type Client } from '../helpers/api.js';
@@ -12,12 +12,18 @@ import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
 let app: Client;
+let search: SearchWorker;
 
 beforeAll(async () => {
   db = openCorpusCopy().db;
-  app = await signedInApp(db, { search: SearchService.open(db) });
+  search = SearchWorker.start({ dbFile: db.name });
+  app = await signedInApp(db, { search });
+  await search.ready();
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await search.close();
+  db.close();
+});
 
 async function translations(id: string, status = 200) {
   const res = await app.request(`/api/paragraphs/${encodeURIComponent(id)}/translations`);

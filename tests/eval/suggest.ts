@@ -15,7 +15,6 @@
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { timed } from '../../server/api/timed.js';
 import type { Language } from '../../core/model.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import { seriesKeyOf } from '../../server/search/series.js';
@@ -180,14 +179,16 @@ function evaluate(index: ParagraphIndex, langs: Language[]): Row[] {
         // As on the day the later version was drafted: documents adopted since do not exist yet.
         const to = c.before ? new Date(Date.parse(c.before) - 86_400_000).toISOString().slice(0, 10) : undefined;
         const filters = { excludeDocuments: c.own ? [c.own] : [], collapseSeries: false, ...(to ? { to } : {}) };
-        const res = timed(() => suggest(index, { text: queryOf(c, kind), language: lang, limit: 5, filters }));
+        const started = performance.now();
+        const res = suggest(index, { text: queryOf(c, kind), language: lang, limit: 5, filters });
+        const tookMs = performance.now() - started;
         const ids = res.results.map((r) => r.paragraph.id);
         row.n++;
         if (ids[0] === c.expected) row.at1++;
         if (ids.includes(c.expected)) row.at5++;
         const collapsed = suggest(index, { text: queryOf(c, kind), language: lang, limit: 1, filters: { ...filters, collapseSeries: true } });
         if (collapsed.results[0] && seriesKeyOf(collapsed.results[0].document) === c.series) row.series1++;
-        row.ms.push(res.tookMs);
+        row.ms.push(tookMs);
       }
       rows.push(row);
     }

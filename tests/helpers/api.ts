@@ -7,7 +7,7 @@ import { buildContext, type AppContext, type ContextOptions } from '../../server
 import { SESSION_COOKIE } from '../../server/api/session.js';
 import type { User } from '../../server/accounts/model.js';
 import { createUser, openSessionFor } from '../../server/accounts/service.js';
-import { SearchService } from '../../server/search/service.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 
 export type App = ReturnType<typeof createApp>;
@@ -42,12 +42,12 @@ export async function signIn(app: App, db: Db, delegation: string, options: { ad
 }
 
 /**
- * The app over `db` (search opened lazily unless given) and one signed-in
+ * The app over `db` (the search worker started on first use unless given) and one signed-in
  * member of a delegation: most API tests are about something other than
  * accounts and only need to be someone.
  */
 export async function signedInApp(db: Db, options: ContextOptions & { delegation?: string } = {}): Promise<Client & { app: App; ctx: AppContext }> {
-  const ctx = buildContext(db, { search: SearchService.lazy(db), ...options });
+  const ctx = buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }), ...options });
   const app = createApp(ctx);
   const client = await signIn(app, db, options.delegation ?? 'Testland');
   return { ...client, app, ctx };

@@ -1,11 +1,15 @@
 // Live precedents for the paragraph being typed: debounced, the previous
 // request cancelled when the text changes, paused during an IME composition,
-// and timed from the keystroke to the results on screen (performance marks).
+// backing off quietly when the server is busy or still building its index
+// (503: the previous results stay, asked again after Retry-After), and timed
+// from the keystroke to the results on screen (performance marks).
 import { detectLanguage } from '../../core/languages/index.js';
 import { useEffect, useRef, useState } from 'react';
-import { languageFilter, postSuggest, type SuggestFilters, type SuggestResult } from '../api.js';
+import { ApiFailure, languageFilter, postSuggest, type SuggestFilters, type SuggestResult } from '../api.js';
 
 export const SUGGEST_DEBOUNCE_MS = 180;
+/** Longest wait before asking a busy server again, whatever it says. */
+const MAX_RETRY_S = 30;
 
 export interface Timing {
   /** Keystroke (last input) → results rendered, ms. */
@@ -31,6 +35,8 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
   const [error, setError] = useState<string | null>(null);
   const [forText, setForText] = useState('');
   const pending = useRef<{ inputAt: number; sentAt: number; receivedAt: number; server: number } | null>(null);
+  /** Bumped to ask again after a 503. */
+  const [retry, setRetry] = useState(0);
   const filterKey = JSON.stringify(filters);
 
   useEffect(() => {
@@ -43,6 +49,7 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
       return;
     }
     const ctrl = new AbortController();
+    let retryTimer: number | undefined;
     setStatus('waiting');
     const timer = window.setTimeout(async () => {
       const sentAt = performance.now();
@@ -57,16 +64,23 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
         setStatus('done');
       } catch (e) {
         if (ctrl.signal.aborted) return;
+        if (e instanceof ApiFailure && e.status === 503) {
+          // Busy or still building the index: not the drafter's problem. Keep what is shown and ask again later.
+          setStatus('waiting');
+          retryTimer = window.setTimeout(() => setRetry((n) => n + 1), Math.min(MAX_RETRY_S, e.retryAfterS ?? 2) * 1000);
+          return;
+        }
         setError((e as Error).message);
         setStatus('error');
       }
     }, SUGGEST_DEBOUNCE_MS);
     return () => {
       window.clearTimeout(timer);
+      window.clearTimeout(retryTimer);
       ctrl.abort();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, language, filterKey, paused]);
+  }, [text, language, filterKey, paused, retry]);
 
   // Results are on screen after this commit: close the keystroke→suggestions measure.
   useEffect(() => {

@@ -1,0 +1,41 @@
+// The index's files on disk with their sha256: written atomically (temporary
+// file, then rename) and read back only when their bytes are the ones the
+// manifest recorded, so a truncated or altered file is caught at load and
+// rebuilt instead of serving ids that do not exist.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+/** File name (not path) → sha256 hex, as the manifest records them. */
+export type Checksums = Record<string, string>;
+
+/** A file whose bytes differ from the manifest's record (or that has none). */
+export class DamagedIndexFile extends Error {}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Writes a file atomically and records its checksum in `sums` when given. */
+export function writeAtomic(file: string, data: string | Uint8Array, sums?: Checksums): void {
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
+  if (sums) sums[basename(file)] = sha256(data);
+}
+
+function verified(file: string, data: Buffer, sums: Checksums): Buffer {
+  const expected = sums[basename(file)];
+  if (!expected) throw new DamagedIndexFile(`${basename(file)} has no checksum in the manifest`);
+  if (sha256(data) !== expected) throw new DamagedIndexFile(`${basename(file)} does not match its checksum (altered or truncated)`);
+  return data;
+}
+
+/** The file's bytes, when they match the manifest's checksum; throws DamagedIndexFile otherwise. */
+export function readChecked(file: string, sums: Checksums): Buffer {
+  return verified(file, readFileSync(file), sums);
+}
+
+export async function readCheckedAsync(file: string, sums: Checksums): Promise<Buffer> {
+  return verified(file, await readFile(file), sums);
+}

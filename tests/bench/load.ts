@@ -1,0 +1,293 @@
+// Load bench (npm run load; not a test): starts the server on a copy of the
+// bundled corpus on a free port and simulates N drafters at once, each typing
+// a paragraph: a suggestion every 500 ms that aborts its previous one (as the
+// web app does), a save of its own draft every 2 s, a health check every
+// second. Prints suggest p50/p95 of those answered and how many were refused
+// (503) or ran out of time (504), save p95/max, health max, errors, and checks
+// afterwards that every save the server acknowledged is there.
+//
+//   npx tsx tests/bench/load.ts [--drafters 100] [--seconds 60]
+//        [--url http://localhost:8787]   use a running server instead of starting one
+//        [--root DIR]                    start the server of another checkout (for a comparison)
+//        [--template DIR]                the corpus folder to copy (precedent.db + index/)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { copyCorpusTemplate } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
+
+const { values: args } = parseArgs({
+  options: {
+    drafters: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '60' },
+    url: { type: 'string' },
+    root: { type: 'string', default: ROOT },
+    template: { type: 'string' },
+    /** Write the server's CPU profiles (main thread and worker) to this folder (node --cpu-prof). */
+    profile: { type: 'string' },
+  },
+});
+const DRAFTERS = Number(args.drafters);
+const SECONDS = Number(args.seconds);
+const SUGGEST_EVERY_MS = 500;
+const SAVE_EVERY_MS = 2000;
+const HEALTH_EVERY_MS = 1000;
+const START_TIMEOUT_MS = 600_000;
+const ADMIN = { email: 'load-bench@example.org', password: 'load-bench-password-1' };
+
+/** The session cookie every request carries, when the server has accounts. */
+let cookie = '';
+const withSession = (init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+
+/** Signs in as the bench's administrator when the server has accounts (a server without them answers 404). */
+async function signIn(url: string): Promise<void> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (res.status === 404) return;
+  if (!res.ok) throw new Error(`signing in: HTTP ${res.status} ${await res.text()}`);
+  cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server (of `root`) over a private copy of the corpus; resolves once it says it is listening and warm. */
+async function startServer(): Promise<{ url: string; server: ChildProcess; dir: string }> {
+  const dir = args.template ? copyTemplateFrom(args.template) : copyCorpusTemplate('precedent-load-');
+  const port = await freePort();
+  const loopDelay = join(ROOT, 'tests/bench/loop-delay.mjs');
+  const profile = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
+  const server = spawn(process.execPath, [...profile, '--import', loopDelay, '--import', 'tsx', join(args.root, 'server/main.ts')], {
+    cwd: args.root,
+    // The administrator is for a server with accounts (signIn()); one without ignores it.
+    env: { ...process.env, PORT: String(port), PRECEDENT_DB: join(dir, 'precedent.db'), PRECEDENT_ADMIN_EMAIL: ADMIN.email, PRECEDENT_ADMIN_PASSWORD: ADMIN.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), START_TIMEOUT_MS);
+    const on = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes(`:${port}`) && /warm/i.test(log)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout!.on('data', on);
+    server.stderr!.on('data', on);
+    server.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+  // What the server prints from now on that matters to the bench: its event-loop delay at exit.
+  server.stdout!.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.startsWith('[loop-delay]')) console.log(line);
+  });
+  console.log(`server listening and warm ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
+  return { url: `http://127.0.0.1:${port}`, server, dir };
+}
+
+/** A private copy of another corpus folder (e.g. one with an older index format, for a comparison run). */
+function copyTemplateFrom(template: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-load-'));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** Paragraphs drafters will "type": English operative paragraphs of a few resolutions, via the API. */
+async function paragraphsToType(url: string): Promise<string[]> {
+  const res = await fetch(`${url}/api/documents?language=en`, withSession());
+  if (!res.ok) throw new Error(`listing documents: HTTP ${res.status} ${await res.text()}`);
+  const list = (await res.json()) as { documents: { id: string }[] };
+  const texts: string[] = [];
+  for (const d of list.documents.slice(0, 30)) {
+    const doc = (await (await fetch(`${url}/api/documents/${encodeURIComponent(d.id)}`, withSession())).json()) as { paragraphs: { section: string; text: string }[] };
+    for (const p of doc.paragraphs) if (p.section === 'operative' && p.text.length > 120) texts.push(p.text);
+  }
+  if (texts.length === 0) throw new Error('no English paragraphs to type');
+  return texts;
+}
+
+const stats = {
+  suggestOk: [] as number[],
+  /** The server's own time for the answered ones (tookMs: queue and work), without the client's. */
+  suggestServer: [] as number[],
+  suggest503: 0,
+  suggest504: 0,
+  suggestSuperseded: 0,
+  suggestOther: new Map<string, number>(),
+  saveOk: [] as number[],
+  saveErrors: new Map<string, number>(),
+  health: [] as number[],
+  healthNot200: new Map<string, number>(),
+};
+/** fetch's "fetch failed" says nothing: its cause's code does (ECONNRESET, UND_ERR_SOCKET…). */
+const describe = (e: unknown) => {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  return err.cause?.code ?? err.cause?.message ?? err.message;
+};
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+interface Drafter {
+  id: string;
+  version: number;
+  /** The last text the server acknowledged saving, with its version. */
+  acked: { version: number; text: string } | null;
+}
+
+async function drafter(url: string, n: number, texts: string[], until: number): Promise<Drafter> {
+  const created = await fetch(
+    `${url}/api/drafts`,
+    withSession({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: `Load ${n}` }) }),
+  );
+  if (!created.ok) throw new Error(`creating a draft: HTTP ${created.status} ${await created.text()}`);
+  const draft = (await created.json()) as { id: string; version: number };
+  const me: Drafter = { id: draft.id, version: draft.version, acked: null };
+  const paragraph = texts[n % texts.length];
+  let typed = 0;
+  const text = () => paragraph.slice(0, Math.max(40, typed)) + (typed > paragraph.length ? ` ${n}-${typed}` : '');
+  let previous: AbortController | null = null;
+  const pending: Promise<void>[] = [];
+
+  const suggestOnce = async () => {
+    previous?.abort();
+    const ctrl = new AbortController();
+    previous = ctrl;
+    const started = performance.now();
+    try {
+      const res = await fetch(
+        `${url}/api/suggest`,
+        withSession({ method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), limit: 8 }) }),
+      );
+      const body = (await res.json()) as { tookMs?: number };
+      if (res.status === 200) {
+        stats.suggestOk.push(performance.now() - started);
+        stats.suggestServer.push(body.tookMs ?? NaN);
+      }
+      else if (res.status === 503) stats.suggest503++;
+      else if (res.status === 504) stats.suggest504++;
+      else bump(stats.suggestOther, `HTTP ${res.status}`);
+    } catch (e) {
+      if (ctrl.signal.aborted) stats.suggestSuperseded++;
+      else bump(stats.suggestOther, describe(e));
+    }
+  };
+  const saveOnce = async () => {
+    const body = text();
+    const started = performance.now();
+    try {
+      const res = await fetch(
+        `${url}/api/drafts/${me.id}`,
+        withSession({
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: me.version, paragraphs: [{ id: 'p1', section: 'operative', text: body }] }),
+        }),
+      );
+      const json = (await res.json()) as { version?: number; current?: { version: number } };
+      if (res.ok) {
+        stats.saveOk.push(performance.now() - started);
+        me.version = json.version!;
+        me.acked = { version: me.version, text: body };
+      } else {
+        bump(stats.saveErrors, `HTTP ${res.status}`);
+        if (res.status === 409 && json.current) me.version = json.current.version;
+      }
+    } catch (e) {
+      bump(stats.saveErrors, describe(e));
+    }
+  };
+  const healthOnce = async () => {
+    const started = performance.now();
+    try {
+      const res = await fetch(`${url}/api/health`, withSession());
+      await res.arrayBuffer();
+      stats.health.push(performance.now() - started);
+      if (res.status !== 200) bump(stats.healthNot200, `HTTP ${res.status}`);
+    } catch (e) {
+      bump(stats.healthNot200, describe(e));
+    }
+  };
+
+  // Drafters start spread over the first interval, as people do.
+  await new Promise((r) => setTimeout(r, Math.random() * SUGGEST_EVERY_MS));
+  let tick = 0;
+  let saving: Promise<void> = Promise.resolve();
+  while (Date.now() < until) {
+    typed += 12; // about a word and a half per 500 ms
+    pending.push(suggestOnce());
+    if (tick % (SAVE_EVERY_MS / SUGGEST_EVERY_MS) === 0) {
+      // One save at a time per drafter, as the editor's autosave does.
+      saving = saving.then(saveOnce);
+    }
+    if (tick % (HEALTH_EVERY_MS / SUGGEST_EVERY_MS) === 0) pending.push(healthOnce());
+    tick++;
+    await new Promise((r) => setTimeout(r, SUGGEST_EVERY_MS));
+  }
+  await Promise.all([...pending, saving]);
+  return me;
+}
+
+async function main(): Promise<void> {
+  const started = args.url ? null : await startServer();
+  const url = args.url ?? started!.url;
+  let failed = false;
+  try {
+    await signIn(url);
+    const texts = await paragraphsToType(url);
+    console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}`);
+    const until = Date.now() + SECONDS * 1000;
+    started?.server.kill('SIGUSR2');
+    const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+    clientDelay.enable();
+    const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
+    // Every acknowledged save must read back.
+    let lost = 0;
+    for (const d of drafters) {
+      if (!d.acked) continue;
+      const res = await fetch(`${url}/api/drafts/${d.id}`, withSession());
+      const draft = (await res.json()) as { version: number; paragraphs: { text: string }[] };
+      if (!res.ok || draft.version < d.acked.version || draft.paragraphs[0]?.text !== d.acked.text) lost++;
+    }
+    const f = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)} ms`);
+    const errors = (m: Map<string, number>) => (m.size ? [...m].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none');
+    const answered = stats.suggestOk.length;
+    console.log(
+      [
+        `suggest: ${answered} answered (${(answered / SECONDS).toFixed(1)}/s), p50 ${f(pct(stats.suggestOk, 50))}, p95 ${f(pct(stats.suggestOk, 95))} ` +
+          `(server's own tookMs p50 ${f(pct(stats.suggestServer, 50))}, p95 ${f(pct(stats.suggestServer, 95))}); ` +
+          `503 ${stats.suggest503}, 504 ${stats.suggest504}, superseded by the next keystroke ${stats.suggestSuperseded}, other errors: ${errors(stats.suggestOther)}`,
+        `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, max ${f(Math.max(...stats.saveOk))}; errors: ${errors(stats.saveErrors)}`,
+        `health: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
+        `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
+        `acknowledged saves missing afterwards: ${lost} of ${drafters.filter((d) => d.acked).length} drafts`,
+      ].join('\n'),
+    );
+    failed = lost > 0;
+  } finally {
+    if (started) {
+      started.server.kill('SIGTERM');
+      await new Promise((r) => started.server.once('exit', r));
+      rmSync(started.dir, { recursive: true, force: true });
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
