@@ -16,6 +16,7 @@ type Role = 'anonymous' | 'stranger' | 'reader' | 'editor' | 'owner';
 const ROLES: Role[] = ['anonymous', 'stranger', 'reader', 'editor', 'owner'];
 
 let db: Db;
+let search: SearchWorker;
 let app: App;
 const clients = {} as Record<Role, Client>;
 let admin: Client;
@@ -26,7 +27,9 @@ const jsonInit = (method: string, body: unknown): RequestInit => ({ method, head
 
 beforeAll(async () => {
   db = openCorpusCopy().db;
-  const owner = await signedInApp(db, { delegation: 'Owners' });
+  // The real search worker over the copy's index: suggest and search answer as they would in use.
+  search = SearchWorker.start({ dbFile: db.name });
+  const owner = await signedInApp(db, { delegation: 'Owners', search });
   app = owner.app;
   clients.owner = owner;
   clients.stranger = await signIn(app, db, 'Strangers');
@@ -42,7 +45,10 @@ beforeAll(async () => {
     expect((await owner.request(`/api/drafts/${draftId}/shares`, jsonInit('POST', { delegation, access }))).status).toBe(201);
   }
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await search.close();
+  db.close();
+});
 
 /** The draft's current version, read as its owner (each write bumps it). */
 async function version(): Promise<number> {
@@ -153,6 +159,7 @@ describe('every route checks who is asking', () => {
 
   // The first suggest and search load their language index: minutes on a busy 2-core machine.
   it('the corpus: 401 for the anonymous, 200 for anyone signed in', { timeout: 300_000 }, async () => {
+    await search.ready();
     for (const [method, path, body] of CORPUS_ROUTES) {
       expect(await statusOf('anonymous', method, path, body), `anonymous ${method} ${path}`).toBe(401);
       expect(await statusOf('stranger', method, path, body), `signed in ${method} ${path}`).toBe(200);
