@@ -5,7 +5,7 @@
 // with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { sourceModified } from '../../core/citation.js';
-import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
 import { DocParagraphText } from './DocParagraphText.js';
@@ -31,6 +31,8 @@ export interface BlockProps {
   onDragStart: (e: DragEvent) => void;
   onDragOver: (e: DragEvent, after: boolean) => void;
   onDrop: (e: DragEvent) => void;
+  /** Shown under the number: the paragraph's negotiation status (web/drafts/ParagraphStatusBadge.tsx). */
+  badge?: ReactNode;
 }
 
 /** The character offset in the text under a click in the typeset text (footnote markers are not text). */
@@ -115,6 +117,7 @@ export function ParagraphBlock(props: BlockProps) {
         <span className="num" title={label}>
           {para.section === 'operative' ? `${number}.` : <span className="pp">PP {number}</span>}
         </span>
+        {props.badge}
       </div>
       <div className="para-body">
         {active ? (
