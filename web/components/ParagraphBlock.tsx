@@ -31,7 +31,7 @@ export interface BlockProps {
   onDragStart: (e: DragEvent) => void;
   onDragOver: (e: DragEvent, after: boolean) => void;
   onDrop: (e: DragEvent) => void;
-  /** Shown under the number: the paragraph's negotiation status (web/drafts/ParagraphStatusBadge.tsx). */
+  /** Shown at the end of the paragraph's first line: its negotiation status (web/drafts/ParagraphStatusBadge.tsx). */
   badge?: ReactNode;
 }
 
@@ -117,9 +117,9 @@ export function ParagraphBlock(props: BlockProps) {
         <span className="num" title={label}>
           {para.section === 'operative' ? `${number}.` : <span className="pp">PP {number}</span>}
         </span>
-        {props.badge}
       </div>
       <div className="para-body">
+        {props.badge && !active && <span className="para-status">{props.badge}</span>}
         {active ? (
           <textarea
             ref={ta}

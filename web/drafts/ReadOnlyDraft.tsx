@@ -36,8 +36,10 @@ export function ReadOnlyDraft({ draft, chosenId, onChoose, shown, badge }: ReadO
               onClick={onChoose ? () => onChoose(p.id) : undefined}
               aria-current={chosenId === p.id ? 'true' : undefined}
             >
-              <span className="block-label">{labels.get(p.id)?.label}</span>
-              {badge?.(p)}
+              <span className="block-gutter">
+                <span className="block-label">{labels.get(p.id)?.label}</span>
+                {badge?.(p)}
+              </span>
               <p className="block-text">{p.text}</p>
             </div>
           ))}
