@@ -243,18 +243,25 @@ export interface AgreedLanguage {
   paragraphs: { paragraphId: string; agreedShare: number; newLanguage: [number, number][]; precedent: Precedent | null }[];
 }
 
-/** How much of the draft's text adopted precedents cover, paragraph by paragraph, with its new language marked. */
-export function agreedLanguage(db: Db, search: SearchService, actor: Actor, draftId: string): AgreedLanguage {
+/**
+ * How much of the draft's text adopted precedents cover, paragraph by
+ * paragraph, with its new language marked. Each paragraph is a search (tens of
+ * milliseconds, remembered by text): the event loop is given back between
+ * paragraphs, so a long draft never holds up other requests.
+ */
+export async function agreedLanguage(db: Db, search: SearchService, actor: Actor, draftId: string): Promise<AgreedLanguage> {
   const { draft } = openDraft(db, actor, draftId, 'read');
   let letters = 0;
   let covered = 0;
-  const paragraphs = draft.paragraphs.map((p) => {
+  const paragraphs: AgreedLanguage['paragraphs'] = [];
+  for (const p of draft.paragraphs) {
+    await new Promise((resolve) => setImmediate(resolve));
     const e = rememberedEvidence(search, p.text, draft.language);
     const n = (p.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
     letters += n;
     covered += n * e.agreedShare;
-    return { paragraphId: p.id, agreedShare: e.agreedShare, newLanguage: e.newLanguage, precedent: e.precedents[0] ?? null };
-  });
+    paragraphs.push({ paragraphId: p.id, agreedShare: e.agreedShare, newLanguage: e.newLanguage, precedent: e.precedents[0] ?? null });
+  }
   return { agreedShare: letters ? covered / letters : 0, paragraphs };
 }
 

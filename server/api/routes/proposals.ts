@@ -58,6 +58,6 @@ export function proposalRoutes(ctx: AppContext) {
       }),
     )
     .get('/:id/agreed-language', validate('param', IdParam), (c) =>
-      guard(() => c.json(negotiation.agreedLanguage(db, search, actorOf(c), c.req.valid('param').id) satisfies AgreedLanguageResponse, 200)),
+      guard(async () => c.json((await negotiation.agreedLanguage(db, search, actorOf(c), c.req.valid('param').id)) satisfies AgreedLanguageResponse, 200)),
     );
 }
