@@ -5,7 +5,8 @@
 // text's layout (every open proposal in place, who made and who supports it
 // in square brackets), which the .docx writer only typesets.
 import { paragraphLabels } from '../../core/citation.js';
-import { inlineDiff, type InlineChange } from '../../core/diff/inline.js';
+import { inlineDiff } from '../../core/diff/inline.js';
+import { isCharacterLanguage } from '../../core/languages/index.js';
 import type { DraftSection } from '../../core/limits.js';
 import type { DraftParagraph } from '../drafts/model.js';
 import type { ParagraphStatus, ProposalRecord, ProposalStatus } from './model.js';
@@ -149,13 +150,21 @@ function proposedRuns(text: string, bracketed: boolean): CompilationRun[] {
   return bracketed ? [{ text: `[${text}]`, mark: 'added' }] : [{ text, mark: 'added' }];
 }
 
-/** An amendment as the room reads it: the current text with added words marked and deleted ones struck through. */
+/**
+ * An amendment as the room reads it: the current text with added words marked
+ * and deleted ones struck through. Where a deletion runs straight into its
+ * replacement ("a" → "an annual") a space keeps the two words apart on paper,
+ * except in languages written without spaces.
+ */
 export function amendmentRuns(current: string, proposed: string, language: string, bracketed: boolean): CompilationRun[] {
-  return inlineDiff(current, proposed, language).map((c: InlineChange): CompilationRun => {
-    if (c.type === 'equal') return { text: c.text, mark: 'plain' };
-    if (c.type === 'delete') return { text: c.text, mark: 'deleted' };
-    return proposedRuns(c.text, bracketed)[0];
-  });
+  const out: CompilationRun[] = [];
+  for (const c of inlineDiff(current, proposed, language)) {
+    const run: CompilationRun = c.type === 'equal' ? { text: c.text, mark: 'plain' } : c.type === 'delete' ? { text: c.text, mark: 'deleted' } : proposedRuns(c.text, bracketed)[0];
+    const previous = out.at(-1);
+    if (previous?.mark === 'deleted' && run.mark === 'added' && !isCharacterLanguage(language) && !/\s$/.test(previous.text) && !/^\s/.test(run.text)) out.push({ text: ' ', mark: 'plain' });
+    out.push(run);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftParagraph } from '../../server/drafts/model.js';
 import type { ProposalRecord } from '../../server/negotiation/model.js';
-import { applyProposal, attribution, compilation, coverage, latinOrdinal, labelsOf, proposalLabel, statusCounts, type CompiledProposal } from '../../server/negotiation/rules.js';
+import { amendmentRuns, applyProposal, attribution, compilation, coverage, latinOrdinal, labelsOf, proposalLabel, statusCounts, type CompiledProposal } from '../../server/negotiation/rules.js';
 
 const paragraphs: DraftParagraph[] = [
   { id: 'pp1', section: 'preamble', text: 'Recalling its resolutions,' },
@@ -86,5 +86,12 @@ describe('the compilation text', () => {
     expect(out[1].runs.at(-1)).toEqual({ text: ' [Mexico]', mark: 'attribution' });
     expect(out[3].runs[0]).toEqual({ text: '[Invites donors;]', mark: 'added' });
     expect(out[4].runs.map((r) => r.text).join('')).toBe('Decides to remain seized of the matter. [EU, supported by Norway: delete]');
+  });
+
+  it('keeps a struck word apart from the word that replaces it, except in Chinese', () => {
+    const en = amendmentRuns('to submit a report', 'to submit an annual report', 'en', false);
+    expect(en.map((r) => (r.mark === 'deleted' ? `-${r.text}-` : r.mark === 'added' ? `+${r.text}+` : r.text)).join('')).toBe('to submit -a- +an annual+ report');
+    const zh = amendmentRuns('提交报告', '提交年度报告', 'zh', false);
+    expect(zh.map((r) => r.text).join('')).toBe('提交年度报告');
   });
 });
