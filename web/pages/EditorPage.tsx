@@ -45,7 +45,9 @@ export function EditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const user = useUser();
   const negotiation = useNegotiation(id, draft?.version ?? 0);
-  const [showProposals, setShowProposals] = useState(false);
+  // Open or closed per draft for the tab's life: accepting a proposal reopens the editor, and the panel with it.
+  const [showProposals, setShowProposals] = useState(() => sessionStorage.getItem(`precedent:proposals:${id}`) === '1');
+  useEffect(() => sessionStorage.setItem(`precedent:proposals:${id}`, showProposals ? '1' : '0'), [id, showProposals]);
   // The paragraph a proposal is about: the one last focused (editor) or clicked (read-only).
   const [chosenId, setChosenId] = useState<string | null>(null);
   useEffect(() => {
