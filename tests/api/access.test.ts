@@ -183,7 +183,8 @@ describe('every route checks who is asking', () => {
     expect((await list('owner')).find((x) => x.id === id)).toMatchObject({ access: 'owner', sharedBy: null });
   });
 
-  it('the corpus: 401 for the anonymous, 200 for anyone signed in', async () => {
+  // The first suggest and search load their language index: minutes on a busy 2-core machine.
+  it('the corpus: 401 for the anonymous, 200 for anyone signed in', { timeout: 300_000 }, async () => {
     for (const [method, path, body] of CORPUS_ROUTES) {
       expect(await statusOf('anonymous', method, path, body), `anonymous ${method} ${path}`).toBe(401);
       expect(await statusOf('stranger', method, path, body), `signed in ${method} ${path}`).toBe(200);

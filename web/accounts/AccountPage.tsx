@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../core/limits.js';
 import { changePassword } from '../api.js';
+import { OutcomeNote } from '../components/Panel.js';
+import { useAction } from '../lib/useAction.js';
 import { useUser } from './session.js';
 
 export function AccountPage() {
@@ -11,16 +13,12 @@ export function AccountPage() {
   const user = useUser();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { outcome, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      await changePassword(current, next);
+    if (await run(() => changePassword(current, next), t('accounts.passwordChanged'))) {
       setCurrent('');
       setNext('');
-      setMessage({ ok: true, text: t('accounts.passwordChanged') });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
     }
   };
   return (
@@ -41,11 +39,7 @@ export function AccountPage() {
           <input type="password" autoComplete="new-password" required minLength={ACCOUNT_LIMITS.passwordMin} maxLength={ACCOUNT_LIMITS.passwordMax} value={next} onChange={(e) => setNext(e.target.value)} />
         </label>
         <p className="muted small">{t('accounts.passwordRule', { min: ACCOUNT_LIMITS.passwordMin })}</p>
-        {message && (
-          <p className={message.ok ? 'ok-note' : 'error-note'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        )}
+        <OutcomeNote outcome={outcome} />
         <button type="submit" className="primary">
           {t('accounts.changePassword')}
         </button>

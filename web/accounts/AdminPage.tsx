@@ -5,7 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_LIMITS } from '../../core/limits.js';
 import { createUser, getAdminDelegations, getAudit, getUsers, type AuditEntryT } from '../api.js';
+import { OutcomeNote } from '../components/Panel.js';
 import { ErrorNote, Loading } from '../components/Status.js';
+import { useAction } from '../lib/useAction.js';
 import { formatWhen } from '../lib/format.js';
 import { useAsync } from '../lib/useAsync.js';
 
@@ -73,17 +75,14 @@ function NewUserForm({ delegations, onCreated }: { delegations: string[]; onCrea
   const { t } = useTranslation();
   const empty = { name: '', email: '', delegation: '', password: '', admin: false };
   const [form, setForm] = useState(empty);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { outcome, run } = useAction();
   const set = (key: 'name' | 'email' | 'delegation' | 'password') => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      const { user } = await createUser(form);
+    const delegation = form.delegation.trim();
+    if (await run(() => createUser(form), t('accounts.userCreated', { email: form.email.trim(), delegation }))) {
       setForm(empty);
-      setMessage({ ok: true, text: t('accounts.userCreated', { email: user.email, delegation: user.delegation.name }) });
       onCreated();
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
     }
   };
   return (
@@ -113,11 +112,7 @@ function NewUserForm({ delegations, onCreated }: { delegations: string[]; onCrea
       <label className="checkbox">
         <input type="checkbox" checked={form.admin} onChange={(e) => setForm((f) => ({ ...f, admin: e.target.checked }))} /> {t('accounts.administrator')}
       </label>
-      {message && (
-        <p className={message.ok ? 'ok-note' : 'error-note'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeNote outcome={outcome} />
       <button type="submit" className="primary">
         {t('accounts.addUser')}
       </button>

@@ -5,7 +5,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getVersions, restoreVersion, type DraftT } from '../api.js';
+import { OutcomeNote, Panel } from '../components/Panel.js';
 import { ErrorNote, Loading } from '../components/Status.js';
+import { useAction } from '../lib/useAction.js';
 import { formatWhen } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useAsync } from '../lib/useAsync.js';
@@ -14,25 +16,12 @@ export function HistoryPanel({ draft, canWrite, onRestored, onClose }: { draft: 
   const { t } = useTranslation();
   const versions = useAsync((signal) => getVersions(draft.id, signal), [draft.id, draft.version]);
   const [picked, setPicked] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { outcome, run } = useAction();
   const toggle = (v: number) => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p.slice(-1), v]));
   const compare = (from: number, to: number) => navigate(`/drafts/${draft.id}/compare?fromVersion=${Math.min(from, to)}&toVersion=${Math.max(from, to)}`);
-  const restore = async (version: number) => {
-    setError(null);
-    try {
-      onRestored(await restoreVersion(draft.id, version));
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const restore = (version: number) => run(async () => onRestored(await restoreVersion(draft.id, version)));
   return (
-    <section className="card history-panel" aria-labelledby="history-title">
-      <div className="panel-head">
-        <h2 id="history-title">{t('history.title')}</h2>
-        <button type="button" onClick={onClose} aria-label={t('common.dismiss')}>
-          ×
-        </button>
-      </div>
+    <Panel id="history-title" title={t('history.title')} className="history-panel" onClose={onClose}>
       {versions.error && <ErrorNote error={versions.error} />}
       {!versions.data && !versions.error && <Loading what={t('history.title')} />}
       {picked.length === 2 && (
@@ -66,11 +55,7 @@ export function HistoryPanel({ draft, canWrite, onRestored, onClose }: { draft: 
           </li>
         ))}
       </ol>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+      <OutcomeNote outcome={outcome} />
+    </Panel>
   );
 }

@@ -5,7 +5,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDelegations, getShares, shareDraft, unshareDraft, type DraftShareT } from '../api.js';
+import { OutcomeNote, Panel } from '../components/Panel.js';
 import { ErrorNote } from '../components/Status.js';
+import { useAction } from '../lib/useAction.js';
 import { useAsync } from '../lib/useAsync.js';
 
 type ShareAccess = DraftShareT['access'];
@@ -18,37 +20,21 @@ export function SharePanel({ draftId, canManage, ownDelegation, onClose }: { dra
   const delegations = useAsync((signal) => getDelegations(signal), []);
   const [target, setTarget] = useState('');
   const [access, setAccess] = useState<ShareAccess>('read');
-  const [error, setError] = useState<string | null>(null);
+  const { outcome, run } = useAction();
   const others = (delegations.data?.delegations ?? []).filter((d) => d.name !== ownDelegation);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const value = target.trim();
-    try {
-      await shareDraft(draftId, value.includes('@') ? { email: value, access } : { delegation: value, access });
+    if (await run(() => shareDraft(draftId, value.includes('@') ? { email: value, access } : { delegation: value, access }))) {
       setTarget('');
       shares.reload();
-    } catch (err) {
-      setError((err as Error).message);
     }
   };
   const remove = async (shareId: string) => {
-    setError(null);
-    try {
-      await unshareDraft(draftId, shareId);
-      shares.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (await run(() => unshareDraft(draftId, shareId))) shares.reload();
   };
   return (
-    <section className="card share-panel" aria-labelledby="share-title">
-      <div className="panel-head">
-        <h2 id="share-title">{t('sharing.title')}</h2>
-        <button type="button" onClick={onClose} aria-label={t('common.dismiss')}>
-          ×
-        </button>
-      </div>
+    <Panel id="share-title" title={t('sharing.title')} className="share-panel" onClose={onClose}>
       <p className="muted small">{t('sharing.owner', { delegation: ownDelegation })}</p>
       {shares.error && <ErrorNote error={shares.error} />}
       {shares.data && shares.data.shares.length === 0 && <p className="muted">{t('sharing.none')}</p>}
@@ -88,11 +74,7 @@ export function SharePanel({ draftId, canManage, ownDelegation, onClose }: { dra
           </button>
         </form>
       )}
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+      <OutcomeNote outcome={outcome} />
+    </Panel>
   );
 }
