@@ -10,9 +10,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAgreedLanguage, postProposal, proposalAction, type AgreedLanguageT, type DraftT, type ProposalActionT, type ProposalBodyT, type ProposalT } from '../api.js';
 import { InlineChanges } from '../components/InlineChanges.js';
+import { OutcomeNote } from '../components/Panel.js';
 import { ErrorNote } from '../components/Status.js';
 import { formatPercent, formatNumber } from '../lib/format.js';
 import { linkClick } from '../lib/router.js';
+import { useAction } from '../lib/useAction.js';
 import * as P from './paragraphs.js';
 import type { Negotiation } from './useNegotiation.js';
 
@@ -38,20 +40,16 @@ const pending = (p: ProposalT) => p.status === 'open' || p.status === 'bracketed
 
 export function ProposalsPanel({ draft, negotiation, chosen, myDelegation, saved, onAccepted }: ProposalsPanelProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const { outcome, run } = useAction();
   const data = negotiation.data;
   const isOwner = draft.access === 'owner';
   const canPropose = draft.access !== 'read';
-  const act = async (p: ProposalT, action: ProposalActionT) => {
-    setError(null);
-    try {
+  const act = (p: ProposalT, action: ProposalActionT) =>
+    run(async () => {
       const result = await proposalAction(draft.id, p.id, action);
       if (action === 'accept') onAccepted(result.draft);
       else negotiation.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
   const proposals = data?.proposals ?? [];
   const decided = proposals.filter((p) => !pending(p));
   return (
@@ -86,11 +84,7 @@ export function ProposalsPanel({ draft, negotiation, chosen, myDelegation, saved
           </ol>
         </details>
       )}
-      {(error || negotiation.error) && (
-        <p className="error-note" role="alert">
-          {error ?? negotiation.error}
-        </p>
-      )}
+      <OutcomeNote outcome={outcome ?? (negotiation.error ? { ok: false, text: negotiation.error } : null)} />
     </section>
   );
 
@@ -188,7 +182,7 @@ function ProposalForm({ draftId, chosen, onProposed }: { draftId: string; chosen
   const [kind, setKind] = useState<Kind>('amend');
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { outcome, run } = useAction();
   const [forParagraph, setForParagraph] = useState<string | null>(null);
   if (!chosen) return <p className="muted small proposal-pick">{t('negotiation.form.pick')}</p>;
   // A newly chosen paragraph starts the form afresh.
@@ -200,16 +194,12 @@ function ProposalForm({ draftId, chosen, onProposed }: { draftId: string; chosen
   const value = text ?? initial;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const body: ProposalBodyT =
       kind === 'add' ? { kind, after: chosen.id, text: value, note: note || undefined } : { kind, paragraphId: chosen.id, ...(kind === 'delete' ? {} : { text: value }), note: note || undefined };
-    try {
-      await postProposal(draftId, body);
+    if (await run(() => postProposal(draftId, body))) {
       setText(null);
       setNote('');
       onProposed();
-    } catch (err) {
-      setError((err as Error).message);
     }
   };
   return (
@@ -233,11 +223,7 @@ function ProposalForm({ draftId, chosen, onProposed }: { draftId: string; chosen
       <button type="submit" className="primary">
         {t('negotiation.form.submit')}
       </button>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
+      <OutcomeNote outcome={outcome} />
     </form>
   );
 }
