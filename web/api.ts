@@ -3,6 +3,12 @@
 // z.infer. The import is type-only: no server code reaches the browser, and
 // the contract is the only server module the web's type program reads.
 import type {
+  AgreedLanguageResponse,
+  ParagraphStatusResponse,
+  Proposal,
+  ProposalActionResponse,
+  ProposalBody,
+  ProposalsResponse,
   AuditResponse,
   CreateDraftBody,
   CreateUserBody,
@@ -65,6 +71,12 @@ export type DraftShareT = DraftShare;
 export type VersionInfoT = VersionsResponse['versions'][number];
 export type AuditEntryT = AuditResponse['entries'][number];
 export type DraftT = Draft;
+export type ProposalT = Proposal;
+export type ProposalsT = ProposalsResponse;
+export type ProposalBodyT = ProposalBody;
+export type ParagraphStatusT = ParagraphStatusResponse['status'];
+export type ProposalActionT = 'support' | 'object' | 'accept' | 'reject' | 'bracket' | 'withdraw';
+export type AgreedLanguageT = AgreedLanguageResponse;
 export type DraftParagraphT = DraftParagraph;
 export type DraftListT = DraftListResponse;
 export type DraftSummaryT = DraftSummary;
@@ -179,6 +191,16 @@ export const shareDraft = (draftId: string, json: ShareBody) => call<DraftShare>
 export const unshareDraft = (draftId: string, shareId: string) => call<OkResponse>('DELETE', `/drafts/${id(draftId)}/shares/${id(shareId)}`);
 export const getDelegations = (signal?: AbortSignal) => call<DelegationsResponse>('GET', '/delegations', { signal });
 
+// Negotiation: proposals, paragraph statuses, agreed language
+
+export const getProposals = (draftId: string, signal?: AbortSignal) => call<ProposalsResponse>('GET', `/drafts/${id(draftId)}/proposals`, { signal });
+export const postProposal = (draftId: string, json: ProposalBody) => call<Proposal>('POST', `/drafts/${id(draftId)}/proposals`, { json });
+export const proposalAction = (draftId: string, proposalId: string, action: ProposalActionT) =>
+  call<ProposalActionResponse>('POST', `/drafts/${id(draftId)}/proposals/${id(proposalId)}/${action}`);
+export const setParagraphStatus = (draftId: string, paragraphId: string, status: ParagraphStatusResponse['status']) =>
+  call<ParagraphStatusResponse>('PUT', `/drafts/${id(draftId)}/paragraphs/${id(paragraphId)}/status`, { json: { status } });
+export const getAgreedLanguage = (draftId: string, signal?: AbortSignal) => call<AgreedLanguageResponse>('GET', `/drafts/${id(draftId)}/agreed-language`, { signal });
+
 // Accounts
 
 export const getMe = (signal?: AbortSignal) => call<UserResponse>('GET', '/auth/me', { signal });
@@ -211,6 +233,8 @@ const href = (u: URL) => `${u.pathname}${u.search}`;
 /** A draft as .docx: tracked against its base by default, against `against`, or clean with `plain`. */
 export const draftDocxUrl = (draftId: string, options: { against?: string; plain?: boolean } = {}) =>
   href(url(`/drafts/${id(draftId)}/export.docx`, options.plain ? { plain: '1' } : { against: options.against }));
+/** The compilation text: statuses, every pending proposal in place, who made and supports it. */
+export const compilationDocxUrl = (draftId: string) => href(url(`/drafts/${id(draftId)}/export.docx`, { compilation: '1' }));
 export const documentDocxUrl = (documentId: string) => href(url(`/documents/${id(documentId)}/export.docx`));
 /** `to`, with every change from `from` as a Word tracked change. */
 export const diffDocxUrl = (from: string, to: string) => href(url('/diff/export.docx', { from, to }));

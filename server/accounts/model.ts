@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'draft-shared',
   'draft-unshared',
   'draft-restored',
+  'proposal-accepted',
+  'proposal-rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,6 +23,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { healthRoutes } from './routes/health.js';
 import { paragraphRoutes } from './routes/paragraphs.js';
+import { proposalRoutes } from './routes/proposals.js';
 import { searchRoutes } from './routes/search.js';
 import { seriesRoutes } from './routes/series.js';
 import { suggestRoutes } from './routes/suggest.js';
@@ -52,6 +53,8 @@ export function createApi(ctx: AppContext) {
     .route('/diff', diffRoutes(ctx))
     .route('/paragraphs', paragraphRoutes(ctx))
     .route('/drafts', draftRoutes(ctx))
+    // Proposals and paragraph statuses, beside the draft routes (see the module).
+    .route('/drafts', proposalRoutes(ctx))
     .route('/suggest', suggestRoutes(ctx))
     .route('/search', searchRoutes(ctx))
     // .docx export and import under /documents, /drafts and /diff (see the module).

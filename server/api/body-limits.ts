@@ -21,6 +21,8 @@ const SUGGEST_BYTES = SUGGEST_LIMITS.text * UTF8_PER_CHAR + 64 * KB;
 const DRAFT_BYTES = DRAFT_LIMITS.paragraphs * DRAFT_LIMITS.paragraphText * UTF8_PER_CHAR + 1 * MB;
 /** The .docx itself, plus the multipart framing around it; a pasted text travels within the same limit. */
 const IMPORT_BYTES = MAX_IMPORT_BYTES + 256 * KB;
+/** A proposal: one paragraph's text and a note. */
+const PROPOSAL_BYTES = DRAFT_LIMITS.paragraphText * UTF8_PER_CHAR + 64 * KB;
 /** Every other write (a duplicate's title, a delete): a few fields. */
 const OTHER_BYTES = 64 * KB;
 
@@ -36,6 +38,7 @@ const ROUTE_LIMITS: readonly RouteLimit[] = [
   { method: 'POST', path: /^\/api\/suggest\/?$/, bytes: SUGGEST_BYTES, what: 'A suggestion request' },
   { method: 'POST', path: /^\/api\/drafts\/?$/, bytes: DRAFT_BYTES, what: 'A new draft' },
   { method: 'PUT', path: /^\/api\/drafts\/[^/]+\/?$/, bytes: DRAFT_BYTES, what: 'A draft' },
+  { method: 'POST', path: /^\/api\/drafts\/[^/]+\/proposals\/?$/, bytes: PROPOSAL_BYTES, what: 'A proposal' },
   { method: 'POST', path: /^\/api\/drafts\/import\/?$/, bytes: IMPORT_BYTES, what: 'An upload (a .docx may be at most 10 MB)' },
 ];
 

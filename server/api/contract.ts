@@ -475,7 +475,7 @@ export type DraftParagraph = z.infer<typeof DraftParagraph>;
 
 const draftParagraphs = z.array(DraftParagraph).max(L.paragraphs, `at most ${L.paragraphs} paragraphs`);
 
-const DRAFT_ACCESS = ['owner', 'edit', 'read'] as const;
+const DRAFT_ACCESS = ['owner', 'edit', 'propose', 'read'] as const;
 const draftAccess = z.enum(DRAFT_ACCESS);
 
 export const Draft = z.object({
@@ -490,7 +490,7 @@ export const Draft = z.object({
   paragraphs: draftParagraphs,
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** What the signed-in user may do: owner (their delegation's: edit, share, delete), edit or read (shared). */
+  /** What the signed-in user may do: owner (their delegation's: edit, share, delete, decide on proposals), edit, propose or read (shared). */
   access: draftAccess,
 });
 export type Draft = z.infer<typeof Draft>;
@@ -566,7 +566,8 @@ export type DraftDiffQuery = z.infer<typeof DraftDiffQuery>;
 // ---------------------------------------------------------------------------
 // Sharing: GET/POST /drafts/:id/shares, DELETE /drafts/:id/shares/:shareId
 
-export const SHARE_ACCESS = ['read', 'edit'] as const;
+/** read: see it; propose: also make, support and object to proposals; edit: also change the text. */
+export const SHARE_ACCESS = ['read', 'propose', 'edit'] as const;
 
 export const ShareBody = z
   .object({
@@ -606,6 +607,8 @@ export const VersionInfo = z.object({
   savedAt: z.string(),
   /** Null for versions saved before accounts existed. */
   savedBy: z.object({ id: z.string(), name: z.string(), delegation: z.string() }).nullable(),
+  /** Why the save was made when it was not typing: "Accepted the proposal of Mexico: add OP 2 bis". */
+  note: z.string().nullable(),
 });
 export type VersionInfo = z.infer<typeof VersionInfo>;
 
@@ -621,10 +624,111 @@ export const VersionResponse = VersionInfo.extend({
 export type VersionResponse = z.infer<typeof VersionResponse>;
 
 // ---------------------------------------------------------------------------
+// Negotiation: GET/POST /drafts/:id/proposals,
+// POST /drafts/:id/proposals/:proposalId/(support|object|accept|reject|bracket|withdraw),
+// PUT /drafts/:id/paragraphs/:paragraphId/status, GET /drafts/:id/agreed-language
+
+export const PROPOSAL_KINDS = ['amend', 'add', 'delete', 'alt'] as const;
+export const PROPOSAL_STATUSES = ['open', 'bracketed', 'accepted', 'rejected', 'withdrawn'] as const;
+export const PARAGRAPH_STATUSES = ['open', 'agreed-ad-ref', 'agreed'] as const;
+export const PROPOSAL_ACTIONS = ['support', 'object', 'accept', 'reject', 'bracket', 'withdraw'] as const;
+
+const paragraphRef = z.string().min(1).max(L.paragraphId);
+
+/** amend, delete and alt name `paragraphId`; add names `after` (or, at the head of a part, `section`); all but delete carry `text`. */
+export const ProposalBody = z
+  .object({
+    kind: z.enum(PROPOSAL_KINDS),
+    paragraphId: paragraphRef.optional(),
+    after: paragraphRef.optional(),
+    section: z.enum(DRAFT_SECTIONS).optional(),
+    text: z.string().max(L.paragraphText, `at most ${L.paragraphText} characters`).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((b) => b.kind === 'add' || b.paragraphId, { message: 'required: the paragraph the proposal is about', path: ['paragraphId'] })
+  .refine((b) => b.kind === 'delete' || (b.text ?? '').trim().length > 0, { message: 'required: the proposed text', path: ['text'] })
+  .refine((b) => b.kind !== 'add' || b.after || b.section, { message: 'name the paragraph the new one follows (after) or its part (section)', path: ['after'] });
+export type ProposalBody = z.infer<typeof ProposalBody>;
+
+export const Precedent = z.object({ paragraphId: z.string(), documentId: z.string(), citation: z.string(), similarity: share, text: z.string() });
+export type Precedent = z.infer<typeof Precedent>;
+
+export const Proposal = z.object({
+  id: z.string(),
+  kind: z.enum(PROPOSAL_KINDS),
+  /** "OP 2", "OP 2 bis", "OP 7 alt": numbered as the UN numbers proposals until the text is renumbered. */
+  label: z.string(),
+  paragraphId: z.string().nullable(),
+  after: z.string().nullable(),
+  section: z.enum(DRAFT_SECTIONS),
+  text: z.string().nullable(),
+  note: z.string().nullable(),
+  delegation: z.string(),
+  author: person,
+  status: z.enum(PROPOSAL_STATUSES),
+  /** The delegations that joined it, in the order they did. */
+  supporters: z.array(z.string()),
+  objectors: z.array(z.string()),
+  /** Amendments and alternatives: the change from the paragraph's current text. */
+  changes: z.array(InlineChange),
+  /** False once the paragraph it is about has left the text. */
+  inText: z.boolean(),
+  /** The closest adopted paragraphs to the proposed text, computed when it was made. */
+  precedents: z.array(Precedent),
+  /** [start, end) of each stretch of the proposed text that no adopted precedent shares. */
+  newLanguage: z.array(offsets),
+  /** 0..1: how much of the proposed text adopted precedents cover. */
+  agreedShare: share,
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: person.nullable(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+const paragraphStatus = z.enum(PARAGRAPH_STATUSES);
+export const StatusCounts = z.object({ open: count, 'agreed-ad-ref': count, agreed: count });
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const ProposalsResponse = z.object({
+  proposals: z.array(Proposal),
+  /** By paragraph id; a paragraph not named is open. */
+  statuses: z.record(z.string(), paragraphStatus),
+  counts: StatusCounts,
+});
+export type ProposalsResponse = z.infer<typeof ProposalsResponse>;
+
+export const ProposalParam = z.object({ id: z.string(), proposalId: z.string(), action: z.enum(PROPOSAL_ACTIONS) });
+export type ProposalParam = z.infer<typeof ProposalParam>;
+
+/** POST …/proposals/:proposalId/:action: the proposal as it now stands, and the draft (a new version after accept). */
+export const ProposalActionResponse = z.object({ proposal: Proposal, draft: Draft });
+export type ProposalActionResponse = z.infer<typeof ProposalActionResponse>;
+
+export const ParagraphParam = z.object({ id: z.string(), paragraphId: z.string() });
+export type ParagraphParam = z.infer<typeof ParagraphParam>;
+
+export const ParagraphStatusBody = z.object({ status: paragraphStatus });
+export type ParagraphStatusBody = z.infer<typeof ParagraphStatusBody>;
+
+export const ParagraphStatusResponse = z.object({ paragraphId: z.string(), status: paragraphStatus, counts: StatusCounts });
+export type ParagraphStatusResponse = z.infer<typeof ParagraphStatusResponse>;
+
+export const AgreedLanguageResponse = z.object({
+  /** 0..1 over the whole text, weighted by length. */
+  agreedShare: share,
+  paragraphs: z.array(z.object({ paragraphId: z.string(), agreedShare: share, newLanguage: z.array(offsets), precedent: Precedent.nullable() })),
+});
+export type AgreedLanguageResponse = z.infer<typeof AgreedLanguageResponse>;
+
+// ---------------------------------------------------------------------------
 // Word: GET …/export.docx (the body is the file), POST /drafts/import
 
-/** GET /drafts/:id/export.docx: tracked against the base, or `against`; `plain` for no changes. */
-export const DraftExportQuery = z.object({ against: documentId.optional(), plain: flag.optional() });
+/**
+ * GET /drafts/:id/export.docx: tracked against the base, or `against`; `plain`
+ * for no changes; `compilation` for the compilation text (statuses, every
+ * pending proposal in place, who made and supports it in square brackets).
+ */
+export const DraftExportQuery = z.object({ against: documentId.optional(), plain: flag.optional(), compilation: flag.optional() });
 export type DraftExportQuery = z.infer<typeof DraftExportQuery>;
 
 /** GET /diff/export.docx: `to`, with every change from `from` tracked. */

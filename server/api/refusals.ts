@@ -1,11 +1,11 @@
 // Feature refusals as API errors: the drafts module's (server/drafts/errors.ts):
 // invalid input → 400, a missing (or hidden) draft or document → 404, a write
-// with read access → 403; an accounts refusal → its status (accounts/errors.ts).
+// with read access → 403, a proposal already decided → 409; an accounts refusal → its status (accounts/errors.ts).
 import { AccountError } from '../accounts/errors.js';
 import { DraftError } from '../drafts/errors.js';
 import { ApiError } from './errors.js';
 
-const DRAFT_STATUS = { invalid: 400, missing: 404, forbidden: 403 } as const;
+const DRAFT_STATUS = { invalid: 400, missing: 404, forbidden: 403, conflict: 409 } as const;
 const ACCOUNT_STATUS = { invalid: 400, unauthenticated: 401, forbidden: 403, conflict: 409, throttled: 429 } as const;
 
 function rethrow(e: unknown): never {

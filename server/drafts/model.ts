@@ -37,10 +37,12 @@ export interface Draft {
 
 /**
  * What a user may do with a draft: `owner` (a member of the delegation that
- * owns it: edit, share, delete), `edit` or `read` (through a share).
+ * owns it, the pen-holder: edit, share, delete, decide on proposals), `edit`,
+ * `propose` (make, support and object to proposals, not change the text) or
+ * `read` (through a share).
  */
-export type DraftAccess = 'owner' | 'edit' | 'read';
-export type ShareAccess = 'read' | 'edit';
+export type DraftAccess = 'owner' | 'edit' | 'propose' | 'read';
+export type ShareAccess = 'read' | 'propose' | 'edit';
 
 /** A draft as one user sees it: with what they may do. */
 export interface DraftView extends Draft {
@@ -79,6 +81,8 @@ export interface DraftVersionInfo {
   savedAt: string;
   /** Null for versions saved before accounts existed. */
   savedBy: { id: string; name: string; delegation: string } | null;
+  /** Why the save was made, when it was not typing: "Accepted the proposal of Mexico: OP 2 bis". */
+  note: string | null;
 }
 
 /** What a new draft is made from; the rules fill in the rest. */

@@ -25,18 +25,30 @@ import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summari
 
 const now = () => new Date().toISOString();
 
-/** The draft and the actor's access to it, if that access allows `action`; else 404 (no access) or 403. */
-function open(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess } {
+const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string> = {
+  read: (id) => `Draft not found: ${id}`,
+  propose: (id) => `You may read draft ${id} but not propose changes to it: it was shared with you read-only`,
+  write: (id, access) =>
+    access === 'propose'
+      ? `You may propose changes to draft ${id} but not change its text: the pen-holder accepts proposals`
+      : `You may read draft ${id} but not change it: it was shared with you read-only`,
+  manage: (id) => `Only members of the delegation that owns draft ${id} (the pen-holder) may do this`,
+};
+
+/**
+ * The draft and the actor's access to it, if that access allows `action`;
+ * else 404 (no access) or 403. Other features on drafts (negotiation/) check
+ * access through it too.
+ */
+export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess; ownerDelegationId: string | null } {
   const draft = store.getDraft(db, id);
-  const access = draft ? accessFor(store.draftOwner(db, id), actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
+  const ownerDelegationId = draft ? store.draftOwner(db, id) : null;
+  const access = draft ? accessFor(ownerDelegationId, actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
   if (!draft || !access) throw DraftError.missing('Draft', id);
-  if (!allows(access, action)) {
-    throw DraftError.forbidden(
-      action === 'write' ? `You may read draft ${id} but not change it: it was shared with you read-only` : `Only members of the delegation that owns draft ${id} may do this`,
-    );
-  }
-  return { draft, access };
+  if (!allows(access, action)) throw DraftError.forbidden(REFUSALS[action](id, access));
+  return { draft, access, ownerDelegationId };
 }
+const open = openDraft;
 
 /** What the actor sees: their delegation's drafts and those shared with them, each with who shared it. */
 export function listDrafts(db: Db, actor: Actor): DraftSummary[] {
@@ -138,8 +150,12 @@ export function duplicateDraft(db: Db, actor: Actor, id: string, title?: string)
 
 export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale'; current: DraftView };
 
-/** Saves `patch` if the stored version is still `version`; else answers with the current draft. */
-export function saveDraft(db: Db, actor: Actor, id: string, version: number, patch: DraftPatch): SaveResult {
+/**
+ * Saves `patch` if the stored version is still `version`; else answers with
+ * the current draft. `note` says in the history why the save was made when it
+ * was not typing (an accepted proposal).
+ */
+export function saveDraft(db: Db, actor: Actor, id: string, version: number, patch: DraftPatch, note: string | null = null): SaveResult {
   const { draft: current, access } = open(db, actor, id, 'write');
   if (patch.baseDocumentId && !getDocument(db, patch.baseDocumentId)) {
     throw DraftError.invalid(`baseDocumentId: no such document: ${patch.baseDocumentId}`);
@@ -148,7 +164,7 @@ export function saveDraft(db: Db, actor: Actor, id: string, version: number, pat
   const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(db, patch.paragraphs, current.paragraphs) } : patch;
   const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
-  if (!store.updateDraft(db, next, version, actor.id)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
+  if (!store.updateDraft(db, next, version, actor.id, note)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
   return { status: 'ok', draft: { ...next, access } };
 }
 

@@ -1,8 +1,22 @@
 // Schema of the drafts tables: drafts (one row each, owned by a delegation),
-// draft_versions (every save, creation included: the history), draft_shares
-// (who else may read or edit). The drafts stores (drafts.ts, draft-sharing.ts)
-// are their only users.
+// draft_versions (every save, creation included: the history, with a note
+// when a save was not typing), draft_shares (who else may read, propose or
+// edit), and the migrations that bring older databases to it. The drafts
+// stores (drafts.ts, draft-sharing.ts) are their only users.
 import type { Db } from './db.js';
+
+function sharesTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+  id TEXT PRIMARY KEY,
+  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+  delegation_id TEXT REFERENCES delegations(id),
+  user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+  access TEXT NOT NULL CHECK (access IN ('read', 'propose', 'edit')),
+  shared_by TEXT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  CHECK ((delegation_id IS NULL) <> (user_id IS NULL))
+);`;
+}
 
 export const DRAFTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS drafts (
@@ -24,18 +38,10 @@ CREATE TABLE IF NOT EXISTS draft_versions (
   saved_at TEXT NOT NULL,
   saved_by TEXT REFERENCES users(id),
   content TEXT NOT NULL,
+  note TEXT,
   PRIMARY KEY (draft_id, version)
 );
-CREATE TABLE IF NOT EXISTS draft_shares (
-  id TEXT PRIMARY KEY,
-  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-  delegation_id TEXT REFERENCES delegations(id),
-  user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
-  access TEXT NOT NULL CHECK (access IN ('read', 'edit')),
-  shared_by TEXT NOT NULL REFERENCES users(id),
-  created_at TEXT NOT NULL,
-  CHECK ((delegation_id IS NULL) <> (user_id IS NULL))
-);
+${sharesTable('draft_shares')}
 CREATE UNIQUE INDEX IF NOT EXISTS draft_shares_once ON draft_shares(draft_id, COALESCE(delegation_id, ''), COALESCE(user_id, ''));
 `;
 
@@ -45,4 +51,20 @@ export function migrateDrafts(db: Db): void {
   if (!columns.has('owner_delegation_id')) db.exec('ALTER TABLE drafts ADD COLUMN owner_delegation_id TEXT REFERENCES delegations(id)');
   if (!columns.has('created_by')) db.exec('ALTER TABLE drafts ADD COLUMN created_by TEXT REFERENCES users(id)');
   db.exec('CREATE INDEX IF NOT EXISTS drafts_by_owner ON drafts(owner_delegation_id, updated_at)');
+  const versionColumns = new Set((db.prepare('PRAGMA table_info(draft_versions)').all() as { name: string }[]).map((c) => c.name));
+  if (!versionColumns.has('note')) db.exec('ALTER TABLE draft_versions ADD COLUMN note TEXT');
+  allowProposeShares(db);
+}
+
+/** Shares made before the propose level existed sit in a table whose CHECK refuses it: copy them into one that allows it. */
+function allowProposeShares(db: Db): void {
+  const row = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'draft_shares'").get() as { sql: string } | undefined;
+  if (!row || row.sql.includes("'propose'")) return;
+  db.transaction(() => {
+    db.exec(sharesTable('draft_shares_next'));
+    db.exec('INSERT INTO draft_shares_next SELECT id, draft_id, delegation_id, user_id, access, shared_by, created_at FROM draft_shares');
+    db.exec('DROP TABLE draft_shares');
+    db.exec('ALTER TABLE draft_shares_next RENAME TO draft_shares');
+    db.exec("CREATE UNIQUE INDEX IF NOT EXISTS draft_shares_once ON draft_shares(draft_id, COALESCE(delegation_id, ''), COALESCE(user_id, ''))");
+  })();
 }

@@ -45,13 +45,14 @@ const versionContent = (draft: Draft): DraftVersionContent => ({
   paragraphs: draft.paragraphs,
 });
 
-function insertVersion(db: Db, draft: Draft, savedBy: string | null): void {
-  db.prepare('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, ?, ?)').run(
+function insertVersion(db: Db, draft: Draft, savedBy: string | null, note: string | null = null): void {
+  db.prepare('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) VALUES (?, ?, ?, ?, ?, ?)').run(
     draft.id,
     draft.version,
     draft.updatedAt,
     savedBy,
     JSON.stringify(versionContent(draft)),
+    note,
   );
 }
 
@@ -83,8 +84,11 @@ export function insertDraft(db: Db, draft: Draft, owner: { userId: string; deleg
   })();
 }
 
-/** Writes `draft` (and keeps it as a version) only if the stored row is still at `expectedVersion`; false otherwise. */
-export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null): boolean {
+/**
+ * Writes `draft` (and keeps it as a version, with `note` saying why when it was
+ * not typing) only if the stored row is still at `expectedVersion`; false otherwise.
+ */
+export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null): boolean {
   return db.transaction(() => {
     const result = db
       .prepare(
@@ -93,7 +97,7 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
       )
       .run({ ...toParams(draft), expectedVersion });
     if (result.changes === 0) return false;
-    insertVersion(db, draft, savedBy);
+    insertVersion(db, draft, savedBy, note);
     return true;
   })();
 }
@@ -136,15 +140,17 @@ interface VersionRow {
   user_id: string | null;
   user_name: string | null;
   delegation_name: string | null;
+  note: string | null;
 }
 
-const VERSION_SELECT = `SELECT v.version, v.saved_at, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
+const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
   FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
 
 const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
   version: row.version,
   savedAt: row.saved_at,
   savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
+  note: row.note,
 });
 
 /** Every kept version of a draft, newest first. */

@@ -1,6 +1,7 @@
 // Who may call what: every route of the API, walked as each role — anonymous,
-// a member of another delegation (a stranger to the draft), a reader and an
-// editor through shares, a member of the owning delegation, an administrator —
+// a member of another delegation (a stranger to the draft), a reader, a
+// proposer and an editor through shares, a member of the owning delegation
+// (the pen-holder), an administrator —
 // against the status each must get. A stranger learns nothing: 404 with no
 // title, and the draft absent from their list. The matrix this test holds is
 // the one in the closing note of the delegations issue.
@@ -12,14 +13,16 @@ import { buildContext } from '../../server/api/context.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 
-type Role = 'anonymous' | 'stranger' | 'reader' | 'editor' | 'owner';
-const ROLES: Role[] = ['anonymous', 'stranger', 'reader', 'editor', 'owner'];
+type Role = 'anonymous' | 'stranger' | 'reader' | 'proposer' | 'editor' | 'owner';
+const ROLES: Role[] = ['anonymous', 'stranger', 'reader', 'proposer', 'editor', 'owner'];
 
 let db: Db;
 let search: SearchWorker;
 let app: App;
 const clients = {} as Record<Role, Client>;
 let admin: Client;
+/** Another delegation with propose access, whose proposals the roles support, accept or reject. */
+let sponsor: Client;
 let draftId = '';
 let title = '';
 
@@ -30,21 +33,24 @@ beforeAll(async () => {
   // The real search worker over the copy's index: suggest and search answer as they would in use.
   search = SearchWorker.start({ dbFile: db.name });
   const owner = await signedInApp(db, { delegation: 'Owners', search });
+  await search.ready();
   app = owner.app;
   clients.owner = owner;
   clients.stranger = await signIn(app, db, 'Strangers');
   clients.reader = await signIn(app, db, 'Readers');
+  clients.proposer = await signIn(app, db, 'Proposers');
   clients.editor = await signIn(app, db, 'Editors');
+  sponsor = await signIn(app, db, 'Sponsors');
   clients.anonymous = { user: null as never, cookie: '', request: async (path, init) => app.request(path, init) };
   admin = await signIn(app, db, 'Secretariat', { admin: true });
 
   title = 'Confidential position on OP 7';
   const res = await owner.request('/api/drafts', jsonInit('POST', { base: 'a-res-78-229-en', title }));
   draftId = ((await res.json()) as { id: string }).id;
-  for (const [delegation, access] of [['Readers', 'read'], ['Editors', 'edit']] as const) {
+  for (const [delegation, access] of [['Readers', 'read'], ['Proposers', 'propose'], ['Editors', 'edit'], ['Sponsors', 'propose']] as const) {
     expect((await owner.request(`/api/drafts/${draftId}/shares`, jsonInit('POST', { delegation, access }))).status).toBe(201);
   }
-});
+}, 300_000);
 afterAll(async () => {
   await search.close();
   db.close();
@@ -73,10 +79,24 @@ interface Row {
   expect: Record<Role, number>;
 }
 
-const readers = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: ok, editor: ok, owner: ok });
-const writers = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: 403, editor: ok, owner: ok });
-const owners = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: 403, editor: 403, owner: ok });
-const anyone = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: ok, reader: ok, editor: ok, owner: ok });
+const readers = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: ok, proposer: ok, editor: ok, owner: ok });
+const proposers = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: 403, proposer: ok, editor: ok, owner: ok });
+const writers = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: 403, proposer: 403, editor: ok, owner: ok });
+const owners = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: 404, reader: 403, proposer: 403, editor: 403, owner: ok });
+const anyone = (ok: number): Record<Role, number> => ({ anonymous: 401, stranger: ok, reader: ok, proposer: ok, editor: ok, owner: ok });
+
+/** A new proposal (by `by`, the sponsoring delegation unless named) and the path of `action` on it: each role acts on a fresh one. */
+const onProposal = (action: string, by: () => Client = () => sponsor) => async () => {
+  const res = await by().request(`/api/drafts/${draftId}/proposals`, jsonInit('POST', { kind: 'add', section: 'operative', text: 'Decides to remain seized of the matter.' }));
+  expect(res.status).toBe(201);
+  return `/api/drafts/${draftId}/proposals/${((await res.json()) as { id: string }).id}/${action}`;
+};
+
+/** The path of the status of the draft's first paragraph. */
+const firstParagraphStatus = async () => {
+  const draft = (await (await clients.owner.request(`/api/drafts/${draftId}`)).json()) as { paragraphs: { id: string }[] };
+  return `/api/drafts/${draftId}/paragraphs/${draft.paragraphs[0].id}/status`;
+};
 
 const d = (rest = '') => () => Promise.resolve(`/api/drafts/${draftId}${rest}`);
 
@@ -96,6 +116,22 @@ const DRAFT_ROUTES: Row[] = [
   { route: 'POST /drafts/:id/versions/:v/restore', method: 'POST', path: d('/versions/1/restore'), expect: writers(200) },
   { route: 'GET /drafts/:id/shares', method: 'GET', path: d('/shares'), expect: readers(200) },
   { route: 'POST /drafts/:id/shares', method: 'POST', path: d('/shares'), body: { delegation: 'Observers', access: 'read' }, expect: owners(201) },
+  { route: 'GET /drafts/:id/proposals', method: 'GET', path: d('/proposals'), expect: readers(200) },
+  { route: 'POST /drafts/:id/proposals', method: 'POST', path: d('/proposals'), body: { kind: 'add', section: 'preamble', text: 'Recalling its previous resolutions,' }, expect: proposers(201) },
+  { route: 'POST /drafts/:id/proposals/:p/support', method: 'POST', path: onProposal('support'), expect: proposers(200) },
+  { route: 'POST /drafts/:id/proposals/:p/object', method: 'POST', path: onProposal('object'), expect: proposers(200) },
+  { route: 'POST /drafts/:id/proposals/:p/accept', method: 'POST', path: onProposal('accept'), expect: owners(200) },
+  { route: 'POST /drafts/:id/proposals/:p/reject', method: 'POST', path: onProposal('reject'), expect: owners(200) },
+  { route: 'POST /drafts/:id/proposals/:p/bracket', method: 'POST', path: onProposal('bracket'), expect: owners(200) },
+  {
+    route: 'POST /drafts/:id/proposals/:p/withdraw (the proposer\'s own)',
+    method: 'POST',
+    path: onProposal('withdraw', () => clients.proposer),
+    expect: { anonymous: 401, stranger: 404, reader: 403, proposer: 200, editor: 403, owner: 403 },
+  },
+  { route: 'PUT /drafts/:id/paragraphs/:p/status', method: 'PUT', path: firstParagraphStatus, body: { status: 'agreed-ad-ref' }, expect: owners(200) },
+  { route: 'GET /drafts/:id/agreed-language', method: 'GET', path: d('/agreed-language'), expect: readers(200) },
+  { route: 'GET /drafts/:id/export.docx?compilation=1', method: 'GET', path: d('/export.docx?compilation=1'), expect: readers(200) },
 ];
 
 const CORPUS_ROUTES: [string, string, unknown?][] = [
@@ -132,7 +168,7 @@ describe('every route checks who is asking', () => {
     });
   }
 
-  it('DELETE /drafts/:id/shares/:shareId: anonymous 401, stranger 404, reader 403, editor 403, owner 200', async () => {
+  it('DELETE /drafts/:id/shares/:shareId: anonymous 401, stranger 404, reader 403, proposer 403, editor 403, owner 200', async () => {
     const shares = (await (await clients.owner.request(`/api/drafts/${draftId}/shares`)).json()) as { shares: { id: string; with: { name: string } }[] };
     const observers = shares.shares.find((s) => s.with.name === 'Observers')!;
     const path = `/api/drafts/${draftId}/shares/${observers.id}`;
@@ -140,7 +176,7 @@ describe('every route checks who is asking', () => {
     for (const role of ROLES) expect(await statusOf(role, 'DELETE', path), role).toBe(expected[role]);
   });
 
-  it('DELETE /drafts/:id: anonymous 401, stranger 404, reader 403, editor 403, owner 200', async () => {
+  it('DELETE /drafts/:id: anonymous 401, stranger 404, reader 403, proposer 403, editor 403, owner 200', async () => {
     const expected = owners(200);
     for (const role of ROLES) expect(await statusOf(role, 'DELETE', `/api/drafts/${draftId}`), role).toBe(expected[role]);
     expect((await clients.owner.request(`/api/drafts/${draftId}`)).status).toBe(404);
@@ -157,9 +193,7 @@ describe('every route checks who is asking', () => {
     expect((await list('owner')).find((x) => x.id === id)).toMatchObject({ access: 'owner', sharedBy: null });
   });
 
-  // The first suggest and search load their language index: minutes on a busy 2-core machine.
-  it('the corpus: 401 for the anonymous, 200 for anyone signed in', { timeout: 300_000 }, async () => {
-    await search.ready();
+  it('the corpus: 401 for the anonymous, 200 for anyone signed in', async () => {
     for (const [method, path, body] of CORPUS_ROUTES) {
       expect(await statusOf('anonymous', method, path, body), `anonymous ${method} ${path}`).toBe(401);
       expect(await statusOf('stranger', method, path, body), `signed in ${method} ${path}`).toBe(200);

@@ -1,9 +1,10 @@
 // The editor's "Export .docx" menu: the draft with every change against its
 // base as Word tracked changes (when it has a base), or a clean file. The file
 // is what the server holds, so pending edits are saved first. The base is
-// named by its symbol.
+// named by its symbol. The compilation text (every pending proposal in place) is a third choice.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { draftDocxUrl } from '../api.js';
+import { useTranslation } from 'react-i18next';
+import { compilationDocxUrl, draftDocxUrl } from '../api.js';
 import { DocumentName } from './DocumentLink.js';
 import type { SaveState } from '../drafts/syncMachine.js';
 
@@ -17,6 +18,7 @@ function download(href: string) {
 }
 
 export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId: string | null; state: SaveState; saveNow: () => Promise<void> }) {
+  const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
   const [pending, setPending] = useState<string | null>(null);
 
@@ -62,6 +64,10 @@ export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId
         <a role="menuitem" href={draftDocxUrl(id, { plain: true })} download onClick={onClick} data-export="clean">
           <b>Clean draft</b>
           <span className="muted small">the text as it stands, no tracked changes</span>
+        </a>
+        <a role="menuitem" href={compilationDocxUrl(id)} download onClick={onClick} data-export="compilation">
+          <b>{t('negotiation.compilation')}</b>
+          <span className="muted small">{t('negotiation.compilationHint')}</span>
         </a>
         {stale && <span className="menu-note warn small">Not saved: the file holds the last version saved on the server.</span>}
       </div>

@@ -5,7 +5,7 @@
 // with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { sourceModified } from '../../core/citation.js';
-import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
 import { DocParagraphText } from './DocParagraphText.js';
@@ -31,6 +31,8 @@ export interface BlockProps {
   onDragStart: (e: DragEvent) => void;
   onDragOver: (e: DragEvent, after: boolean) => void;
   onDrop: (e: DragEvent) => void;
+  /** Shown at the end of the paragraph's first line: its negotiation status (web/drafts/ParagraphStatusBadge.tsx). */
+  badge?: ReactNode;
 }
 
 /** The character offset in the text under a click in the typeset text (footnote markers are not text). */
@@ -117,6 +119,7 @@ export function ParagraphBlock(props: BlockProps) {
         </span>
       </div>
       <div className="para-body">
+        {props.badge && !active && <span className="para-status">{props.badge}</span>}
         {active ? (
           <textarea
             ref={ta}

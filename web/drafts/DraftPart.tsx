@@ -1,6 +1,8 @@
 // One part of the draft (preamble or operative part): its heading and count,
-// its paragraph blocks in order, a drop zone for dragged paragraphs, and the
-// button that adds a paragraph at its end.
+// its paragraph blocks in order (those a filter hides left out, each with its
+// negotiation status badge when given), a drop zone for dragged paragraphs,
+// and the button that adds a paragraph at its end.
+import type { ReactNode } from 'react';
 import type { ParagraphNumber } from '../../core/citation.js';
 import { ParagraphBlock } from '../components/ParagraphBlock.js';
 import type * as P from './paragraphs.js';
@@ -22,17 +24,21 @@ export interface DraftPartProps {
   onCommand: (p: P.Para, c: BlockCommand) => void;
   onComposing: (composing: boolean) => void;
   onAdd: (section: P.Section) => void;
+  /** Whether a paragraph is shown (the "open only" filter); all when absent. */
+  shown?: (p: P.Para) => boolean;
+  badge?: (p: P.Para) => ReactNode;
 }
 
-export function DraftPart({ section, title, paras, labels, language, focus, drag, ...on }: DraftPartProps) {
+export function DraftPart({ section, title, paras, labels, language, focus, drag, shown, badge, ...on }: DraftPartProps) {
   const items = paras.filter((p) => p.section === section);
+  const visible = shown ? items.filter(shown) : items;
   return (
     <section className={`part part-${section}`} {...drag.partProps(section)} aria-label={title}>
       <h2 className="part-title">
         {title} <span className="muted small">({items.length})</span>
       </h2>
       <ol className="paras">
-        {items.map((p) => {
+        {visible.map((p) => {
           const l = labels.get(p.id)!;
           return (
             <ParagraphBlock
@@ -45,6 +51,7 @@ export function DraftPart({ section, title, paras, labels, language, focus, drag
               caret={focus?.id === p.id ? focus.caret : null}
               focusSeq={focus?.id === p.id ? focus.seq : 0}
               {...drag.blockProps(p)}
+              badge={badge?.(p)}
               onActivate={(caret) => on.onActivate(p, caret)}
               onText={(text, footnotes) => on.onText(p, text, footnotes)}
               onCommand={(c) => on.onCommand(p, c)}

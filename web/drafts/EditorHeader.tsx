@@ -1,4 +1,4 @@
-// The editor's head: the draft's title (editable, unless shared read-only), its
+// The editor's head: the draft's title (editable, unless shared read-only or for proposals), its
 // language and base document, links to compare and export, sharing (its
 // delegation's members) and history, the save state, and the keyboard help.
 import { useState } from 'react';
@@ -29,7 +29,8 @@ export function EditorHeader({ draft, title, onTitle, sync, onRestored }: Editor
   const user = useUser();
   const [panel, setPanel] = useState<'share' | 'history' | null>(null);
   const { id, baseDocumentId, access } = draft;
-  const readOnly = access === 'read';
+  // A delegation that may only propose reads the text; its proposals go through the proposals panel.
+  const readOnly = access === 'read' || access === 'propose';
   const toggle = (which: 'share' | 'history') => setPanel((p) => (p === which ? null : which));
   return (
     <div className="editor-head">

@@ -1,6 +1,7 @@
 // A draft's history: every save with who made it and when; compare any two
 // versions (the comparison page), and restore an old one as a new save (what
-// came between stays in the history). Readers see the history but cannot restore.
+// came between stays in the history). A save that was not typing says why
+// (an accepted proposal names the delegation that made it). Readers see the history but cannot restore.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getVersions, restoreVersion, type DraftT } from '../api.js';
@@ -37,6 +38,7 @@ export function HistoryPanel({ draft, canWrite, onRestored, onClose }: { draft: 
             </label>{' '}
             <span className="muted">{formatWhen(v.savedAt)}</span>{' '}
             <span>{v.savedBy ? `${v.savedBy.name} (${v.savedBy.delegation})` : t('history.unknownAuthor')}</span>
+            {v.note && <span className="version-note muted small"> · {v.note}</span>}
             {v.version !== draft.version && (
               <span className="version-actions">
                 <button type="button" className="small" onClick={() => compare(v.version, draft.version)}>

@@ -1,20 +1,25 @@
-// Sharing a draft (its delegation's members only): who else may read or edit
-// it — other delegations, or one user by e-mail — added and removed here.
+// Sharing a draft (its delegation's members only): who else may read it, make
+// proposals on it or edit it — other delegations, or one user by e-mail —
+// added and removed here.
 // Everyone with access sees the list, so a co-sponsor knows who else reads.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDelegations, getShares, shareDraft, unshareDraft } from '../api.js';
+import { getDelegations, getShares, shareDraft, unshareDraft, type DraftShareT } from '../api.js';
 import { OutcomeNote, Panel } from '../components/Panel.js';
 import { ErrorNote } from '../components/Status.js';
 import { useAction } from '../lib/useAction.js';
 import { useAsync } from '../lib/useAsync.js';
+
+type ShareAccess = DraftShareT['access'];
+/** From least to most: read, make proposals, edit the text. */
+const SHARE_ACCESS: ShareAccess[] = ['read', 'propose', 'edit'];
 
 export function SharePanel({ draftId, canManage, ownDelegation, onClose }: { draftId: string; canManage: boolean; ownDelegation: string; onClose: () => void }) {
   const { t } = useTranslation();
   const shares = useAsync((signal) => getShares(draftId, signal), [draftId]);
   const delegations = useAsync((signal) => getDelegations(signal), []);
   const [target, setTarget] = useState('');
-  const [access, setAccess] = useState<'read' | 'edit'>('read');
+  const [access, setAccess] = useState<ShareAccess>('read');
   const { outcome, run } = useAction();
   const others = (delegations.data?.delegations ?? []).filter((d) => d.name !== ownDelegation);
   const submit = async (e: FormEvent) => {
@@ -57,9 +62,12 @@ export function SharePanel({ draftId, canManage, ownDelegation, onClose }: { dra
               <option key={d.id} value={d.name} />
             ))}
           </datalist>
-          <select value={access} onChange={(e) => setAccess(e.target.value as 'read' | 'edit')} aria-label={t('sharing.accessLabel')}>
-            <option value="read">{t('sharing.access.read')}</option>
-            <option value="edit">{t('sharing.access.edit')}</option>
+          <select value={access} onChange={(e) => setAccess(e.target.value as ShareAccess)} aria-label={t('sharing.accessLabel')}>
+            {SHARE_ACCESS.map((a) => (
+              <option key={a} value={a}>
+                {t(`sharing.access.${a}`)}
+              </option>
+            ))}
           </select>
           <button type="submit" className="primary">
             {t('sharing.share')}

@@ -81,7 +81,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
         )}
         {draft.sharedBy && (
           <div className="muted small shared-line" data-access={draft.access}>
-            {t('sharing.sharedBy', { name: draft.sharedBy.name, delegation: draft.sharedBy.delegation })} · {t(`sharing.access.${draft.access === 'edit' ? 'edit' : 'read'}`)}
+            {t('sharing.sharedBy', { name: draft.sharedBy.name, delegation: draft.sharedBy.delegation })} · {t(`sharing.access.${draft.access === 'owner' ? 'edit' : draft.access}`)}
           </div>
         )}
         {error && <div className="error-note">{error}</div>}
@@ -112,7 +112,7 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
           </>
         ) : (
           <>
-            {draft.access !== 'read' && <button type="button" onClick={() => setMode('rename')}>Rename</button>}
+            {(draft.access === 'owner' || draft.access === 'edit') && <button type="button" onClick={() => setMode('rename')}>Rename</button>}
             <button
               type="button"
               onClick={() => run(async () => navigate(`/drafts/${(await duplicateDraft(draft.id)).id}`))}

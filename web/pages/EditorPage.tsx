@@ -1,8 +1,10 @@
 // The drafting desk: the draft's head, its preamble and operative part as
 // lists of paragraph blocks, one undo stack for every change (Ctrl+Z), the
-// undo offer after a delete, and the precedent panel fed by the paragraph
-// being edited. The parts live in web/drafts/:
-// saving (useDraftSync), focus, block commands, drag and drop, precedents.
+// undo offer after a delete, the precedent panel fed by the paragraph being
+// edited, and the negotiation (proposals, paragraph statuses). A delegation
+// that may only read or propose sees the text read-only beside the proposals.
+// The parts live in web/drafts/: saving (useDraftSync), focus, block
+// commands, drag and drop, precedents, negotiation.
 import { useEffect, useMemo, useState } from 'react';
 import { profileOf } from '../../core/languages/index.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
@@ -20,6 +22,11 @@ import { useUndo } from '../drafts/useUndo.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 import { navigate } from '../lib/router.js';
 import { ReadOnlyDraft } from '../drafts/ReadOnlyDraft.js';
+import { ParagraphStatusBadge } from '../drafts/ParagraphStatusBadge.js';
+import { ProposalsPanel } from '../drafts/ProposalsPanel.js';
+import { useNegotiation } from '../drafts/useNegotiation.js';
+import { useUser } from '../accounts/session.js';
+import { useTranslation } from 'react-i18next';
 import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
@@ -35,6 +42,17 @@ export function EditorPage({ id }: { id: string }) {
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
+  const { t } = useTranslation();
+  const user = useUser();
+  const negotiation = useNegotiation(id, draft?.version ?? 0);
+  // Open or closed per draft for the tab's life: accepting a proposal reopens the editor, and the panel with it.
+  const [showProposals, setShowProposals] = useState(() => sessionStorage.getItem(`precedent:proposals:${id}`) === '1');
+  useEffect(() => sessionStorage.setItem(`precedent:proposals:${id}`, showProposals ? '1' : '0'), [id, showProposals]);
+  // The paragraph a proposal is about: the one last focused (editor) or clicked (read-only).
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focus?.id) setChosenId(focus.id);
+  }, [focus?.id]);
 
   const paras = useMemo(() => local?.paragraphs ?? [], [local]);
   const labels = useMemo(() => P.labels(paras), [paras]);
@@ -53,13 +71,34 @@ export function EditorPage({ id }: { id: string }) {
   if (!local || !draft) return <Loading what="the draft" />;
   // A restored version is a new save on the server: open the draft afresh (App keys the editor by it).
   const onRestored = (restored: { version: number }) => navigate(`/drafts/${id}?restored=${restored.version}`, { replace: true });
-  if (draft.access === 'read') {
+  const chosenPara = paras.find((p) => p.id === chosenId) ?? null;
+  const chosen = chosenPara ? { id: chosenPara.id, label: labels.get(chosenPara.id)?.label ?? '', text: chosenPara.text } : null;
+  const badge = (p: P.Para) => (
+    <ParagraphStatusBadge
+      status={negotiation.statusOf(p.id)}
+      label={labels.get(p.id)?.label ?? ''}
+      canSet={draft.access === 'owner'}
+      onSet={(status) => void negotiation.setStatus(p.id, status)}
+    />
+  );
+  const proposalsPanel = (
+    <ProposalsPanel
+      draft={draft}
+      negotiation={negotiation}
+      chosen={chosen}
+      myDelegation={user.delegation.name}
+      saved={sync.state === 'saved'}
+      onAccepted={(accepted) => navigate(`/drafts/${id}?restored=${accepted.version}`, { replace: true })}
+    />
+  );
+  if (draft.access === 'read' || draft.access === 'propose') {
     return (
       <div className="page editor-page">
         <div className="editor-main">
           <EditorHeader draft={draft} title={draft.title} onTitle={() => undefined} sync={sync} onRestored={onRestored} />
-          <ReadOnlyDraft draft={draft} />
+          <ReadOnlyDraft draft={draft} chosenId={chosenId} onChoose={setChosenId} shown={negotiation.shown} badge={badge} />
         </div>
+        <aside className="side-panel">{proposalsPanel}</aside>
       </div>
     );
   }
@@ -81,6 +120,8 @@ export function EditorPage({ id }: { id: string }) {
     onCommand: commands.command,
     onComposing: setComposing,
     onAdd: commands.add,
+    shown: negotiation.shown,
+    badge,
   };
 
   const conflictOpen = sync.conflict !== null && conflictClosed !== sync.conflict;
@@ -89,6 +130,10 @@ export function EditorPage({ id }: { id: string }) {
       <div className="editor-main" inert={conflictOpen}>
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} onRestored={onRestored} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
+        <button type="button" className="small proposals-toggle" aria-expanded={showProposals} onClick={() => setShowProposals((x) => !x)}>
+          {t('negotiation.button', { count: negotiation.data?.proposals.filter((p) => p.status === 'open' || p.status === 'bracketed').length ?? 0 })}
+        </button>
+        {showProposals && proposalsPanel}
         <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
           <p className="body-line">{profileOf(language).formula}</p>
           <DraftPart section="preamble" title="Preamble" {...part} />

@@ -3,7 +3,8 @@
 //   GET  /documents/:id/export.docx          a corpus document in UN layout
 //   GET  /documents/:id/export.akn           a corpus document as AKN4UN XML
 //   GET  /drafts/:id/export.akn              a draft as AKN4UN XML, eIds kept from its precedents
-//   GET  /drafts/:id/export.docx[?against=]   a draft, tracked against its base (or any document; ?plain=1 for none)
+//   GET  /drafts/:id/export.docx[?against=]   a draft, tracked against its base (or any document; ?plain=1 for none;
+//                                             ?compilation=1 for the compilation text with every pending proposal)
 //   GET  /diff/export.docx?from=&to=          `to`, with every change from `from` tracked
 //   POST /drafts/import[?changes=accept|reject][&language=]
 //        a .docx (multipart "file", or the raw body) or JSON { text, title?, language? } → 201 new draft
@@ -18,6 +19,8 @@ import { buildAkn, documentForAkn, draftForAkn } from '../../exchange/akn-export
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
 import { contentDisposition, cutToCharacters, fileBaseName } from '../../exchange/file-name.js';
+import { exportCompilationDocx } from '../../exchange/compilation-docx.js';
+import { compilationText } from '../../negotiation/service.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { DiffExportQuery, DraftExportQuery, IdParam, ImportQuery, ImportTextBody, type ImportResult } from '../contract.js';
 import { guard } from '../refusals.js';
@@ -130,9 +133,15 @@ export function exchangeRoutes(ctx: AppContext) {
     })
     .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
       const actor = actorOf(c);
+      const q = c.req.valid('query');
+      if (q.compilation === '1' || q.compilation === 'true') {
+        const { draft, paragraphs } = guard(() => compilationText(ctx.db, actor, c.req.valid('param').id));
+        const heading = `Compilation text, version ${draft.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+        const buffer = await exportCompilationDocx({ language: draft.language, title: draft.title, body: draft.body, heading, paragraphs });
+        return sendDocx(c, buffer, `${draft.title.slice(0, 80)} (compilation text)`);
+      }
       const draft = guard(() => getDraft(ctx.db, actor, c.req.valid('param').id));
       const authorship = draftAuthorship(ctx.db, actor, draft.id);
-      const q = c.req.valid('query');
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
       const againstDoc = against ? getDocument(ctx.db, against) : null;

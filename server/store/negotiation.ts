@@ -1,0 +1,177 @@
+// Proposals, stances and paragraph statuses in SQLite: the only SQL that
+// touches the proposals, proposal_stances and paragraph_statuses tables. A
+// proposal's evidence is stored with it (JSON), as computed when it was made.
+// Rows in, rows out: the rules (numbering, who may do what) live in
+// server/negotiation/.
+import type { DraftSection } from '../../core/limits.js';
+import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../negotiation/model.js';
+import type { Db } from './db.js';
+
+export const NEGOTIATION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS proposals (
+  id TEXT PRIMARY KEY,
+  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('amend', 'add', 'delete', 'alt')),
+  paragraph_id TEXT,
+  section TEXT NOT NULL CHECK (section IN ('preamble', 'operative')),
+  text TEXT,
+  note TEXT,
+  basis TEXT,
+  anchor_label TEXT,
+  sequence INTEGER NOT NULL,
+  delegation_id TEXT NOT NULL REFERENCES delegations(id),
+  author_id TEXT NOT NULL REFERENCES users(id),
+  status TEXT NOT NULL CHECK (status IN ('open', 'bracketed', 'accepted', 'rejected', 'withdrawn')),
+  evidence TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT REFERENCES users(id)
+);
+CREATE INDEX IF NOT EXISTS proposals_by_draft ON proposals(draft_id, created_at);
+CREATE TABLE IF NOT EXISTS proposal_stances (
+  proposal_id TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  delegation_id TEXT NOT NULL REFERENCES delegations(id),
+  stance TEXT NOT NULL CHECK (stance IN ('support', 'object')),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  PRIMARY KEY (proposal_id, delegation_id)
+);
+CREATE TABLE IF NOT EXISTS paragraph_statuses (
+  draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+  paragraph_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'agreed-ad-ref', 'agreed')),
+  set_by TEXT REFERENCES users(id),
+  set_at TEXT NOT NULL,
+  PRIMARY KEY (draft_id, paragraph_id)
+);
+`;
+
+interface ProposalRow {
+  id: string;
+  draft_id: string;
+  kind: ProposalKind;
+  paragraph_id: string | null;
+  section: DraftSection;
+  text: string | null;
+  note: string | null;
+  basis: string | null;
+  anchor_label: string | null;
+  sequence: number;
+  delegation_id: string;
+  delegation_name: string;
+  author_id: string;
+  author_name: string;
+  status: ProposalStatus;
+  evidence: string;
+  created_at: string;
+  decided_at: string | null;
+  decider_name: string | null;
+  decider_delegation: string | null;
+}
+
+const PROPOSAL_SELECT = `SELECT p.*, g.name AS delegation_name, a.name AS author_name, du.name AS decider_name, dg.name AS decider_delegation
+  FROM proposals p JOIN delegations g ON g.id = p.delegation_id JOIN users a ON a.id = p.author_id
+  LEFT JOIN users du ON du.id = p.decided_by LEFT JOIN delegations dg ON dg.id = du.delegation_id`;
+
+function stancesOf(db: Db, proposalId: string, stance: Stance): string[] {
+  return (
+    db
+      .prepare('SELECT g.name FROM proposal_stances s JOIN delegations g ON g.id = s.delegation_id WHERE s.proposal_id = ? AND s.stance = ? ORDER BY s.at, g.name')
+      .all(proposalId, stance) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+function toRecord(db: Db, row: ProposalRow): ProposalRecord {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    kind: row.kind,
+    paragraphId: row.paragraph_id,
+    section: row.section,
+    text: row.text,
+    note: row.note,
+    basis: row.basis,
+    anchorLabel: row.anchor_label,
+    sequence: row.sequence,
+    delegationId: row.delegation_id,
+    delegation: row.delegation_name,
+    author: { id: row.author_id, name: row.author_name, delegation: row.delegation_name },
+    status: row.status,
+    evidence: JSON.parse(row.evidence) as Evidence,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decider_name ? { name: row.decider_name, delegation: row.decider_delegation! } : null,
+    supporters: stancesOf(db, row.id, 'support'),
+    objectors: stancesOf(db, row.id, 'object'),
+  };
+}
+
+export function listProposals(db: Db, draftId: string): ProposalRecord[] {
+  return (db.prepare(`${PROPOSAL_SELECT} WHERE p.draft_id = ? ORDER BY p.created_at, p.rowid`).all(draftId) as ProposalRow[]).map((r) => toRecord(db, r));
+}
+
+export function getProposal(db: Db, draftId: string, id: string): ProposalRecord | null {
+  const row = db.prepare(`${PROPOSAL_SELECT} WHERE p.draft_id = ? AND p.id = ?`).get(draftId, id) as ProposalRow | undefined;
+  return row ? toRecord(db, row) : null;
+}
+
+/** How many proposals of `kind` name this paragraph (any status): the next one's bis/ter or alt number follows them. */
+export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, paragraphId: string | null, section: DraftSection): number {
+  const row = db
+    .prepare('SELECT COUNT(*) AS n FROM proposals WHERE draft_id = ? AND kind = ? AND paragraph_id IS ? AND (paragraph_id IS NOT NULL OR section = ?)')
+    .get(draftId, kind, paragraphId, section) as { n: number };
+  return row.n;
+}
+
+export interface NewProposal {
+  id: string;
+  draftId: string;
+  kind: ProposalKind;
+  paragraphId: string | null;
+  section: DraftSection;
+  text: string | null;
+  note: string | null;
+  basis: string | null;
+  anchorLabel: string | null;
+  sequence: number;
+  delegationId: string;
+  authorId: string;
+  evidence: Evidence;
+  createdAt: string;
+}
+
+export function insertProposal(db: Db, p: NewProposal): void {
+  db.prepare(
+    `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
+     VALUES (@id, @draftId, @kind, @paragraphId, @section, @text, @note, @basis, @anchorLabel, @sequence, @delegationId, @authorId, 'open', @evidence, @createdAt)`,
+  ).run({ ...p, evidence: JSON.stringify(p.evidence) });
+}
+
+/** Moves a proposal to `status` only from one of `from` (a decision raced by another is refused); false otherwise. */
+export function setProposalStatus(db: Db, draftId: string, id: string, status: ProposalStatus, from: readonly ProposalStatus[], by: string, at: string): boolean {
+  const placeholders = from.map(() => '?').join(', ');
+  return (
+    db.prepare(`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN (${placeholders})`).run(status, by, at, draftId, id, ...from)
+      .changes > 0
+  );
+}
+
+/** A delegation supports or objects to a proposal (the latest stance replaces an earlier one). */
+export function setStance(db: Db, proposalId: string, delegationId: string, stance: Stance, userId: string, at: string): void {
+  db.prepare(
+    `INSERT INTO proposal_stances (proposal_id, delegation_id, stance, user_id, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (proposal_id, delegation_id) DO UPDATE SET stance = excluded.stance, user_id = excluded.user_id, at = excluded.at`,
+  ).run(proposalId, delegationId, stance, userId, at);
+}
+
+export function paragraphStatuses(db: Db, draftId: string): Map<string, ParagraphStatus> {
+  const rows = db.prepare('SELECT paragraph_id, status FROM paragraph_statuses WHERE draft_id = ?').all(draftId) as { paragraph_id: string; status: ParagraphStatus }[];
+  return new Map(rows.map((r) => [r.paragraph_id, r.status]));
+}
+
+export function setParagraphStatus(db: Db, draftId: string, paragraphId: string, status: ParagraphStatus, by: string, at: string): void {
+  db.prepare(
+    `INSERT INTO paragraph_statuses (draft_id, paragraph_id, status, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (draft_id, paragraph_id) DO UPDATE SET status = excluded.status, set_by = excluded.set_by, set_at = excluded.set_at`,
+  ).run(draftId, paragraphId, status, by, at);
+}

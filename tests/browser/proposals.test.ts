@@ -1,0 +1,64 @@
+// Negotiation in real headless Chromium against the real server: a second
+// delegation, with propose access, reads the draft read-only, chooses a
+// paragraph and proposes an amendment; the pen-holder sees it in the
+// proposals panel (with its difference from the text) and accepts it; the
+// text changes, as a new version whose note names the proposer.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, hasChromium, paragraphTexts, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
+
+describe.skipIf(!hasChromium)('proposals (browser)', { timeout: 180_000 }, () => {
+  const { api, newDraft, newPage } = useDesk();
+
+  it('a delegation proposes an amendment; the pen-holder sees it, accepts it, and the text changes', async () => {
+    const email = `marta.${Date.now()}@mexico.example`;
+    const password = 'a member password';
+    await api('/api/admin/users', { method: 'POST', body: JSON.stringify({ email, name: 'Marta Mexico', password, delegation: 'Mexico' }) });
+    const draftId = await newDraft({
+      title: `Negotiated ${Date.now()}`,
+      language: 'en',
+      paragraphs: [
+        { id: 'op1', section: 'operative', text: 'Urges Member States to strengthen international cooperation;' },
+        { id: 'op2', section: 'operative', text: 'Decides to remain seized of the matter.' },
+      ],
+    });
+    await api(`/api/drafts/${draftId}/shares`, { method: 'POST', body: JSON.stringify({ delegation: 'Mexico', access: 'propose' }) });
+
+    // Mexico: the text read-only, the proposals panel beside it.
+    const mexico = await newPage({ email, password });
+    await mexico.goto(`/drafts/${draftId}`);
+    await mexico.waitForSelector('[data-read-only="true"]');
+    expect(await mexico.locator('.access-badge[data-access="propose"]').count()).toBe(1);
+    expect(await mexico.locator('input.title-input, textarea.para-input, [contenteditable="true"]').count()).toBe(0);
+    await mexico.click('.read-only-block[data-paragraph="op1"]');
+    const form = mexico.locator('.proposal-form[data-for="op1"]');
+    await form.waitFor();
+    await form.locator('textarea').fill('Urges Member States to strengthen and expand international cooperation;');
+    await form.locator('button[type="submit"]').click();
+    const proposed = mexico.locator('.proposal[data-kind="amend"]');
+    await proposed.waitFor();
+    expect(await proposed.locator('ins').first().textContent()).toContain('expand');
+    // Mexico may withdraw its own proposal, not accept it.
+    expect(await proposed.locator('button[data-action="withdraw"]').count()).toBe(1);
+    expect(await proposed.locator('button[data-action="accept"]').count()).toBe(0);
+    await screenshot(mexico, 'proposals-01-proposer');
+
+    // The pen-holder: the proposal in the panel, with who made it; accepting it changes the text.
+    const pen = await newPage();
+    await pen.goto(`/drafts/${draftId}`);
+    await waitSaved(pen);
+    await pen.click('.proposals-toggle');
+    const seen = pen.locator('.proposal[data-kind="amend"]');
+    await seen.waitFor();
+    expect(await seen.locator('.delegation-badge').textContent()).toBe('Mexico');
+    expect(await seen.locator('.proposal-label').textContent()).toBe('OP 1');
+    await pen.locator('.proposals-panel').screenshot({ path: join(SCREENSHOTS, 'proposals-02-panel.png') });
+    await seen.locator('button[data-action="accept"]').click();
+    await expect.poll(() => paragraphTexts(pen), { timeout: 15_000 }).toContain('Urges Member States to strengthen and expand international cooperation;');
+    const saved = await api<{ version: number }>(`/api/drafts/${draftId}`);
+    expect(saved.version).toBe(2);
+    const versions = await api<{ versions: { version: number; note: string | null }[] }>(`/api/drafts/${draftId}/versions`);
+    expect(versions.versions[0].note).toContain('Mexico');
+    await screenshot(pen, 'proposals-03-accepted');
+  });
+});
