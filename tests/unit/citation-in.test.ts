@@ -112,6 +112,8 @@ describe('citeIn and citationIn: a document and its paragraph', () => {
     expect(citationIn('A/78/123, para. 5', 'es')).toBe('A/78/123, párrafo 5');
     expect(citationIn('Report of the Secretary-General, crime, para. 5', 'fr')).toBe('Report of the Secretary-General, crime, paragraphe 5');
     expect(citeIn({ symbol: null, title: 'Report, 2004' }, 'para. 2', 'en')).toBe('Report, 2004, para. 2');
+    expect(citeIn(doc, ['OP 3', 'OP 4'], 'en')).toBe('A/RES/78/229, OP 3 + OP 4');
+    expect(citeIn(doc, ['OP 3', 'OP 4'], 'ru')).toBe('резолюция 78/229, пункт 3 + пункт 4');
   });
 
   it('returns a citation with no label in it as it is', () => {

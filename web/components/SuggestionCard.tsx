@@ -2,10 +2,14 @@
 // similarity, the text with the passages it shares with the draft marked, and
 // when selected an inline diff from the typed text to the precedent.
 import { useMemo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SuggestResult } from '../api.js';
 import { citation } from '../../core/citation.js';
+import { citeIn } from '../../core/citation-in.js';
+import { localizedBody } from '../../core/languages/index.js';
+import { interfaceLanguage } from '../i18n/locale.js';
 import { inlineDiff } from '../../core/diff/inline.js';
-import { formatDate, formatPercent } from '../lib/format.js';
+import { formatDate, formatNumber, formatPercent } from '../lib/format.js';
 import { Highlight } from './Highlight.js';
 import { InlineChanges } from './InlineChanges.js';
 import { LeadText } from './Lead.js';
@@ -27,16 +31,21 @@ function selectUnlessAction(e: MouseEvent, onSelect: () => void) {
 }
 
 export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }: { r: SuggestResult; typed: string; selected: boolean; copied: boolean; onSelect: () => void; actions: CardActions }) {
-  const cite = citation(r.document, r.paragraph.label);
+  const { t } = useTranslation();
+  const lang = r.document.language;
+  // Shown in the precedent's own language ("第78/229号决议第8段"); the stored form stays on data-citation.
+  const cite = citeIn(r.document, r.paragraph.label, lang);
   const pct = formatPercent(r.similarity);
   const changes = useMemo(() => (selected ? inlineDiff(typed, r.paragraph.text, r.document.language) : null), [selected, typed, r]);
   const earlier = r.earlierVersions?.length ?? 0;
   return (
-    <li className={`suggestion ${selected ? 'selected' : ''}`} role="option" aria-selected={selected} data-paragraph={r.paragraph.id} data-citation={cite} onMouseDown={(e) => selectUnlessAction(e, onSelect)}>
+    <li className={`suggestion ${selected ? 'selected' : ''}`} role="option" aria-selected={selected} data-paragraph={r.paragraph.id} data-citation={citation(r.document, r.paragraph.label)} onMouseDown={(e) => selectUnlessAction(e, onSelect)}>
       <div className="s-head">
-        <span className="cite">{cite}</span>
-        <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? 'agreed' : r.document.kind}</span>
-        <span className="sim" title={`Similarity ${r.similarity === 1 ? '1 (the same text)' : r.similarity.toFixed(3)}`}>
+        <span className="cite" lang={lang}>
+          {cite}
+        </span>
+        <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? t('common.agreed') : t(`kinds.${r.document.kind}`)}</span>
+        <span className="sim" title={t('card.similarity', { value: r.similarity === 1 ? t('card.same') : formatNumber(r.similarity, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) })}>
           <span className="sim-track">
             <span className="sim-bar" style={{ width: pct }} />
           </span>
@@ -44,9 +53,9 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
         </span>
       </div>
       <div className="s-meta muted small">
-        {formatDate(r.document.date)} · {r.document.body}
-        {earlier > 0 && ` · also in ${earlier} earlier version${earlier > 1 ? 's' : ''}`}
-        {r.laterVersions?.length ? ` · reworded later in ${r.laterVersions[0].symbol ?? 'a later version'}` : ''}
+        {formatDate(r.document.date)} · {localizedBody(interfaceLanguage(), r.document.body)}
+        {earlier > 0 && ` · ${t('card.earlier', { count: earlier })}`}
+        {r.laterVersions?.length ? ` · ${t('card.rewordedIn', { symbol: r.laterVersions[0].symbol ?? t('card.laterVersion') })}` : ''}
       </div>
       <div className="s-text" lang={r.document.language}>
         {r.shared.length ? <Highlight text={r.paragraph.text} ranges={r.shared.map((s) => s.to)} /> : <LeadText text={r.paragraph.text} language={r.document.language} lead={r.paragraph.lead} />}
@@ -54,7 +63,7 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
       {changes && (
         <div className="s-diff">
           <div className="s-legend muted small">
-            Your text → the precedent: <ins>only in the precedent</ins> <del>only in your text</del>
+            {t('card.legend')} <ins>{t('card.onlyPrecedent')}</ins> <del>{t('card.onlyYours')}</del>
           </div>
           <div className="s-text" lang={r.document.language}>
             <InlineChanges changes={changes} lang={r.document.language} />
@@ -62,14 +71,14 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
         </div>
       )}
       <div className="s-actions">
-        <button type="button" onClick={actions.insert} title="Insert as a new paragraph after this one (Enter)">
-          Insert
+        <button type="button" onClick={actions.insert} title={t('card.insertTitle')}>
+          {t('common.insert')}
         </button>
-        <button type="button" onClick={actions.replace} title="Replace the paragraph with this text (R)">
-          Replace
+        <button type="button" onClick={actions.replace} title={t('card.replaceTitle')}>
+          {t('card.replace')}
         </button>
-        <button type="button" onClick={actions.copy} title="Copy the citation (C)">
-          {copied ? 'Copied' : 'Copy citation'}
+        <button type="button" onClick={actions.copy} title={t('card.copyTitle')}>
+          {copied ? t('card.copied') : t('card.copy')}
         </button>
       </div>
     </li>

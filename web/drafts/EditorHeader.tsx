@@ -1,5 +1,6 @@
 // The editor's head: the draft's title (editable), its language and base
 // document, links to compare and export, the save state, and the keyboard help.
+import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import type { DraftT } from '../api.js';
 import { DocumentLink } from '../components/DocumentLink.js';
@@ -17,27 +18,27 @@ export interface EditorHeaderProps {
 }
 
 export function EditorHeader({ draft, title, onTitle, sync }: EditorHeaderProps) {
+  const { t } = useTranslation();
   const { id, baseDocumentId } = draft;
   return (
     <div className="editor-head">
-      <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label="Draft title" onChange={(e) => onTitle(e.target.value)} />
+      <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label={t('editor.titleAria')} onChange={(e) => onTitle(e.target.value)} />
       <div className="editor-meta">
         <span>{languageName(draft.language)}</span>
         {baseDocumentId && (
           <span>
-            base <DocumentLink id={baseDocumentId} />
+            {t('editor.base')} <DocumentLink id={baseDocumentId} />
           </span>
         )}
         <a href={`/drafts/${id}/compare`} onClick={linkClick} className="button-link">
-          {baseDocumentId ? 'Compare with base' : 'Compare…'}
+          {baseDocumentId ? t('editor.compareWithBase') : t('editor.compare')}
         </a>
         <DraftExport id={id} baseId={baseDocumentId} state={sync.state} saveNow={sync.saveNow} />
         <SaveBadge state={sync.state} message={sync.message} bufferFailed={sync.bufferFailed} />
       </div>
       <details className="shortcuts">
-        <summary>Keyboard</summary>
-        Enter split · Shift+Enter new line · Backspace at start merge · Alt+↑/↓ move · Alt+S preamble/operative · Ctrl+Shift+Backspace delete · ↑/↓ at the edges
-        previous/next paragraph · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+. precedents, Esc back · a footnote (❶) moves and deletes like a character
+        <summary>{t('editor.keyboard')}</summary>
+        {t('editor.shortcuts')}
       </details>
     </div>
   );

@@ -2,6 +2,10 @@
 // preamble and numbered operative paragraphs set as the UN sets them, each
 // with its citation, lineage link and footnotes; roll it over into a draft.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { citeIn, labelIn } from '../../core/citation-in.js';
+import { localizedBody, profileOf } from '../../core/languages/index.js';
+import { interfaceLanguage } from '../i18n/locale.js';
 import { createDraft, documentDocxUrl, getDocument } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
@@ -10,13 +14,14 @@ import { DocParagraphText } from '../components/DocParagraphText.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DocumentPage({ id, focus }: { id: string; focus: string | null }) {
+  const { t } = useTranslation();
   const doc = useAsync(() => getDocument(id), [id]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (doc.data && focus) document.getElementById(`p-${focus}`)?.scrollIntoView({ block: 'center' });
   }, [doc.data, focus]);
   if (doc.error) return <ErrorNote error={doc.error} />;
-  if (!doc.data) return <Loading what="the document" />;
+  if (!doc.data) return <Loading what={t('what.document')} />;
   const { document: d, paragraphs } = doc.data;
   const rollover = async () => {
     try {
@@ -30,27 +35,27 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
     <div className="page document-page">
       <div className="page-head">
         <div>
-          <div className="sym big">{d.symbol ?? '(no symbol)'}</div>
+          <div className="sym big">{d.symbol ?? t('common.noSymbol')}</div>
           <h1 lang={d.language}>{d.title}</h1>
           <div className="muted small">
-            {d.kind} · {d.body} · {languageName(d.language)} · {formatDate(d.date)}
-            {d.session ? ` · session ${d.session}` : ''}
-            {d.agendaItem ? ` · agenda item ${d.agendaItem}` : ''}
+            {t(`kinds.${d.kind}`)} · {localizedBody(interfaceLanguage(), d.body)} · {languageName(d.language)} · {formatDate(d.date)}
+            {d.session ? ` · ${t('document.session', { session: d.session })}` : ''}
+            {d.agendaItem ? ` · ${t('document.agendaItem', { item: d.agendaItem })}` : ''}
           </div>
         </div>
         <div className="toolbar">
-          <a href={documentDocxUrl(d.id)} download className="button" title="The document laid out as the UN lays it out, as a Word file">
-            Export .docx
+          <a href={documentDocxUrl(d.id)} download className="button" title={t('document.exportTitle')}>
+            {t('common.exportDocx')}
           </a>
           {(d.kind === 'resolution' || d.kind === 'draft resolution' || d.kind === 'decision') && (
             <button type="button" className="primary" onClick={rollover}>
-              Roll over into a new draft
+              {t('document.rollover')}
             </button>
           )}
         </div>
       </div>
       {error && <p className="error-note">{error}</p>}
-      <article className={`doc-text ${d.language === 'zh' ? 'cjk' : ''}`} lang={d.language} dir={d.language === 'ar' ? 'rtl' : 'auto'}>
+      <article className={`doc-text ${d.language === 'zh' ? 'cjk' : ''}`} lang={d.language} dir={profileOf(d.language).rtl ? 'rtl' : 'ltr'}>
         {paragraphs.map((p) =>
           p.section === 'heading' ? (
             <h3 key={p.id} className="doc-heading">
@@ -58,17 +63,15 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
             </h3>
           ) : (
             <div key={p.id} id={`p-${p.id}`} className={`doc-para ${p.section} ${focus === p.id ? 'focused' : ''}`}>
-              <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : <span className="pp">{p.label}</span>}</span>
+              <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : <span className="pp">{labelIn(p.label, d.language)}</span>}</span>
               <div>
                 <p>
                   <DocParagraphText p={p} language={d.language} />
                 </p>
                 <div className="doc-para-meta">
-                  <span className="cite">
-                    {d.symbol ?? d.title}, {p.label}
-                  </span>
+                  <span className="cite">{citeIn(d, p.label, d.language)}</span>
                   <a href={`/paragraphs/${p.id}/lineage`} onClick={linkClick}>
-                    lineage
+                    {t('common.lineage')}
                   </a>
                 </div>
               </div>

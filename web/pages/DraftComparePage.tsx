@@ -1,6 +1,7 @@
 // Draft against its base (or any document picked here): the same comparison
 // view as the series, computed on the saved draft.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { draftDocxUrl, getDraft, getDraftDiff } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
@@ -9,6 +10,7 @@ import { DocumentPicker } from '../components/DocumentPicker.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DraftComparePage({ id, against }: { id: string; against: string | null }) {
+  const { t } = useTranslation();
   const draft = useAsync(() => getDraft(id), [id]);
   const target = against ?? draft.data?.baseDocumentId ?? null;
   const diff = useAsync(
@@ -17,7 +19,7 @@ export function DraftComparePage({ id, against }: { id: string; against: string 
   );
   const [picking, setPicking] = useState(false);
   if (draft.error) return <ErrorNote error={draft.error} />;
-  if (!draft.data) return <Loading what="the draft" />;
+  if (!draft.data) return <Loading what={t('what.draft')} />;
   return (
     <div className="page compare-page">
       <div className="page-head">
@@ -25,7 +27,7 @@ export function DraftComparePage({ id, against }: { id: string; against: string 
           <a href={`/drafts/${id}`} onClick={linkClick}>
             {draft.data.title}
           </a>{' '}
-          <span className="muted">compared with</span> <span className="sym">{diff.data?.from.symbol ?? target ?? 'a document'}</span>
+          <span className="muted">{t('compare.comparedWith')}</span> <span className="sym">{diff.data?.from.symbol ?? target ?? t('compare.aDocument')}</span>
         </h1>
         <div className="toolbar">
           {target && (
@@ -33,13 +35,13 @@ export function DraftComparePage({ id, against }: { id: string; against: string 
               href={draftDocxUrl(id, { against: target })}
               download
               className="button"
-              title="The saved draft as a Word file, every change against this document as a tracked change"
+              title={t('compare.downloadTitle')}
             >
-              Download comparison (.docx)
+              {t('common.downloadComparison')}
             </a>
           )}
           <button type="button" onClick={() => setPicking((p) => !p)}>
-            Compare with another document…
+            {t('compare.another')}
           </button>
         </div>
       </div>
@@ -48,10 +50,10 @@ export function DraftComparePage({ id, against }: { id: string; against: string 
           <DocumentPicker language={draft.data.language} onPick={(d) => navigate(`/drafts/${id}/compare?against=${encodeURIComponent(d.id)}`)} />
         </div>
       )}
-      {!target && <p className="muted">This draft has no base document. Pick a document to compare it with.</p>}
+      {!target && <p className="muted">{t('compare.noBase')}</p>}
       {diff.error && <ErrorNote error={diff.error} />}
-      {target && diff.loading && <Loading what="the comparison" />}
-      {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.symbol ?? diff.data.from.title} toName={`Draft: ${draft.data.title}`} />}
+      {target && diff.loading && <Loading what={t('what.comparison')} />}
+      {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.symbol ?? diff.data.from.title} toName={t('compare.draftName', { title: draft.data.title })} />}
     </div>
   );
 }

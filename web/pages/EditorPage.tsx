@@ -4,6 +4,8 @@
 // being edited. The parts live in web/drafts/:
 // saving (useDraftSync), focus, block commands, drag and drop, precedents.
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { ImportNoticeBar } from '../components/ImportNoticeBar.js';
@@ -21,6 +23,7 @@ import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const sync = useDraftSync(id);
   const { local, draft, edit } = sync;
   const { focus, focusOn, blur } = useParagraphFocus();
@@ -48,7 +51,7 @@ export function EditorPage({ id }: { id: string }) {
   const drag = useParagraphDrag(setParas);
 
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
-  if (!local || !draft) return <Loading what="the draft" />;
+  if (!local || !draft) return <Loading what={t('what.draft')} />;
 
   const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
@@ -75,24 +78,25 @@ export function EditorPage({ id }: { id: string }) {
       <div className="editor-main" inert={conflictOpen}>
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
-        <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
+        {/* The draft is set in its own language and direction, whatever the interface's. */}
+        <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language} dir={profileOf(language).rtl ? 'rtl' : 'ltr'}>
           <p className="body-line">{profileOf(language).formula}</p>
-          <DraftPart section="preamble" title="Preamble" {...part} />
-          <DraftPart section="operative" title="Operative part" {...part} />
+          <DraftPart section="preamble" title={t('editor.preamble')} {...part} />
+          <DraftPart section="operative" title={t('editor.operative')} {...part} />
         </div>
         {sync.conflict && !conflictOpen && (
           <div className="toast conflict-bar" role="alert">
-            Not saved: this draft was changed elsewhere.{' '}
+            {t('editor.notSavedElsewhere')}{' '}
             <button type="button" onClick={() => setConflictClosed(null)}>
-              Choose a version…
+              {t('editor.chooseVersion')}
             </button>
           </div>
         )}
         {commands.deleted && (
           <div className="toast" role="status">
-            Deleted {commands.deleted.label}.{' '}
+            {t('editor.deleted', { label: labelIn(commands.deleted.label, language) })}{' '}
             <button type="button" onClick={commands.undoDelete}>
-              Undo
+              {t('editor.undo')}
             </button>
           </div>
         )}
