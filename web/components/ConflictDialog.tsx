@@ -13,7 +13,7 @@ import { formatTime } from '../lib/format.js';
 /** One paragraph of one version (its label in the draft's language), or a dash where that version has none. */
 function Cell({ para, label, language, differs }: { para: Editable['paragraphs'][number] | undefined; label: string | undefined; language: string; differs: boolean }) {
   return (
-    <div className={`conflict-cell ${differs ? 'differs' : ''}`} lang={language}>
+    <div className={`conflict-cell ${differs ? 'differs' : ''}`} lang={language} dir="auto">
       {para ? (
         <>
           <b>{label && labelIn(label, language)}</b> {para.text}

@@ -20,7 +20,7 @@ function Side({ pair, side, lang }: { pair: DiffPair; side: 'from' | 'to'; lang:
   const changes = pair.changes.filter((c) => c.type !== drop);
   if ((side === 'from' && pair.kind === 'added') || (side === 'to' && pair.kind === 'removed')) return <div className="cell empty" />;
   return (
-    <div className="cell">
+    <div className="cell" dir="auto">
       <InlineChanges changes={changes} lang={lang} />
     </div>
   );
@@ -140,7 +140,7 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
                   <Side pair={p} side="to" lang={lang} />
                 </>
               ) : (
-                <div className="cell">
+                <div className="cell" dir="auto">
                   <InlineChanges changes={p.changes} lang={lang} />
                 </div>
               )}

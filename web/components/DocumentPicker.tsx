@@ -22,7 +22,7 @@ export function DocumentPicker({ language, kind, onPick, placeholder }: { langua
             <button type="button" onClick={() => onPick(d)} data-doc={d.id}>
               <span className="sym">{d.symbol ?? t('common.noSymbol')}</span>
               <span className="lang-tag">{d.language}</span>
-              <span className="picker-title" lang={d.language}>
+              <span className="picker-title" lang={d.language} dir="auto">
                 {d.title}
               </span>
               <span className="muted small">

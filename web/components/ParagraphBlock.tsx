@@ -198,6 +198,7 @@ export function ParagraphBlock(props: BlockProps) {
                   onClick={linkClick}
                   className="cite"
                   lang={language}
+                  dir="auto"
                   data-citation={para.source.citation}
                 >
                   {citationIn(para.source.citation, language)}

@@ -41,13 +41,13 @@ export function PhraseSearch({ language, kind, onInsert }: { language: string; k
             {data.results.map((h) => (
               <li key={h.paragraph.id} className="hit">
                 <div className="s-head">
-                  <span className="cite" lang={h.document.language}>
+                  <span className="cite" lang={h.document.language} dir="auto">
                     {citeIn(h.document, h.paragraph.label, h.document.language)}
                   </span>
                   <span className={`badge ${h.agreed ? 'agreed' : 'not-agreed'}`}>{h.agreed ? t('common.agreed') : t(`kinds.${h.document.kind}`)}</span>
                   <span className="muted small">{formatDate(h.document.date)}</span>
                 </div>
-                <div className="s-text" lang={h.document.language}>
+                <div className="s-text" lang={h.document.language} dir="auto">
                   <Highlight text={h.paragraph.text} ranges={h.matches} />
                 </div>
                 <div className="s-actions">

@@ -5,7 +5,7 @@ import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestResult } from '../api.js';
 import { citation } from '../../core/citation.js';
-import { citeIn } from '../../core/citation-in.js';
+import { citeIn, documentIn } from '../../core/citation-in.js';
 import { localizedBody } from '../../core/languages/index.js';
 import { interfaceLanguage } from '../i18n/locale.js';
 import { inlineDiff } from '../../core/diff/inline.js';
@@ -41,7 +41,7 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
   return (
     <li className={`suggestion ${selected ? 'selected' : ''}`} role="option" aria-selected={selected} data-paragraph={r.paragraph.id} data-citation={citation(r.document, r.paragraph.label)} onMouseDown={(e) => selectUnlessAction(e, onSelect)}>
       <div className="s-head">
-        <span className="cite" lang={lang}>
+        <span className="cite" lang={lang} dir="auto">
           {cite}
         </span>
         <span className={`badge ${r.agreed ? 'agreed' : 'not-agreed'}`}>{r.agreed ? t('common.agreed') : t(`kinds.${r.document.kind}`)}</span>
@@ -55,9 +55,9 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
       <div className="s-meta muted small">
         {formatDate(r.document.date)} · {localizedBody(interfaceLanguage(), r.document.body)}
         {earlier > 0 && ` · ${t('card.earlier', { count: earlier })}`}
-        {r.laterVersions?.length ? ` · ${t('card.rewordedIn', { symbol: r.laterVersions[0].symbol ?? t('card.laterVersion') })}` : ''}
+        {r.laterVersions?.length ? ` · ${t('card.rewordedIn', { symbol: r.laterVersions[0].symbol ? documentIn(r.laterVersions[0].symbol, lang) : t('card.laterVersion') })}` : ''}
       </div>
-      <div className="s-text" lang={r.document.language}>
+      <div className="s-text" lang={r.document.language} dir="auto">
         {r.shared.length ? <Highlight text={r.paragraph.text} ranges={r.shared.map((s) => s.to)} /> : <LeadText text={r.paragraph.text} language={r.document.language} lead={r.paragraph.lead} />}
       </div>
       {changes && (
@@ -65,7 +65,7 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
           <div className="s-legend muted small">
             {t('card.legend')} <ins>{t('card.onlyPrecedent')}</ins> <del>{t('card.onlyYours')}</del>
           </div>
-          <div className="s-text" lang={r.document.language}>
+          <div className="s-text" lang={r.document.language} dir="auto">
             <InlineChanges changes={changes} lang={r.document.language} />
           </div>
         </div>

@@ -36,7 +36,7 @@ export function DocumentPage({ id, focus }: { id: string; focus: string | null }
       <div className="page-head">
         <div>
           <div className="sym big">{d.symbol ?? t('common.noSymbol')}</div>
-          <h1 lang={d.language}>{d.title}</h1>
+          <h1 lang={d.language} dir="auto">{d.title}</h1>
           <div className="muted small">
             {t(`kinds.${d.kind}`)} · {localizedBody(interfaceLanguage(), d.body)} · {languageName(d.language)} · {formatDate(d.date)}
             {d.session ? ` · ${t('document.session', { session: d.session })}` : ''}

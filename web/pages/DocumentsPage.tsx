@@ -58,7 +58,7 @@ export function DocumentsPage() {
                     </a>
                   </td>
                   <td>{d.language}</td>
-                  <td className="title-cell" lang={d.language}>
+                  <td className="title-cell" lang={d.language} dir="auto">
                     {d.title}
                   </td>
                   <td>{t(`kinds.${d.kind}`)}</td>

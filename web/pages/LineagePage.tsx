@@ -38,7 +38,7 @@ export function LineagePage({ id }: { id: string }) {
           <div className="step-head">
             <span className="cite">{labelIn(paragraph.label, lang)}</span> <span className="kind">{t('lineage.thisVersion')}</span>
           </div>
-          <div className="step-text">{paragraph.text}</div>
+          <div className="step-text" dir="auto">{paragraph.text}</div>
         </li>
         {ancestors.map((s) => (
           <li key={s.document.id} className={`step k-${s.kind}`}>
@@ -51,7 +51,7 @@ export function LineagePage({ id }: { id: string }) {
               {s.routineOnly && <span className="kind k-routine">{t('diff.routineOnly')}</span>}
               <span className="muted small">{t('lineage.similarity', { value: formatPercent(s.similarity) })}</span>
             </div>
-            <div className="step-text">
+            <div className="step-text" dir="auto">
               <InlineChanges changes={s.changes} lang={lang} />
             </div>
           </li>
