@@ -27,7 +27,9 @@ function Side({ pair, side, lang }: { pair: DiffPair; side: 'from' | 'to'; lang:
 }
 
 export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromName: string; toName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // From the older text to the newer one: the arrow points the way the interface reads.
+  const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   const [mode, setMode] = useState<'side' | 'inline'>('side');
   const [hideUnchanged, setHideUnchanged] = useState(false);
   const [current, setCurrent] = useState(-1);
@@ -124,7 +126,7 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
             >
               <div className="lbl">
                 <div className="labels">
-                  {p.fromLabels.length ? labels(p.fromLabels, diff.from.language) : '—'} → {p.toLabels.length ? labels(p.toLabels, diff.to.language) : '—'}
+                  {p.fromLabels.length ? labels(p.fromLabels, diff.from.language) : '—'} {arrow} {p.toLabels.length ? labels(p.toLabels, diff.to.language) : '—'}
                 </div>
                 <span className={`kind k-${p.kind}`}>{t(`diff.kind.${p.kind}`)}</span>
                 {p.moved && (

@@ -11,8 +11,14 @@ import { LanguageSelect } from '../components/LanguageSelect.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
+/**
+ * Text set apart for the bidi algorithm (FSI … PDI) where no element can be:
+ * inside an <option>, "A/RES/80/229 · 18/12/2025" stays whole in an Arabic interface.
+ */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 export function SeriesPage({ query }: { query: URLSearchParams }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState(query.get('language') ?? 'zh');
   const list = useAsync((signal) => getSeries(language, signal), [language]);
   const seriesId = query.get('series');
@@ -68,15 +74,15 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
               <select value={from ?? ''} aria-label={t('series.fromAria')} onChange={(e) => set({ from: e.target.value })}>
                 {docs.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                    {isolated(d.symbol ?? d.id)} · {isolated(formatDate(d.date))}
                   </option>
                 ))}
               </select>
-              <span className="muted">→</span>
+              <span className="muted">{i18n.dir() === 'rtl' ? '←' : '→'}</span>
               <select value={to ?? ''} aria-label={t('series.toAria')} onChange={(e) => set({ to: e.target.value })}>
                 {docs.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                    {isolated(d.symbol ?? d.id)} · {isolated(formatDate(d.date))}
                   </option>
                 ))}
               </select>

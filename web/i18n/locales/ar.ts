@@ -321,7 +321,7 @@ export const ar: Messages = {
     prev: '↑ السابق',
     nextTitle: 'التغيير التالي (n)',
     next: '↓ التالي',
-    position: '{{at}} / {{count}} تغييرات',
+    position: 'التغيير {{at}} من {{count}}',
     none: 'لا تغييرات',
     pairMovedTitle: 'تغيّر ترتيبها بالنسبة إلى الفقرات الأخرى',
     editorial: 'تغيير تحريري (حالة الأحرف، المسافات)',
