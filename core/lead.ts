@@ -5,17 +5,25 @@
 import { profileOf, type LanguageProfile } from './languages/index.js';
 import type { Section } from './model.js';
 
+/** A letter of a script that separates words with spaces (Han does not: 回顾 may run on into 其). */
+const SPACED_LETTER = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{M}]/u;
+
 /**
- * The lexicon lead a text opens with, longest match first; "" when none. Latin
- * leads must end at a word boundary ("Noting" is not the lead of "Notingham").
+ * The lexicon lead a text opens with, longest match first, as the text writes
+ * it; "" when none. Leads of spaced scripts must end at a word boundary
+ * ("Noting" is not the lead of "Notingham", nor تقر that of تقرر). A typed
+ * apostrophe matches the lexicon's typographic one ("Ayant à l'esprit").
  */
 export function lexiconLead(text: string, lexicon: readonly string[]): string {
   const s = text.replace(/^\s+/, '');
   let best = '';
   for (const lead of lexicon) {
-    if (lead.length <= best.length || !s.startsWith(lead)) continue;
-    if (/[A-Za-z]$/.test(lead) && /^[A-Za-z]/.test(s.slice(lead.length))) continue;
-    best = lead;
+    if (lead.length <= best.length) continue;
+    const start = s.slice(0, lead.length);
+    if (start !== lead && start.replace(/'/g, '’') !== lead) continue;
+    const next = s.charAt(lead.length);
+    if (next && SPACED_LETTER.test(lead.slice(-1)) && SPACED_LETTER.test(next)) continue;
+    best = start;
   }
   return best;
 }

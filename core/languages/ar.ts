@@ -1,4 +1,5 @@
 // Arabic: right to left, leads not emphasised, "إن الجمعية العامة،".
+import { leads } from './leads/ar.js';
 import type { LanguageProfile } from './profile.js';
 import { arabicOrdinal, numberValue } from './numerals.js';
 
@@ -14,7 +15,8 @@ export const ar: LanguageProfile = {
   formulaItalic: false,
   agendaItem: (i) => `البند ${i} من جدول الأعمال`,
   bodies: { 'General Assembly': 'الجمعية العامة', ECOSOC: 'المجلس الاقتصادي والاجتماعي' },
-  leads: { preamble: [], operative: [] },
+  // Counted in the UN's AKN files by scripts/lead-lexicons.ts.
+  leads,
   leadContinuations: [],
   leadTakesNextWord: /^وإذ$/u,
   functionWords: [],

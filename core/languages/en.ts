@@ -1,4 +1,5 @@
 // English: leads in italics, "The General Assembly,".
+import { leads as counted } from './leads/en.js';
 import type { LanguageProfile } from './profile.js';
 
 export const en: LanguageProfile = {
@@ -23,6 +24,8 @@ export const en: LanguageProfile = {
       'Mindful', 'Bearing in mind', 'Considering', 'Taking into account', 'Taking into consideration',
       'Determined', 'Affirming', 'Condemning', 'Alarmed', 'Encouraging', 'Expressing its appreciation',
       'Guided by', 'Reiterating', 'Acknowledging also', 'Emphasizing also', 'Stressing also',
+      // And those counted in the UN's AKN files by scripts/lead-lexicons.ts.
+      ...counted.preamble,
     ],
     operative: [
       'Requests', 'Also requests', 'Further requests', 'Urges', 'Also urges', 'Strongly urges', 'Encourages',
@@ -33,6 +36,7 @@ export const en: LanguageProfile = {
       'Expresses its appreciation', 'Expresses concern', 'Expresses deep concern', 'Commends', 'Supports',
       'Recommends', 'Endorses', 'Approves', 'Authorizes', 'Condemns', 'Strongly condemns', 'Draws attention',
       'Reiterates', 'Appeals', 'Demands', 'Declares',
+      ...counted.operative,
     ],
   },
   leadContinuations: [

@@ -1,4 +1,5 @@
 // Spanish: leads in italics, "La Asamblea General,".
+import { leads } from './leads/es.js';
 import type { LanguageProfile } from './profile.js';
 
 export const es: LanguageProfile = {
@@ -13,7 +14,8 @@ export const es: LanguageProfile = {
   formulaItalic: true,
   agendaItem: (i) => `Tema ${i} del programa`,
   bodies: { 'General Assembly': 'Asamblea General', ECOSOC: 'Consejo Económico y Social' },
-  leads: { preamble: [], operative: [] },
+  // Counted in the UN's AKN files by scripts/lead-lexicons.ts.
+  leads,
   leadContinuations: ['además', 'también', 'asimismo', 'con'],
   functionWords: ['el', 'los', 'las', 'del', 'y', 'al', 'una', 'su', 'sus', 'para', 'con', 'por', 'que', 'como', 'entre', 'asamblea', 'solicita', 'recordando'],
   // «párrafo 3 del preámbulo», «párrafo 8 de la resolución 78/229», «anexo», «cuadro».

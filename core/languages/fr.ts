@@ -1,4 +1,5 @@
 // French: leads in italics, "L’Assemblée générale,".
+import { leads } from './leads/fr.js';
 import type { LanguageProfile } from './profile.js';
 import { frenchOrdinal } from './numerals.js';
 
@@ -14,7 +15,8 @@ export const fr: LanguageProfile = {
   formulaItalic: true,
   agendaItem: (i) => `Point ${i} de l’ordre du jour`,
   bodies: { 'General Assembly': 'Assemblée générale', ECOSOC: 'Conseil économique et social' },
-  leads: { preamble: [], operative: [] },
+  // Counted in the UN's AKN files by scripts/lead-lexicons.ts.
+  leads,
   leadContinuations: ['aussi', 'également', 'en', 'outre', 'avec'],
   functionWords: ['le', 'les', 'des', 'et', 'du', 'au', 'aux', 'à', 'une', 'est', 'sur', 'dans', 'qui', 'son', 'ses', 'pour', 'assemblée', 'prie', 'rappelant'],
   // « troisième alinéa du préambule », « paragraphe 8 de la résolution 78/229 », « annexe ».

@@ -72,13 +72,16 @@ export function englishBody(text: string): string {
   return t;
 }
 
-/** The formula folded the way typed or converted text varies it: article, apostrophe, accents, comma, spaces. */
+/**
+ * The formula folded the way typed or converted text varies it: article,
+ * apostrophe, accents and Arabic vowel signs (إنّ), comma, spaces.
+ */
 function foldFormula(line: string): string {
   return line
     .trim()
-    .replace(/^(?:the|إن)\s+/iu, '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(/^(?:the|ان)\s+/iu, '')
     .replace(/[’']/g, "'")
     .replace(/\s*[,，،]\s*$/u, '')
     .replace(/\s+/g, ' ')

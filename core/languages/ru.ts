@@ -1,4 +1,5 @@
 // Russian: Cyrillic, leads in italics, "Генеральная Ассамблея,".
+import { leads } from './leads/ru.js';
 import type { LanguageProfile } from './profile.js';
 
 export const ru: LanguageProfile = {
@@ -13,7 +14,8 @@ export const ru: LanguageProfile = {
   formulaItalic: true,
   agendaItem: (i) => `Пункт ${i} повестки дня`,
   bodies: { 'General Assembly': 'Генеральная Ассамблея', ECOSOC: 'Экономический и Социальный Совет' },
-  leads: { preamble: [], operative: [] },
+  // Counted in the UN's AKN files by scripts/lead-lexicons.ts.
+  leads,
   leadContinuations: ['также', 'далее', 'вновь'],
   functionWords: [],
   // «пункт 3 преамбулы», «пункт 8 резолюции 78/229», «приложение», «статья 5».

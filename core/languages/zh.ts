@@ -1,4 +1,5 @@
 // Chinese: Han script, no spaces, leads in bold, "大会，".
+import { leads as counted } from './leads/zh.js';
 import type { LanguageProfile } from './profile.js';
 import { chineseNumber, numberValue } from './numerals.js';
 
@@ -27,6 +28,8 @@ export const zh: LanguageProfile = {
       '铭记', '又铭记', '考虑到', '又考虑到', '念及', '感谢', '赞赏', '表示赞赏',
       '申明', '再次谴责', '谴责', '强烈谴责', '震惊', '痛惜', '决心', '希望', '期待',
       '鼓励', '注意', '忆及', '深切关注', '表示满意',
+      // And those counted in the UN's AKN files by scripts/lead-lexicons.ts.
+      ...counted.preamble,
     ],
     operative: [
       '请', '又请', '还请', '并请', '再次请', '吁请', '又吁请', '促请', '敦促', '又敦促', '强烈敦促',
@@ -36,6 +39,7 @@ export const zh: LanguageProfile = {
       '欢迎', '又欢迎', '感谢', '赞扬', '表示赞赏', '赞赏', '支持', '建议', '呼吁', '要求', '授权',
       '核可', '核准', '表示关切', '表示严重关切', '谴责', '强烈谴责', '坚决谴责', '敦请', '责成', '认可', '承认',
       '宣布', '指出', '表示',
+      ...counted.operative,
     ],
   },
   leadContinuations: [],

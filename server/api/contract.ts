@@ -205,6 +205,29 @@ export const LineageResponse = z.object({
 export type LineageResponse = z.infer<typeof LineageResponse>;
 
 // ---------------------------------------------------------------------------
+// Translations: GET /paragraphs/:id/translations (and `also` in POST /suggest)
+
+/** A paragraph as a translation shows it. */
+const TranslationParagraph = z.object({ id: z.string(), label: z.string(), lead: z.string(), text: z.string() });
+
+/** The same paragraph in another language version of the same document (same symbol). */
+export const ParagraphTranslation = z.object({
+  language,
+  paragraph: TranslationParagraph,
+  document: z.object({ id: z.string(), symbol: z.string().nullable() }),
+  /** Paired by position and text features, not by a shared eId: worth a glance before citing. */
+  inferred: z.literal(true).optional(),
+});
+export type ParagraphTranslation = z.infer<typeof ParagraphTranslation>;
+
+/** The paragraph asked for, and its translations in the corpus (none when its document has no symbol). */
+export const TranslationsResponse = z.object({
+  paragraph: TranslationParagraph.extend({ documentId: z.string(), language }),
+  translations: z.array(ParagraphTranslation),
+});
+export type TranslationsResponse = z.infer<typeof TranslationsResponse>;
+
+// ---------------------------------------------------------------------------
 // Precedents: POST /suggest, GET /search
 
 export const SuggestFilters = z
@@ -231,6 +254,8 @@ export const SuggestRequest = z
     language: language.optional(),
     limit: z.number().int().min(1).max(SUGGEST_LIMITS.results).optional(),
     filters: SuggestFilters.optional(),
+    /** A second language: each result carries its translation in it, where the corpus has one. */
+    also: language.optional(),
   })
   .refine((b) => !(b.language && b.filters?.language && b.language !== b.filters.language), {
     message: 'differs from filters.language: precedents are searched in the language of the text',
@@ -267,6 +292,8 @@ export const SuggestResult = z.object({
   agreed: z.boolean(),
   earlierVersions: z.array(VersionRef).optional(),
   laterVersions: z.array(VersionRef).optional(),
+  /** With `also`: the paragraph in that language (absent when the corpus lacks it or `also` is the result's own language). */
+  translation: ParagraphTranslation.optional(),
 });
 export type SuggestResult = z.infer<typeof SuggestResult>;
 

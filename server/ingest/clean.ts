@@ -166,7 +166,24 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The first date a text states, "2002年 12月 18日" or "18 December 2002", as yyyy-mm-dd. */
+/**
+ * Month names as the other official languages write a date: French, Spanish,
+ * Russian (genitive: "5 декабря 2025 года") and Arabic (the Gregorian name after
+ * the slash: "5 كانون الأول/ديسمبر 2025"; both spellings of June and July).
+ */
+const MONTHS_OTHER: Record<string, number> = Object.fromEntries(
+  [
+    ['janvier', 'enero', 'января', 'يناير'], ['février', 'febrero', 'февраля', 'فبراير'], ['mars', 'marzo', 'марта', 'مارس'],
+    ['avril', 'abril', 'апреля', 'أبريل'], ['mai', 'mayo', 'мая', 'مايو'], ['juin', 'junio', 'июня', 'يونيه', 'يونيو'],
+    ['juillet', 'julio', 'июля', 'يوليه', 'يوليو'], ['août', 'agosto', 'августа', 'أغسطس'], ['septembre', 'septiembre', 'сентября', 'سبتمبر', 'setiembre'],
+    ['octobre', 'octubre', 'октября', 'أكتوبر'], ['novembre', 'noviembre', 'ноября', 'نوفمبر'], ['décembre', 'diciembre', 'декабря', 'ديسمبر'],
+  ].flatMap((names, i) => names.map((n) => [n, i + 1])),
+);
+
+/**
+ * The first date a text states, as yyyy-mm-dd: "2002年 12月 18日", "18 December 2002",
+ * "1er décembre 2025", "5 de diciembre de 2025", "5 декабря 2025 года", "5 كانون الأول/ديسمبر 2025".
+ */
 export function parseDate(s: string): string | null {
   const t = joinSpacedDigits(s);
   const zh = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(t);
@@ -175,6 +192,11 @@ export function parseDate(s: string): string | null {
   if (en) {
     const m = MONTHS_EN.indexOf(en[2].toLowerCase());
     if (m >= 0) return iso(+en[3], m + 1, +en[1]);
+  }
+  const other = /(?<!\d)(\d{1,2})(?:er)?\s+(?:de\s+)?(?:[\p{L} ]+\/)?(\p{L}+)\s+(?:de\s+)?(\d{4})(?!\d)/u.exec(t);
+  if (other) {
+    const m = MONTHS_OTHER[other[2].toLowerCase()];
+    if (m) return iso(+other[3], m, +other[1]);
   }
   return null;
 }

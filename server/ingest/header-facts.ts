@@ -27,18 +27,37 @@ export function bodyOpener(line: string): { body: string; language: Language } |
   return null;
 }
 
-/** The closing date line of a resolution ("2002年 12月 18日", "18 December 2002"). */
+/**
+ * The closing date line of a resolution, a date and nothing else: "2002年 12月 18日",
+ * "18 December 2002", "5 décembre 2025", "5 de diciembre de 2025", "5 декабря 2025 года",
+ * "5 كانون الأول/ديسمبر 2025".
+ */
 export function closingDate(line: string): string | null {
   const s = joinSpacedDigits(line).trim();
-  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(s) || /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(s)) {
+  if (
+    /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(s) ||
+    /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(s) ||
+    /^\d{1,2}(?:er)? (?:de )?(?:[\p{L} ]+\/)?\p{L}+ (?:de )?\d{4}(?: года| г\.)?$/u.test(s)
+  ) {
     return parseDate(s);
   }
   return null;
 }
 
-/** "18th plenary meeting", "第 77 次全体会议": closes a resolution, not a paragraph. */
+/**
+ * The meeting line that closes a resolution, not a paragraph: "第 77 次全体会议", "18th plenary
+ * meeting", "55e séance plénière", "55a sesión plenaria", "55-е пленарное заседание", "الجلسة العامة 55".
+ */
 export function isMeetingLine(line: string): boolean {
-  return /^第\s*\d+\s*次全体会议$/.test(line.trim()) || /^\d+(?:st|nd|rd|th) plenary meeting$/i.test(line.trim());
+  const s = line.trim();
+  return (
+    /^第\s*\d+\s*次全体会议$/.test(s) ||
+    /^\d+(?:st|nd|rd|th) plenary meeting$/i.test(s) ||
+    /^\d+(?:e|re|ème)\s+séance plénière$/iu.test(s) ||
+    /^\d+(?:a|ª|\.ª)\s+sesión plenaria$/iu.test(s) ||
+    /^\d+[-‑]?(?:е|м|й)\s+пленарное заседание$/iu.test(s) ||
+    /^الجلسة العامة\s+\d+$/u.test(s)
+  );
 }
 
 const EN_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];

@@ -14,9 +14,10 @@ import { ParagraphBuilder, buildParagraphs, endsParagraph } from './paragraph-bu
 const REF = /<sup>\s*([\w*]+)\s*<\/sup>|\[\^([\w*]+)\](?!:)/g;
 /** A footnote's own text, at the start of a block: "<sup>7</sup> 第 60/288 号决议。" or "[^7]: …". */
 const NOTE = /^(?:<sup>\s*([\w*]+)\s*<\/sup>|\[\^([\w*]+)\]:)\s*(.*)$/s;
-const OP_NUMBER = /^(\d{1,3})\s*[.．]\s+/;
-/** A sub-item block, "(a) …" (also as a list entry "- (a) …"). */
-const ITEM = /^(?:[-*]\s+)?\(([a-z]{1,2}|[ivxl]{1,5})\)\s*/;
+/** "1." / "1．", or Arabic's "1 -". */
+const OP_NUMBER = /^(\d{1,3})\s*(?:[.．]|\s-)\s+/;
+/** A sub-item block, "(a) …", "a) …" (French, Spanish, Russian), "(أ) …" (Arabic), also as a list entry "- (a) …"; group 1 is the marker. */
+const ITEM = /^(?:[-*]\s+)?(\(?(?:[a-z]{1,2}|[ivxl]{1,5})\)|\(\p{Script=Arabic}{1,2}\))\s*/u;
 /** "**回顾**" or "__回顾__" opening a block: the emphasised lead. */
 const BOLD_LEAD = /^(?:\*\*|__)(.+?)(?:\*\*|__)/;
 
@@ -97,8 +98,8 @@ export function importMarkdown(text: string, source: string, meta: SourceMetadat
   let op = 0;
   for (const block of body.slice(openerAt + 1)) {
     const plain = cleanLine(stripEmphasis(block.replace(REF, '')));
-    // The closing date and meeting usually share one block, on two lines.
-    const date = closingDate(cleanLine(block.split('\n')[0]));
+    // The closing date and meeting usually share one block, on two lines, in either order.
+    const date = block.split('\n').map((line) => closingDate(cleanLine(line))).find((d) => d !== null) ?? null;
     if (date) {
       facts.date ??= date;
       break;
@@ -107,7 +108,7 @@ export function importMarkdown(text: string, source: string, meta: SourceMetadat
     const mayStart = !cur || endsParagraph(cur.text);
     const item = ITEM.exec(block);
     if (item && cur && (cur.hasItems || /[：:]$/.test(cur.text))) {
-      cur.newPart(`(${item[1]})`, '');
+      cur.newPart(item[1], '');
       appendWithRefs(cur, block.slice(item[0].length));
       continue;
     }

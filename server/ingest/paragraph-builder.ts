@@ -91,7 +91,7 @@ export class ParagraphBuilder {
 
 /** A resolution paragraph ends with "，" (preamble), "；" or "。" (operative). */
 export function endsParagraph(text: string): boolean {
-  return /[，,；;。.：:]\s*$/.test(text.replace(/[”’"')）\]]+$/, ''));
+  return /[，,；;。.：:،؛]\s*$/u.test(text.replace(/[”’"')）\]]+$/, ''));
 }
 
 

@@ -303,3 +303,8 @@ export function* iterateParagraphs(db: Db): Generator<ParagraphRecord> {
   const stmt = db.prepare('SELECT * FROM paragraphs ORDER BY document_id, ordinal');
   for (const row of stmt.iterate() as IterableIterator<ParagraphRow>) yield toParagraph(row);
 }
+
+/** The language versions of one document: every document stored under this symbol, in any language. */
+export function documentsWithSymbol(db: Db, symbol: string): DocumentRecord[] {
+  return (db.prepare('SELECT * FROM documents WHERE symbol = ? ORDER BY language').all(symbol) as DocumentRow[]).map(toDocument);
+}

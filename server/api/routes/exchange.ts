@@ -1,6 +1,8 @@
-// Word in, Word out. Mounted at the API root so each route lives under the
-// prefix it belongs to without touching the other route modules:
+// Word in, Word out, and Akoma Ntoso out. Mounted at the API root so each route
+// lives under the prefix it belongs to without touching the other route modules:
 //   GET  /documents/:id/export.docx          a corpus document in UN layout
+//   GET  /documents/:id/export.akn           a corpus document as AKN4UN XML
+//   GET  /drafts/:id/export.akn              a draft as AKN4UN XML, eIds kept from its precedents
 //   GET  /drafts/:id/export.docx[?against=]   a draft, tracked against its base (or any document; ?plain=1 for none)
 //   GET  /diff/export.docx?from=&to=          `to`, with every change from `from` tracked
 //   POST /drafts/import[?changes=accept|reject][&language=]
@@ -9,10 +11,11 @@
 // their "/:id" never spans two path segments, and no other module has "import".
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getDocument, getParagraphs } from '../../store/corpus.js';
+import { getDocument, getParagraph, getParagraphs } from '../../store/corpus.js';
 import { getDraft, importDraft } from '../../drafts/service.js';
 import type { ImportSource } from '../../drafts/import.js';
 import type { Draft } from '../../drafts/model.js';
+import { buildAkn, documentForAkn, draftForAkn } from '../../exchange/akn-export.js';
 import { exportDocx, resolutionNumber, type ExportDocument, type ExportParagraph } from '../../exchange/docx-export.js';
 import { MAX_IMPORT_BYTES } from '../../exchange/docx-import.js';
 import type { AppContext } from '../context.js';
@@ -70,13 +73,21 @@ function fileSymbol(doc: { symbol: string | null; title: string }): string {
 }
 
 /** A file name safe in every browser: ASCII fallback plus the UTF-8 form. */
-function sendDocx(c: Context, buffer: Buffer, name: string) {
+function attachment(name: string, extension: string): string {
   const ascii = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
-  return c.body(new Uint8Array(buffer), 200, {
-    'Content-Type': DOCX_TYPE,
-    'Content-Disposition': `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`,
-  });
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}.${extension}`;
 }
+
+function sendDocx(c: Context, buffer: Buffer, name: string) {
+  return c.body(new Uint8Array(buffer), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name, 'docx') });
+}
+
+/** AKN's registered media type; the file keeps the .xml extension the UN's files have. */
+function sendAkn(c: Context, xml: string, name: string) {
+  return c.body(xml, 200, { 'Content-Type': 'application/akn+xml; charset=utf-8', 'Content-Disposition': attachment(name, 'akn.xml') });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export function exchangeRoutes(ctx: AppContext) {
   return new Hono()
@@ -86,6 +97,19 @@ export function exchangeRoutes(ctx: AppContext) {
       if (!doc) throw notFound('Document', documentId);
       const { buffer } = await exportDocx(doc);
       return sendDocx(c, buffer, `${fileSymbol(doc)}-${doc.language}`);
+    })
+    .get('/documents/:id/export.akn', validate('param', IdParam), (c) => {
+      const documentId = c.req.param('id');
+      const doc = getDocument(ctx.db, documentId);
+      if (!doc) throw notFound('Document', documentId);
+      const xml = buildAkn(documentForAkn(doc, getParagraphs(ctx.db, documentId), today()));
+      return sendAkn(c, xml, `${fileSymbol(doc)}-${doc.language}`);
+    })
+    .get('/drafts/:id/export.akn', validate('param', IdParam), (c) => {
+      const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));
+      const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
+      const eIdOf = (paragraphId: string) => getParagraph(ctx.db, paragraphId)?.eId ?? null;
+      return sendAkn(c, buildAkn(draftForAkn(draft, eIdOf, base, today())), draft.title.slice(0, 80));
     })
     .get('/drafts/:id/export.docx', validate('param', IdParam), validate('query', DraftExportQuery), async (c) => {
       const draft = guard(() => getDraft(ctx.db, c.req.valid('param').id));

@@ -191,7 +191,7 @@ export function parseReport(
     }
     const item = ITEM.exec(text);
     if (item && cur && !heading && (cur.hasItems || /[：:]$/.test(cur.text))) {
-      cur.newPart(`(${item[1]})`, text.slice(item[0].length));
+      cur.newPart(item[1], text.slice(item[0].length));
       continue;
     }
     if (phase.name === 'annex') {

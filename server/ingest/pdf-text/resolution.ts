@@ -108,7 +108,7 @@ export function parseResolution(
     }
     const item = ITEM.exec(tok.text);
     if (item && cur && (cur.hasItems || /[：:]$/.test(cur.text))) {
-      cur.newPart(`(${item[1]})`, cleanLine(tok.text.slice(item[0].length)));
+      cur.newPart(item[1], cleanLine(tok.text.slice(item[0].length)));
       continue;
     }
     if (op === 0 && (!cur || (tok.indent && mayStart))) {

@@ -25,5 +25,7 @@ export function tokenize(text: string): Token[] {
 }
 
 // "16．2003 年期间" is paragraph 16, but "4.13、4.14" at the start of a wrapped line is not.
-export const OP_NUMBER = /^(\d{1,3})\s*(?:．|\.(?!\d))\s*/;
-export const ITEM = /^\(([a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s*/;
+// Arabic numbers its paragraphs "1 -".
+export const OP_NUMBER = /^(\d{1,3})\s*(?:．|\.(?!\d)|\s-(?=\s))\s*/;
+/** A sub-item's marker as printed (group 1): "(a)", "(iv)"; "a)" in French, Spanish and Russian; "(أ)" in Arabic. */
+export const ITEM = /^(\(?(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)|\(\p{Script=Arabic}{1,2}\))\s*/u;
