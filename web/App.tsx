@@ -20,7 +20,7 @@ function route(path: string, query: URLSearchParams): { page: ReactNode; section
   let m: Record<string, string> | null;
   if ((m = match('/drafts/:id/compare', path))) return { page: <DraftComparePage id={m.id} against={query.get('against')} />, section: 'drafts' };
   if ((m = match('/drafts/:id', path))) return { page: <EditorPage key={m.id} id={m.id} />, section: 'drafts' };
-  if ((m = match('/documents/:id', path))) return { page: <DocumentPage id={m.id} focus={query.get('p')} />, section: 'documents' };
+  if ((m = match('/documents/:id', path))) return { page: <DocumentPage id={m.id} focus={query.get('p')} beside={query.get('with')} />, section: 'documents' };
   if ((m = match('/paragraphs/:id/lineage', path))) return { page: <LineagePage id={m.id} />, section: 'documents' };
   if (match('/documents', path)) return { page: <DocumentsPage />, section: 'documents' };
   if (match('/series', path)) return { page: <SeriesPage query={query} />, section: 'series' };

@@ -5,10 +5,22 @@ import { LANGUAGES } from '../../core/model.js';
 import { languageName } from '../lib/format.js';
 
 /** `anyLabel` adds a first choice, value "", for "no language filter". */
-export function LanguageSelect({ value, onChange, className, anyLabel }: { value: string; onChange: (language: string) => void; className?: string; anyLabel?: string }) {
+export function LanguageSelect({
+  value,
+  onChange,
+  className,
+  anyLabel,
+  ariaLabel,
+}: {
+  value: string;
+  onChange: (language: string) => void;
+  className?: string;
+  anyLabel?: string;
+  ariaLabel?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={t('common.language')} className={className}>
+    <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={ariaLabel ?? t('common.language')} className={className}>
       {anyLabel !== undefined && <option value="">{anyLabel}</option>}
       {LANGUAGES.map((code) => (
         <option key={code} value={code}>

@@ -9,7 +9,7 @@ import { kindFilter, languageFilter, type SuggestFilters, type SuggestResult } f
 import { useSuggestions } from '../lib/useSuggestions.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { KindSelect } from './KindSelect.js';
-import { SuggestionCard } from './SuggestionCard.js';
+import { SuggestionCard, translationAsResult } from './SuggestionCard.js';
 import { PhraseSearch } from './PhraseSearch.js';
 
 export interface PanelProps {
@@ -51,6 +51,8 @@ export function PrecedentPanel(props: PanelProps) {
   const [toYear, setToYear] = useState('');
   const [excludeBase, setExcludeBase] = useState(true);
   const [showFilters, setShowFilters] = useState(false);
+  // Each precedent beside its version in a second language: English for a draft in any other.
+  const [also, setAlso] = useState(props.language === 'en' ? '' : 'en');
   const filters: SuggestFilters = {
     language: languageFilter(lang),
     kind: kindFilter(kind),
@@ -59,7 +61,7 @@ export function PrecedentPanel(props: PanelProps) {
     ...(/^\d{4}$/.test(toYear) ? { to: `${toYear}-12-31` } : {}),
     ...(excludeBase && props.baseDocumentId ? { excludeDocuments: [props.baseDocumentId] } : {}),
   };
-  const found = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt);
+  const found = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt, also === lang ? '' : also);
   const { status, error, forText } = found;
   const results = useMemo(() => found.results.filter((r) => r.paragraph.id !== props.sourceParagraphId), [found.results, props.sourceParagraphId]);
   const [sel, setSel] = useState(0);
@@ -77,8 +79,10 @@ export function PrecedentPanel(props: PanelProps) {
     list.current?.querySelector('.suggestion.selected')?.scrollIntoView({ block: 'nearest' });
   }, [sel]);
 
-  const act = (r: SuggestResult, what: 'insert' | 'replace' | 'copy') => {
-    if (what === 'insert') props.onInsert(r);
+  const act = (r: SuggestResult, what: 'insert' | 'replace' | 'copy' | 'insertTranslation') => {
+    const translated = what === 'insertTranslation' ? translationAsResult(r) : null;
+    if (translated) props.onInsert(translated);
+    else if (what === 'insert') props.onInsert(r);
     else if (what === 'replace') props.onReplace(r);
     else {
       // As the card shows it: in the precedent's own language.
@@ -119,6 +123,10 @@ export function PrecedentPanel(props: PanelProps) {
         <button role="tab" aria-selected={tab === 'phrase'} onClick={() => setTab('phrase')}>
           {t('panel.tabPhrase')}
         </button>
+        <label className="also-select small muted">
+          {t('panel.alsoIn')}
+          <LanguageSelect value={also} onChange={setAlso} anyLabel={t('panel.alsoNone')} ariaLabel={t('panel.alsoAria')} />
+        </label>
         <button type="button" className={`filters-toggle ${showFilters ? 'on' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
           {t('panel.filters')}
         </button>
@@ -170,7 +178,7 @@ export function PrecedentPanel(props: PanelProps) {
                 selected={i === sel}
                 copied={copied === r.paragraph.id}
                 onSelect={() => setSel(i)}
-                actions={{ insert: () => act(r, 'insert'), replace: () => act(r, 'replace'), copy: () => act(r, 'copy') }}
+                actions={{ insert: () => act(r, 'insert'), replace: () => act(r, 'replace'), copy: () => act(r, 'copy'), insertTranslation: () => act(r, 'insertTranslation') }}
               />
             ))}
           </ul>

@@ -9,7 +9,7 @@ import { citeIn, documentIn } from '../../core/citation-in.js';
 import { localizedBody } from '../../core/languages/index.js';
 import { interfaceLanguage } from '../i18n/locale.js';
 import { inlineDiff } from '../../core/diff/inline.js';
-import { formatDate, formatNumber, formatPercent } from '../lib/format.js';
+import { formatDate, formatNumber, formatPercent, languageName } from '../lib/format.js';
 import { Highlight } from './Highlight.js';
 import { InlineChanges } from './InlineChanges.js';
 import { LeadText } from './Lead.js';
@@ -18,6 +18,25 @@ export interface CardActions {
   insert: () => void;
   replace: () => void;
   copy: () => void;
+  /** Inserts the precedent's translation (shown when the panel asked for one) instead of the precedent. */
+  insertTranslation: () => void;
+}
+
+/**
+ * The precedent's translation as a precedent of its own: its text, its
+ * document's version in that language, cited from there; the part it belongs
+ * to is the precedent's (the numbering is the same in every language).
+ */
+export function translationAsResult(r: SuggestResult): SuggestResult | null {
+  const tr = r.translation;
+  if (!tr) return null;
+  return {
+    ...r,
+    paragraph: { ...tr.paragraph, section: r.paragraph.section },
+    document: { ...r.document, id: tr.document.id, symbol: tr.document.symbol, language: tr.language },
+    shared: [],
+    translation: undefined,
+  };
 }
 
 /**
@@ -70,6 +89,20 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
           </div>
         </div>
       )}
+      {r.translation && (
+        <div className="s-translation" data-language={r.translation.language}>
+          <div className="s-translation-head muted small">
+            <b>{languageName(r.translation.language)}</b>
+            <span className="cite" lang={r.translation.language} dir="auto">
+              {citeIn({ symbol: r.translation.document.symbol, title: r.document.title }, r.translation.paragraph.label, r.translation.language)}
+            </span>
+            {r.translation.inferred && <span className="warn" title={t('card.inferredTitle')}>{t('card.inferred')}</span>}
+          </div>
+          <div className="s-text" lang={r.translation.language} dir="auto">
+            <LeadText text={r.translation.paragraph.text} language={r.translation.language} lead={r.translation.paragraph.lead} />
+          </div>
+        </div>
+      )}
       <div className="s-actions">
         <button type="button" onClick={actions.insert} title={t('card.insertTitle')}>
           {t('common.insert')}
@@ -77,6 +110,11 @@ export function SuggestionCard({ r, typed, selected, copied, onSelect, actions }
         <button type="button" onClick={actions.replace} title={t('card.replaceTitle')}>
           {t('card.replace')}
         </button>
+        {r.translation && (
+          <button type="button" className="insert-translation" onClick={actions.insertTranslation} title={t('card.insertTranslationTitle', { language: languageName(r.translation.language) })}>
+            {t('card.insertTranslation', { language: languageName(r.translation.language) })}
+          </button>
+        )}
         <button type="button" onClick={actions.copy} title={t('card.copyTitle')}>
           {copied ? t('card.copied') : t('card.copy')}
         </button>

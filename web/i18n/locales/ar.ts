@@ -207,6 +207,9 @@ export const ar: Messages = {
     count_other: '{{count}} سابقة',
     keys: '\u2066↑↓\u2069 اختيار · \u2066Enter\u2069 إدراج · R استبدال · C نسخ · \u2066Esc\u2069 رجوع · \u2066Ctrl+.\u2069 من المحرر',
     listAria: 'السوابق المقترحة',
+    alsoIn: 'بجانبها',
+    alsoNone: 'دون ترجمة',
+    alsoAria: 'عرض كل سابقة أيضًا باللغة',
   },
   card: {
     similarity: 'التشابه {{value}}',
@@ -228,6 +231,10 @@ export const ar: Messages = {
     copy: 'نسخ الإحالة',
     copyTitle: 'نسخ الإحالة (C)',
     copied: 'نُسخت',
+    inferred: 'مقترنة حسب الموضع',
+    inferredTitle: 'اقترنت حسب الموضع والصياغة لا حسب معرّف مشترك: تحقق منها قبل الإحالة إليها',
+    insertTranslation: 'إدراج النص ({{language}})',
+    insertTranslationTitle: 'إدراج النص ({{language}}) كفقرة جديدة بعد هذه الفقرة',
   },
   phrase: {
     placeholder: 'عبارة مطابقة، مثل المساعدة التقنية',
@@ -244,6 +251,11 @@ export const ar: Messages = {
     agendaItem: 'البند {{item}} من جدول الأعمال',
     exportTitle: 'الوثيقة منسقة كما تنسقها الأمم المتحدة، في ملف Word',
     rollover: 'البناء عليها في مشروع جديد',
+    sideBySide: 'جنبًا إلى جنب مع النسخة',
+    sideBySideNone: 'دون لغة أخرى',
+    swap: 'تبديل الجانبين',
+    swapTitle: 'النسخة الأخرى في البداية، وهذه بجانبها',
+    noVersion: 'لا تتضمن المجموعة النصية النسخة ({{language}}) من {{symbol}}.',
   },
   documents: {
     heading: 'الوثائق',
