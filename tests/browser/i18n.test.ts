@@ -2,7 +2,9 @@
 // turns the interface Chinese, Arabic (right to left: <html dir="rtl">, the
 // header and the precedent panel mirrored) or French, labels and citations of
 // a document stay in its own language, the choice survives a reload, and
-// without a choice the browser's language decides. Screenshots of each land in
+// without a choice the browser's language decides. And the translations: a
+// precedent beside its English version (either one inserted), a document beside
+// its version in another language. Screenshots of each land in
 // test-artifacts/screenshots/i18n-*.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,7 +104,7 @@ describe.skipIf(!hasChromium)('interface in six languages (browser)', { timeout:
     expect(await page.locator('.topbar nav a').allTextContents()).toEqual(['Projets', 'Séries', 'Documents']);
     expect(await page.locator('.page-head .toolbar .primary').textContent()).toBe('Reprendre dans un nouveau projet');
     // The document's meta line: kind, body, language and date in French (Intl).
-    const meta = (await page.locator('.page-head .muted.small').textContent())!;
+    const meta = (await page.locator('.page-head > div > .muted.small').textContent())!;
     expect(meta).toMatch(/^résolution · Assemblée générale · français · \d{1,2} [a-zéû]+\.? \d{4}/);
     const third = page.locator('.doc-para.preamble').nth(2);
     expect(await third.locator('.doc-num .pp').textContent()).toBe('troisième alinéa du préambule');
@@ -142,5 +144,39 @@ describe.skipIf(!hasChromium)('interface in six languages (browser)', { timeout:
     expect(await german.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
     expect(await german.page.locator('.topbar nav a').first().textContent()).toBe('Drafts');
     await german.context.close();
+  });
+
+  it('translations: a precedent card shows its English version and inserts it; a document page sets two languages side by side', async () => {
+    const draftId = await newDraft({ base: 'a-res-78-229-zh' });
+    const page = await newPage();
+    await page.goto(`/drafts/${draftId}`);
+    await page.locator('.para[data-label="OP 2"] .para-text').click();
+    // A Chinese draft: each precedent comes with its English version, where the corpus has one.
+    expect(await page.locator('.also-select select').inputValue()).toBe('en');
+    const card = page.locator('.suggestion', { has: page.locator('.s-translation[data-language="en"]') }).first();
+    await card.waitFor({ timeout: 20_000 });
+    const english = (await card.locator('.s-translation .s-text').textContent())!;
+    expect(english).toMatch(/[A-Za-z]{4}/);
+    const stored = (await card.getAttribute('data-citation'))!;
+    await screenshot(page, 'i18n-translation-card');
+    await card.locator('button.insert-translation').click();
+    // The English text lands in the draft, cited from the English version of the same document.
+    const inserted = page.locator('.para', { has: page.locator(`.provenance .cite[data-citation="${stored}"]`) }).filter({ hasText: english.slice(0, 40) });
+    await expect.poll(() => inserted.count()).toBe(1);
+    expect(await inserted.locator('.provenance .cite').getAttribute('href')).toMatch(/-en\?p=/);
+
+    await page.goto('/documents/a-res-80-206-fr?with=en');
+    await page.waitForSelector('.side-by-side .side-row');
+    const row = page.locator('.side-row', { has: page.locator('.doc-para[data-label="PP 3"]') }).first();
+    const [left, right] = [row.locator('.side-cell').first(), row.locator('.side-cell').nth(1)];
+    expect(await left.getAttribute('lang')).toBe('fr');
+    expect(await right.getAttribute('lang')).toBe('en');
+    expect(await left.locator('.pp').textContent()).toBe('troisième alinéa du préambule');
+    expect(await right.locator('.pp').textContent()).toBe('PP 3');
+    expect(await right.locator('.doc-para').getAttribute('data-label')).toBe('PP 3');
+    await screenshot(page, 'i18n-side-by-side');
+    // Swapped: the English on the left, the French beside it.
+    await page.click('a.button[href*="?with=fr"]');
+    await expect.poll(() => page.locator('.side-row .side-cell').first().getAttribute('lang')).toBe('en');
   });
 });
