@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('interface in six languages (browser)', { timeout:
     expect(await page.locator('.topbar nav a').allTextContents()).toEqual(['Projets', 'Séries', 'Documents']);
     expect(await page.locator('.page-head .toolbar .primary').textContent()).toBe('Reprendre dans un nouveau projet');
     // The document's meta line: kind, body, language and date in French (Intl).
-    const meta = (await page.locator('.page-head > div > .muted.small').textContent())!;
+    const meta = (await page.locator('.page-head .doc-meta').textContent())!;
     expect(meta).toMatch(/^résolution · Assemblée générale · français · \d{1,2} [a-zéû]+\.? \d{4}/);
     const third = page.locator('.doc-para.preamble').nth(2);
     expect(await third.locator('.doc-num .pp').textContent()).toBe('troisième alinéa du préambule');

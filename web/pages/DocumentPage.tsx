@@ -97,7 +97,7 @@ export function DocumentPage({ id, focus, beside }: { id: string; focus: string 
           <h1 lang={d.language} dir="auto">
             {d.title}
           </h1>
-          <div className="muted small">
+          <div className="doc-meta muted small">
             {t(`kinds.${d.kind}`)} · {localizedBody(interfaceLanguage(), d.body)} · {languageName(d.language)} · {formatDate(d.date)}
             {d.session ? ` · ${t('document.session', { session: d.session })}` : ''}
             {d.agendaItem ? ` · ${t('document.agendaItem', { item: d.agendaItem })}` : ''}
