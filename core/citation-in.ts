@@ -75,6 +75,11 @@ function renderLabel(label: string, language: string, afterDocument: boolean): s
   return rendered.join(terms.separator) + parsed.repeat;
 }
 
+/** An operative paragraph's number as the language's print sets it before the text: "8.", Arabic "8 -". */
+export function numberMarkIn(n: number | string, language: string): string {
+  return profileOf(language).citationTerms.numberMark(String(n));
+}
+
 /** A document as cited in `language`: a resolution by the language's word for it ("第78/229号决议"), any other by its symbol or title. */
 export function documentIn(name: string, language: string): string {
   const m = /^[AE]\/RES\/(.+)$/.exec(name);

@@ -5,7 +5,7 @@
 // with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { sourceModified } from '../../core/citation.js';
-import { citationIn, labelIn } from '../../core/citation-in.js';
+import { citationIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
 import { useTranslation } from 'react-i18next';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
@@ -122,7 +122,7 @@ export function ParagraphBlock(props: BlockProps) {
           ⋮⋮
         </span>
         <span className="num" title={label} lang={language}>
-          {para.section === 'operative' ? `${number}.` : <span className="pp">{label}</span>}
+          {para.section === 'operative' ? numberMarkIn(number, language) : <span className="pp">{label}</span>}
         </span>
       </div>
       <div className="para-body">

@@ -5,7 +5,7 @@
 // beside it, paragraph by paragraph (the UN numbers them alike in all six).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citeIn, labelIn } from '../../core/citation-in.js';
+import { citeIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
 import { localizedBody, profileOf } from '../../core/languages/index.js';
 import { interfaceLanguage } from '../i18n/locale.js';
 import { createDraft, documentDocxUrl, getDocument, getDocuments, languageFilter, type DocParagraphT, type DocumentT } from '../api.js';
@@ -49,7 +49,7 @@ function Paragraph({ d, p, focus }: { d: Doc; p: DocParagraphT; focus: string | 
   if (p.section === 'heading') return <h3 className="doc-heading">{p.text}</h3>;
   return (
     <div id={`p-${p.id}`} className={`doc-para ${p.section} ${focus === p.id ? 'focused' : ''}`} data-label={p.label}>
-      <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? `${p.number ?? ''}.` : <span className="pp">{labelIn(p.label, d.language)}</span>}</span>
+      <span className="doc-num">{p.section === 'operative' || p.section === 'body' ? numberMarkIn(p.number ?? '', d.language) : <span className="pp">{labelIn(p.label, d.language)}</span>}</span>
       <div>
         <p>
           <DocParagraphText p={p} language={d.language} />
