@@ -75,16 +75,26 @@ function renderLabel(label: string, language: string, afterDocument: boolean): s
   return rendered.join(terms.separator) + parsed.repeat;
 }
 
+/** An operative paragraph's number as the language's print sets it before the text: "8.", Arabic "8 -". */
+export function numberMarkIn(n: number | string, language: string): string {
+  return profileOf(language).citationTerms.numberMark(String(n));
+}
+
 /** A document as cited in `language`: a resolution by the language's word for it ("第78/229号决议"), any other by its symbol or title. */
 export function documentIn(name: string, language: string): string {
   const m = /^[AE]\/RES\/(.+)$/.exec(name);
   return m ? profileOf(language).citationTerms.resolution(m[1], name) : name;
 }
 
-/** A document and one of its paragraphs cited in `language`: "A/RES/78/229, OP 8" in English, "第78/229号决议第8段" in Chinese. */
-export function citeIn(doc: { symbol: string | null; title: string }, label: string, language: string): string {
+/**
+ * A document and one of its paragraphs cited in `language`: "A/RES/78/229, OP 8"
+ * in English, "第78/229号决议第8段" in Chinese; several paragraphs (a merge) are
+ * joined with " + ".
+ */
+export function citeIn(doc: { symbol: string | null; title: string }, label: string | readonly string[], language: string): string {
   const terms = profileOf(language).citationTerms;
-  return `${documentIn(doc.symbol ?? doc.title, language)}${terms.separator}${renderLabel(label, language, true)}`;
+  const labels = (typeof label === 'string' ? [label] : label).map((l) => renderLabel(l, language, true)).join(' + ');
+  return `${documentIn(doc.symbol ?? doc.title, language)}${terms.separator}${labels}`;
 }
 
 /**

@@ -34,7 +34,7 @@ function route(path: string, query: URLSearchParams): { page: ReactNode; section
   if ((m = match('/drafts/:id', path))) return { page: <EditorPage key={`${m.id}:${query.get('restored') ?? ''}`} id={m.id} />, section: 'drafts' };
   if (match('/admin', path)) return { page: <AdminPage />, section: null };
   if (match('/account', path)) return { page: <AccountPage />, section: null };
-  if ((m = match('/documents/:id', path))) return { page: <DocumentPage id={m.id} focus={query.get('p')} />, section: 'documents' };
+  if ((m = match('/documents/:id', path))) return { page: <DocumentPage id={m.id} focus={query.get('p')} beside={query.get('with')} />, section: 'documents' };
   if ((m = match('/paragraphs/:id/lineage', path))) return { page: <LineagePage id={m.id} />, section: 'documents' };
   if (match('/documents', path)) return { page: <DocumentsPage />, section: 'documents' };
   if (match('/series', path)) return { page: <SeriesPage query={query} />, section: 'series' };

@@ -46,6 +46,7 @@ import type {
   SeriesListResponse,
   SuggestRequest,
   SuggestResponse,
+  TranslationsResponse,
   UpdateDraftBody,
 } from '../server/api/contract.js';
 import { isLanguage } from '../core/languages/index.js';
@@ -63,6 +64,8 @@ export type {
   SuggestFilters,
   SuggestRequest,
   SuggestResult,
+  ParagraphTranslation,
+  TranslationsResponse,
 } from '../server/api/contract.js';
 export type { Language };
 
@@ -226,6 +229,8 @@ export const getDiff = (from: string, to: string, signal?: AbortSignal) => call<
 export const getSeries = (language: string, signal?: AbortSignal) =>
   call<SeriesListResponse>('GET', '/series', { query: { language: languageFilter(language) }, signal });
 export const getLineage = (paragraphId: string, signal?: AbortSignal) => call<LineageResponse>('GET', `/paragraphs/${id(paragraphId)}/lineage`, { signal });
+export const getTranslations = (paragraphId: string, signal?: AbortSignal) =>
+  call<TranslationsResponse>('GET', `/paragraphs/${id(paragraphId)}/translations`, { signal });
 
 // Word in, Word out: download URLs for the .docx exports (plain links, the
 // browser saves the file under the server's name), and the import.

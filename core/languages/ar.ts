@@ -34,6 +34,7 @@ export const ar: LanguageProfile = {
     unnumbered: (n) => `الفقرة غير المرقمة ${n}`,
     annex: 'المرفق',
     resolution: (number) => `القرار ${number}`,
+    numberMark: (n) => `${n} -`,
     separator: '، ',
   },
 };

@@ -57,6 +57,7 @@ export const en: LanguageProfile = {
     unnumbered: (n) => `text ${n}`,
     annex: 'annex',
     resolution: (_number, symbol) => symbol,
+    numberMark: (n) => `${n}.`,
     separator: ', ',
   },
 };

@@ -31,6 +31,7 @@ export const es: LanguageProfile = {
     unnumbered: (n) => `párrafo sin numerar ${n}`,
     annex: 'anexo',
     resolution: (number) => `resolución ${number}`,
+    numberMark: (n) => `${n}.`,
     separator: ', ',
   },
 };

@@ -32,6 +32,7 @@ export const fr: LanguageProfile = {
     unnumbered: (n) => `paragraphe non numéroté ${n}`,
     annex: 'annexe',
     resolution: (number) => `résolution ${number}`,
+    numberMark: (n) => `${n}.`,
     separator: ', ',
   },
 };

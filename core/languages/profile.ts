@@ -79,6 +79,8 @@ export interface CitationTerms {
    * the "operative" (Chinese: 第73/346号决议第42段, never …执行部分第42段).
    */
   operativeAfterDocument?: (n: string) => string;
+  /** How the print numbers an operative paragraph before its text: "8." (Arabic "8 -", as its AKN files do). */
+  numberMark: (n: string) => string;
   /** Between the parts of a label and between a document and its label: ", " (Arabic "، "; Chinese runs them together). */
   separator: string;
 }

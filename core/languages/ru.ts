@@ -31,6 +31,7 @@ export const ru: LanguageProfile = {
     unnumbered: (n) => `ненумерованный пункт ${n}`,
     annex: 'приложение',
     resolution: (number) => `резолюция ${number}`,
+    numberMark: (n) => `${n}.`,
     separator: ', ',
   },
 };

@@ -60,6 +60,7 @@ export const zh: LanguageProfile = {
     annex: '附件',
     resolution: (number) => `第${number}号决议`,
     operativeAfterDocument: (n) => `第${n}段`,
+    numberMark: (n) => `${n}.`,
     separator: '',
   },
 };

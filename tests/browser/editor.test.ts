@@ -70,7 +70,9 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.keyboard.press('Enter');
     const inserted = page.locator('.para', { hasText: '支助中心的技术性业务活动' });
     await expect.poll(() => inserted.count()).toBe(1);
-    await expect(inserted.locator('.provenance .cite').textContent()).resolves.toBe('A/RES/57/173, OP 9');
+    // Stored as delegates cite it; shown as the Chinese texts cite it.
+    await expect(inserted.locator('.provenance .cite').getAttribute('data-citation')).resolves.toBe('A/RES/57/173, OP 9');
+    await expect(inserted.locator('.provenance .cite').textContent()).resolves.toBe('第57/173号决议第9段');
     // Numbered after the typed paragraph.
     await expect(inserted.getAttribute('data-label')).resolves.toBe('OP 2');
     await waitSaved(page);

@@ -2,7 +2,7 @@
 // six languages (core/citation-in.ts over each profile's citationTerms), and
 // left alone where they are not labels.
 import { describe, expect, it } from 'vitest';
-import { citationIn, citeIn, documentIn, labelIn } from '../../core/citation-in.js';
+import { citationIn, citeIn, documentIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
 import { LANGUAGES } from '../../core/model.js';
 import { arabicOrdinal, chineseNumber, frenchOrdinal, romanValue } from '../../core/languages/numerals.js';
 
@@ -112,11 +112,19 @@ describe('citeIn and citationIn: a document and its paragraph', () => {
     expect(citationIn('A/78/123, para. 5', 'es')).toBe('A/78/123, párrafo 5');
     expect(citationIn('Report of the Secretary-General, crime, para. 5', 'fr')).toBe('Report of the Secretary-General, crime, paragraphe 5');
     expect(citeIn({ symbol: null, title: 'Report, 2004' }, 'para. 2', 'en')).toBe('Report, 2004, para. 2');
+    expect(citeIn(doc, ['OP 3', 'OP 4'], 'en')).toBe('A/RES/78/229, OP 3 + OP 4');
+    expect(citeIn(doc, ['OP 3', 'OP 4'], 'ru')).toBe('резолюция 78/229, пункт 3 + пункт 4');
   });
 
   it('returns a citation with no label in it as it is', () => {
     expect(citationIn('A/RES/78/229', 'zh')).toBe('A/RES/78/229');
     expect(citationIn('A/RES/78/229, Budget estimates', 'fr')).toBe('A/RES/78/229, Budget estimates');
+  });
+});
+
+describe('numberMarkIn: an operative number as each print sets it', () => {
+  it('"8." everywhere but Arabic, "8 -" there (as the AKN files number them)', () => {
+    expect(LANGUAGES.map((l) => numberMarkIn(8, l))).toEqual(LANGUAGES.map((l) => (l === 'ar' ? '8 -' : '8.')));
   });
 });
 

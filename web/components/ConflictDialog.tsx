@@ -3,17 +3,20 @@
 // earnest: it takes focus when it opens, keeps Tab inside, and Esc closes it
 // (unresolved: nothing saves until a version is chosen).
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../core/citation-in.js';
 import type { DraftT } from '../api.js';
 import type { Editable } from '../drafts/syncMachine.js';
 import { labels } from '../drafts/paragraphs.js';
+import { formatTime } from '../lib/format.js';
 
-/** One paragraph of one version, or a dash where that version has none. */
-function Cell({ para, label, differs }: { para: Editable['paragraphs'][number] | undefined; label: string | undefined; differs: boolean }) {
+/** One paragraph of one version (its label in the draft's language), or a dash where that version has none. */
+function Cell({ para, label, language, differs }: { para: Editable['paragraphs'][number] | undefined; label: string | undefined; language: string; differs: boolean }) {
   return (
-    <div className={`conflict-cell ${differs ? 'differs' : ''}`}>
+    <div className={`conflict-cell ${differs ? 'differs' : ''}`} lang={language} dir="auto">
       {para ? (
         <>
-          <b>{label}</b> {para.text}
+          <b>{label && labelIn(label, language)}</b> {para.text}
         </>
       ) : (
         <span className="muted">—</span>
@@ -41,6 +44,7 @@ function trapKeys(e: KeyboardEvent, root: HTMLElement | null, onEscape: () => vo
 }
 
 export function ConflictDialog({ mine, theirs, onChoose, onClose }: { mine: Editable; theirs: DraftT; onChoose: (c: 'mine' | 'theirs') => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   // Focus leaves the paragraph behind: what is typed now cannot land in it.
@@ -51,33 +55,32 @@ export function ConflictDialog({ mine, theirs, onChoose, onClose }: { mine: Edit
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="conflict-title" ref={dialog} onKeyDown={(e) => trapKeys(e, dialog.current, onClose)}>
       <div className="modal conflict">
-        <h2 id="conflict-title">This draft was changed elsewhere</h2>
-        <p className="muted">
-          Another tab or colleague saved version {theirs.version} (at {new Date(theirs.updatedAt).toLocaleTimeString()}) while you were editing. Nothing
-          has been overwritten. Choose the text to keep; differing paragraphs are marked.
-        </p>
+        <h2 id="conflict-title">{t('conflict.heading')}</h2>
+        <p className="muted">{t('conflict.explain', { version: theirs.version, time: formatTime(theirs.updatedAt) })}</p>
         <div className="conflict-grid">
-          <div className="conflict-head">Your version{mine.title !== theirs.title ? `: “${mine.title}”` : ''}</div>
-          <div className="conflict-head">Saved version {theirs.version}{mine.title !== theirs.title ? `: “${theirs.title}”` : ''}</div>
+          <div className="conflict-head">{mine.title !== theirs.title ? t('conflict.yoursTitled', { title: mine.title }) : t('conflict.yours')}</div>
+          <div className="conflict-head">
+            {mine.title !== theirs.title ? t('conflict.savedTitled', { version: theirs.version, title: theirs.title }) : t('conflict.saved', { version: theirs.version })}
+          </div>
           {Array.from({ length: rows }, (_, i) => {
             const a = mine.paragraphs[i];
             const b = theirs.paragraphs[i];
             const differs = a?.text !== b?.text || a?.section !== b?.section;
             return [
-              <Cell key={`a${i}`} para={a} label={a && mineLabels.get(a.id)?.label} differs={differs} />,
-              <Cell key={`b${i}`} para={b} label={b && theirLabels.get(b.id)?.label} differs={differs} />,
+              <Cell key={`a${i}`} para={a} label={a && mineLabels.get(a.id)?.label} language={theirs.language} differs={differs} />,
+              <Cell key={`b${i}`} para={b} label={b && theirLabels.get(b.id)?.label} language={theirs.language} differs={differs} />,
             ];
           })}
         </div>
         <div className="modal-actions">
           <button type="button" className="primary" ref={first} onClick={() => onChoose('mine')}>
-            Keep mine (save over version {theirs.version})
+            {t('conflict.keepMine', { version: theirs.version })}
           </button>
           <button type="button" onClick={() => onChoose('theirs')}>
-            Take the saved version (discard mine)
+            {t('conflict.takeTheirs')}
           </button>
-          <button type="button" onClick={onClose} title="Close (Esc): nothing is saved until you choose">
-            Decide later
+          <button type="button" onClick={onClose} title={t('conflict.laterTitle')}>
+            {t('conflict.later')}
           </button>
         </div>
       </div>

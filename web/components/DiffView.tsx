@@ -4,19 +4,13 @@
 // routine and editorial updates told apart from substantive edits, and
 // next/previous change navigation (buttons, or n / p).
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../core/citation-in.js';
 import type { DiffPair, DiffResponse } from '../api.js';
 import { InlineChanges } from './InlineChanges.js';
-import { formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 
-/** What each count means, as its tooltip says: the kinds add up to the pairs shown. */
-const KIND_TITLE: Record<DiffPair['kind'], string> = {
-  modified: 'Paragraphs whose text changed (routine and editorial updates included)',
-  added: 'Paragraphs of the newer text with no predecessor',
-  removed: 'Paragraphs of the older text with no successor',
-  split: 'Older paragraphs now split over several newer ones',
-  merged: 'Newer paragraphs made of several older ones',
-  unchanged: 'Paragraphs whose text is identical, character for character',
-};
+/** The counts in order; each count's tooltip (diff.kindTitle) says what it means: the kinds add up to the pairs shown. */
 const KIND_ORDER = ['modified', 'added', 'removed', 'split', 'merged', 'unchanged'] as const;
 
 const isChange = (p: DiffPair) => p.kind !== 'unchanged' || p.moved;
@@ -26,13 +20,16 @@ function Side({ pair, side, lang }: { pair: DiffPair; side: 'from' | 'to'; lang:
   const changes = pair.changes.filter((c) => c.type !== drop);
   if ((side === 'from' && pair.kind === 'added') || (side === 'to' && pair.kind === 'removed')) return <div className="cell empty" />;
   return (
-    <div className="cell">
+    <div className="cell" dir="auto">
       <InlineChanges changes={changes} lang={lang} />
     </div>
   );
 }
 
 export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromName: string; toName: string }) {
+  const { t, i18n } = useTranslation();
+  // From the older text to the newer one: the arrow points the way the interface reads.
+  const arrow = i18n.dir() === 'rtl' ? '←' : '→';
   const [mode, setMode] = useState<'side' | 'inline'>('side');
   const [hideUnchanged, setHideUnchanged] = useState(false);
   const [current, setCurrent] = useState(-1);
@@ -64,46 +61,49 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const labels = (ids: string[]) => ids.join(' + ');
+  // Each side's labels in its own document's language ("OP 8", "执行部分第8段").
+  const labels = (ids: string[], language: string) => ids.map((l) => labelIn(l, language)).join(' + ');
   return (
     <div className="diff">
       <div className="diff-bar">
         <div className="counts" data-changes={changeIdx.length}>
           {KIND_ORDER.map((k) => (
-            <span key={k} className={`count k-${k}`} data-kind={k} title={KIND_TITLE[k]}>
-              <b>{s[k]}</b> {k}
+            <span key={k} className={`count k-${k}`} data-kind={k} title={t(`diff.kindTitle.${k}`)}>
+              <b>{formatNumber(s[k])}</b> {t(`diff.kind.${k}`)}
             </span>
           ))}
-          <span className="count k-moved" data-count="moved" title="Pairs whose order changed, each also counted under its kind above">
-            <b>{s.moved}</b> moved
+          <span className="count k-moved" data-count="moved" title={t('diff.movedTitle')}>
+            <b>{formatNumber(s.moved)}</b> {t('diff.kind.moved')}
           </span>
-          <span className="count k-routine" data-count="routine" title="Changed pairs whose only edits are routine (dates, symbols, session numbers) or editorial (letter case, spacing)">
-            <b>{s.routineOnly}</b> routine only
+          <span className="count k-routine" data-count="routine" title={t('diff.routineTitle')}>
+            <b>{formatNumber(s.routineOnly)}</b> {t('diff.routineOnly')}
           </span>
-          <span className="count" title="Share of the newer text carried over unchanged">
-            <b>{formatPercent(s.carriedOver)}</b> carried over
+          <span className="count" title={t('diff.carriedTitle')}>
+            <b>{formatPercent(s.carriedOver)}</b> {t('diff.carriedOver')}
           </span>
         </div>
         <div className="diff-controls">
-          <div className="seg" role="group" aria-label="View">
+          <div className="seg" role="group" aria-label={t('diff.view')}>
             <button type="button" aria-pressed={mode === 'side'} onClick={() => setMode('side')}>
-              Side by side
+              {t('diff.sideBySide')}
             </button>
             <button type="button" aria-pressed={mode === 'inline'} onClick={() => setMode('inline')}>
-              Inline
+              {t('diff.inline')}
             </button>
           </div>
           <label className="check">
-            <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} /> Only changes
+            <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} /> {t('diff.onlyChanges')}
           </label>
-          <button type="button" onClick={() => go(-1)} disabled={!changeIdx.length} title="Previous change (p)">
-            ↑ Prev
+          <button type="button" onClick={() => go(-1)} disabled={!changeIdx.length} title={t('diff.prevTitle')}>
+            {t('diff.prev')}
           </button>
-          <button type="button" onClick={() => go(1)} disabled={!changeIdx.length} title="Next change (n)">
-            ↓ Next
+          <button type="button" onClick={() => go(1)} disabled={!changeIdx.length} title={t('diff.nextTitle')}>
+            {t('diff.next')}
           </button>
           <span className="muted small">
-            {changeIdx.length ? `${Math.max(0, changeIdx.indexOf(current)) + (current >= 0 ? 1 : 0)} / ${changeIdx.length} changes` : 'No changes'}
+            {changeIdx.length
+              ? t('diff.position', { at: formatNumber(Math.max(0, changeIdx.indexOf(current)) + (current >= 0 ? 1 : 0)), count: formatNumber(changeIdx.length) })
+              : t('diff.none')}
           </span>
         </div>
       </div>
@@ -126,15 +126,15 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
             >
               <div className="lbl">
                 <div className="labels">
-                  {p.fromLabels.length ? labels(p.fromLabels) : '—'} → {p.toLabels.length ? labels(p.toLabels) : '—'}
+                  {p.fromLabels.length ? labels(p.fromLabels, diff.from.language) : '—'} {arrow} {p.toLabels.length ? labels(p.toLabels, diff.to.language) : '—'}
                 </div>
-                <span className={`kind k-${p.kind}`}>{p.kind}</span>
+                <span className={`kind k-${p.kind}`}>{t(`diff.kind.${p.kind}`)}</span>
                 {p.moved && (
-                  <span className="kind k-moved" title="Its order changed relative to the other paragraphs">
-                    moved
+                  <span className="kind k-moved" title={t('diff.pairMovedTitle')}>
+                    {t('diff.kind.moved')}
                   </span>
                 )}
-                {p.routineOnly && <span className="kind k-routine">routine</span>}
+                {p.routineOnly && <span className="kind k-routine">{t('diff.kind.routine')}</span>}
               </div>
               {mode === 'side' ? (
                 <>
@@ -142,7 +142,7 @@ export function DiffView({ diff, fromName, toName }: { diff: DiffResponse; fromN
                   <Side pair={p} side="to" lang={lang} />
                 </>
               ) : (
-                <div className="cell">
+                <div className="cell" dir="auto">
                   <InlineChanges changes={p.changes} lang={lang} />
                 </div>
               )}

@@ -3,7 +3,7 @@
 // is what the server holds, so pending edits are saved first. The base is
 // named by its symbol. The compilation text (every pending proposal in place) is a third choice.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { compilationDocxUrl, draftDocxUrl } from '../api.js';
 import { DocumentName } from './DocumentLink.js';
 import type { SaveState } from '../drafts/syncMachine.js';
@@ -49,27 +49,27 @@ export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId
 
   return (
     <details className="menu export-menu" ref={menu}>
-      <summary className="button-link" title={stale ? 'Exports the last version saved on the server' : undefined}>
-        {pending ? 'Saving, then exporting…' : 'Export .docx'}
+      <summary className="button-link" title={stale ? t('export.staleTitle') : undefined}>
+        {pending ? t('export.pending') : t('common.exportDocx')}
       </summary>
       <div className="menu-pop" role="menu">
         {baseId && (
           <a role="menuitem" href={draftDocxUrl(id)} download onClick={onClick} data-export="tracked">
-            <b>With tracked changes</b>
+            <b>{t('export.tracked')}</b>
             <span className="muted small">
-              every change against the base <DocumentName id={baseId} /> as a Word revision
+              <Trans i18nKey="export.trackedHint" components={{ doc: <DocumentName id={baseId} /> }} />
             </span>
           </a>
         )}
         <a role="menuitem" href={draftDocxUrl(id, { plain: true })} download onClick={onClick} data-export="clean">
-          <b>Clean draft</b>
-          <span className="muted small">the text as it stands, no tracked changes</span>
+          <b>{t('export.clean')}</b>
+          <span className="muted small">{t('export.cleanHint')}</span>
         </a>
         <a role="menuitem" href={compilationDocxUrl(id)} download onClick={onClick} data-export="compilation">
           <b>{t('negotiation.compilation')}</b>
           <span className="muted small">{t('negotiation.compilationHint')}</span>
         </a>
-        {stale && <span className="menu-note warn small">Not saved: the file holds the last version saved on the server.</span>}
+        {stale && <span className="menu-note warn small">{t('export.stale')}</span>}
       </div>
     </details>
   );

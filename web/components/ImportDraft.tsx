@@ -2,15 +2,23 @@
 // pasted text becomes a draft. For files with tracked changes the user picks
 // which text to take; a refusal (400) is shown here and keeps the input.
 import { useRef, useState, type DragEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { importDraft, type Language } from '../api.js';
 import { navigate } from '../lib/router.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { setImportNotice } from '../lib/importNotice.js';
+import { formatNumber } from '../lib/format.js';
 
 const MAX_MB = 10;
-const sizeText = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 export function ImportDraft({ language, onLanguage }: { language: string; onLanguage: (l: string) => void }) {
+  const { t } = useTranslation();
+  const sizeText = (n: number) =>
+    n < 1024
+      ? t('importDraft.bytes', { n: formatNumber(n) })
+      : n < 1024 * 1024
+        ? t('importDraft.kb', { n: formatNumber(Math.round(n / 1024)) })
+        : t('importDraft.mb', { n: formatNumber(n / 1024 / 1024, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) });
   const [mode, setMode] = useState<'file' | 'paste'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
@@ -41,7 +49,7 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
         changes: result.changes,
         warnings: result.warnings,
         paragraphs: result.draft.paragraphs.length,
-        source: mode === 'file' ? file!.name : 'pasted text',
+        source: mode === 'file' ? file!.name : t('importDraft.pasted'),
       });
       navigate(`/drafts/${result.draft.id}`);
     } catch (e) {
@@ -52,13 +60,13 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
 
   const ready = mode === 'file' ? file !== null : text.trim() !== '';
   return (
-    <form className="import" onSubmit={(e) => (e.preventDefault(), ready && void submit())} aria-label="Import">
+    <form className="import" onSubmit={(e) => (e.preventDefault(), ready && void submit())} aria-label={t('importDraft.label')}>
       <div className="seg import-mode">
         <button type="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>
-          Word file
+          {t('importDraft.wordFile')}
         </button>
         <button type="button" aria-pressed={mode === 'paste'} onClick={() => setMode('paste')}>
-          Paste text
+          {t('importDraft.pasteText')}
         </button>
       </div>
       {mode === 'file' ? (
@@ -73,35 +81,35 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
               ref={input}
               type="file"
               accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              aria-label="Word file"
+              aria-label={t('importDraft.wordFile')}
               onChange={(e) => choose(e.target.files?.[0])}
             />
             {file ? (
               <span className="file-chosen">
                 <b>{file.name}</b> <span className="muted">{sizeText(file.size)}</span>
-                <span className="muted small">Drop or click to choose another file</span>
+                <span className="muted small">{t('importDraft.chosenHint')}</span>
               </span>
             ) : (
               <span>
                 <span>
-                  Drop a .docx here or <u>choose a file</u>
+                  <Trans i18nKey="importDraft.drop" components={{ u: <u /> }} />
                 </span>
-                <span className="muted small">Word 2007 or later, up to {MAX_MB} MB</span>
+                <span className="muted small">{t('importDraft.limits', { mb: formatNumber(MAX_MB) })}</span>
               </span>
             )}
           </label>
           <fieldset className="choice">
-            <legend>If the file has tracked changes</legend>
+            <legend>{t('importDraft.trackedLegend')}</legend>
             <label>
               <input type="radio" name="changes" value="accept" checked={changes === 'accept'} onChange={() => setChanges('accept')} />
               <span>
-                <b>Accept all changes</b> <span className="muted">— the proposal as sent</span>
+                <b>{t('importDraft.accept')}</b> <span className="muted">{t('importDraft.acceptHint')}</span>
               </span>
             </label>
             <label>
               <input type="radio" name="changes" value="reject" checked={changes === 'reject'} onChange={() => setChanges('reject')} />
               <span>
-                <b>Reject all changes</b> <span className="muted">— the text it was compared against</span>
+                <b>{t('importDraft.reject')}</b> <span className="muted">{t('importDraft.rejectHint')}</span>
               </span>
             </label>
           </fieldset>
@@ -109,31 +117,31 @@ export function ImportDraft({ language, onLanguage }: { language: string; onLang
       ) : (
         <>
           <label className="field">
-            <span>Language</span>
+            <span>{t('common.language')}</span>
             <LanguageSelect value={language} onChange={onLanguage} />
           </label>
           <label className="field">
-            <span>Text: title, then one paragraph per line</span>
+            <span>{t('importDraft.textLabel')}</span>
             <textarea
               className="paste"
               value={text}
               onChange={(e) => setText(e.target.value)}
               rows={9}
-              aria-label="Text to import"
-              placeholder={'Title\nThe General Assembly,\nRecalling …,\n1. Decides …;'}
+              aria-label={t('importDraft.textAria')}
+              placeholder={t('importDraft.placeholder', { lng: language })}
               lang={language}
             />
           </label>
         </>
       )}
-      <p className="muted small">Preambular and operative paragraphs, numbering, lead phrases and footnotes are recognised.</p>
+      <p className="muted small">{t('importDraft.recognised')}</p>
       {error && (
         <p className="error-note" role="alert">
           {error}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !ready}>
-        {busy ? 'Importing…' : 'Import as new draft'}
+        {busy ? t('importDraft.importing') : t('importDraft.submit')}
       </button>
     </form>
   );

@@ -1,21 +1,25 @@
 // The notice an imported draft opens with: what was read, how many tracked
 // changes the file carried and which way they were taken, and any warnings.
+import { Trans, useTranslation } from 'react-i18next';
 import type { ImportNotice } from '../lib/importNotice.js';
 
 export function ImportNoticeBar({ notice, onClose }: { notice: ImportNotice; onClose: () => void }) {
+  const { t } = useTranslation();
   const { changesSeen, changes, warnings } = notice;
   return (
     <div className="notice" role="status" data-changes-seen={changesSeen ?? ''}>
       <div className="notice-main">
         <span>
-          Imported <b>{notice.paragraphs}</b> paragraph{notice.paragraphs === 1 ? '' : 's'} from {notice.source}.{' '}
+          <Trans i18nKey="importNotice.imported" count={notice.paragraphs} values={{ source: notice.source }} components={{ b: <b /> }} />{' '}
           {changesSeen === null
             ? null
             : changesSeen === 0
-              ? 'The file had no tracked changes.'
-              : `${changesSeen} tracked change${changesSeen === 1 ? '' : 's'} seen, all ${changes === 'reject' ? 'rejected (the text it was compared against)' : 'accepted (the proposal as sent)'}.`}
+              ? t('importNotice.noChanges')
+              : changes === 'reject'
+                ? t('importNotice.rejected', { count: changesSeen })
+                : t('importNotice.accepted', { count: changesSeen })}
         </span>
-        <button type="button" className="notice-close" onClick={onClose} aria-label="Dismiss">
+        <button type="button" className="notice-close" onClick={onClose} aria-label={t('common.dismiss')}>
           ×
         </button>
       </div>

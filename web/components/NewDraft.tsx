@@ -3,6 +3,7 @@
 // from a Word file or pasted text.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createDraft, languageFilter, type CreateDraftBody } from '../api.js';
 import { navigate } from '../lib/router.js';
 import { LanguageSelect } from './LanguageSelect.js';
@@ -10,6 +11,7 @@ import { DocumentPicker } from './DocumentPicker.js';
 import { ImportDraft } from './ImportDraft.js';
 
 export function NewDraft() {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<'rollover' | 'empty' | 'import'>('rollover');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState('zh');
@@ -30,16 +32,16 @@ export function NewDraft() {
 
   return (
     <div className="card new-draft">
-      <h2>New draft</h2>
+      <h2>{t('newDraft.heading')}</h2>
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === 'rollover'} onClick={() => setTab('rollover')}>
-          Roll over a resolution
+          {t('newDraft.tabRollover')}
         </button>
         <button role="tab" aria-selected={tab === 'empty'} onClick={() => setTab('empty')}>
-          Empty
+          {t('newDraft.tabEmpty')}
         </button>
         <button role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>
-          Import
+          {t('newDraft.tabImport')}
         </button>
       </div>
       {/* Kept mounted: a chosen file or pasted text survives a look at the other tabs. */}
@@ -49,22 +51,22 @@ export function NewDraft() {
       {tab !== 'import' && (
         <>
           <label className="field">
-            <span>Language</span>
+            <span>{t('common.language')}</span>
             <LanguageSelect value={language} onChange={setLanguage} />
           </label>
           {tab === 'empty' ? (
             <form onSubmit={(e) => (e.preventDefault(), void create({ title: title.trim(), language: languageFilter(language) }))}>
               <label className="field">
-                <span>Title</span>
-                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Untitled draft" maxLength={DRAFT_LIMITS.title} aria-label="Title" />
+                <span>{t('common.title')}</span>
+                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('newDraft.untitled')} maxLength={DRAFT_LIMITS.title} aria-label={t('common.title')} />
               </label>
               <button type="submit" className="primary" disabled={busy}>
-                Create draft
+                {t('newDraft.create')}
               </button>
             </form>
           ) : (
             <>
-              <p className="muted small">The draft starts as the chosen document's paragraphs, with the document as its base.</p>
+              <p className="muted small">{t('newDraft.rolloverHint')}</p>
               <DocumentPicker language={language} kind="resolution" onPick={(d) => void create({ base: d.id })} />
             </>
           )}

@@ -5,15 +5,20 @@
 // with their texts editable below it.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { sourceModified } from '../../core/citation.js';
+import { citationIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
+import { profileOf } from '../../core/languages/index.js';
+import { useTranslation } from 'react-i18next';
 import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
 import { DocParagraphText } from './DocParagraphText.js';
 import { linkClick } from '../lib/router.js';
+import { formatNumber } from '../lib/format.js';
 import { commandForKey, type BlockCommand } from '../drafts/keyboard.js';
 
 export interface BlockProps {
   para: Para;
+  /** The stored label ("PP 3", "OP 8"); shown in the draft's language. */
   label: string;
   number: number;
   language: string;
@@ -48,7 +53,11 @@ function offsetAtPoint(root: HTMLElement, x: number, y: number): number | null {
 }
 
 export function ParagraphBlock(props: BlockProps) {
-  const { para, label, number, language, active, caret, focusSeq } = props;
+  const { para, number, language, active, caret, focusSeq } = props;
+  const { t } = useTranslation();
+  // The paragraph named as the draft's language names it ("执行部分第8段"), in text and in what a screen reader says.
+  const label = labelIn(props.label, language);
+  const dir = profileOf(language).rtl ? 'rtl' : 'auto';
   const ta = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
   const value = markedValue(para);
@@ -103,7 +112,7 @@ export function ParagraphBlock(props: BlockProps) {
     <li
       className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''}`}
       data-para={para.id}
-      data-label={label}
+      data-label={props.label}
       onDragOver={(e) => {
         const r = e.currentTarget.getBoundingClientRect();
         props.onDragOver(e, e.clientY > r.top + r.height / 2);
@@ -111,11 +120,11 @@ export function ParagraphBlock(props: BlockProps) {
       onDrop={props.onDrop}
     >
       <div className="gutter">
-        <span className="handle" draggable onDragStart={props.onDragStart} title="Drag to move (or Alt+↑/↓)" aria-label={`Move ${label}`}>
+        <span className="handle" draggable onDragStart={props.onDragStart} title={t('block.drag')} aria-label={t('block.move', { label })}>
           ⋮⋮
         </span>
-        <span className="num" title={label}>
-          {para.section === 'operative' ? `${number}.` : <span className="pp">PP {number}</span>}
+        <span className="num" title={label} lang={language}>
+          {para.section === 'operative' ? numberMarkIn(number, language) : <span className="pp">{label}</span>}
         </span>
       </div>
       <div className="para-body">
@@ -126,9 +135,9 @@ export function ParagraphBlock(props: BlockProps) {
             className="para-input"
             value={value}
             lang={language}
-            dir={language === 'ar' ? 'rtl' : 'auto'}
-            aria-label={`${label} text`}
-            placeholder={para.section === 'preamble' ? 'Preambular paragraph…' : 'Operative paragraph…'}
+            dir={dir}
+            aria-label={t('block.textAria', { label })}
+            placeholder={para.section === 'preamble' ? t('block.placeholderPreamble') : t('block.placeholderOperative')}
             rows={1}
             onChange={(e) => onValue(e.currentTarget)}
             onKeyDown={onKeyDown}
@@ -146,10 +155,10 @@ export function ParagraphBlock(props: BlockProps) {
           <div
             className={`para-text ${para.text ? '' : 'empty'}`}
             lang={language}
-            dir={language === 'ar' ? 'rtl' : 'auto'}
+            dir={dir}
             tabIndex={0}
             role="textbox"
-            aria-label={`${label} text`}
+            aria-label={t('block.textAria', { label })}
             onMouseUp={(e) => {
               if (window.getSelection()?.isCollapsed === false) return; // selecting text to copy
               props.onActivate(offsetAtPoint(e.currentTarget, e.clientX, e.clientY));
@@ -158,24 +167,24 @@ export function ParagraphBlock(props: BlockProps) {
               if (e.currentTarget.matches(':focus-visible')) props.onActivate(null);
             }}
           >
-            {para.text ? <DocParagraphText p={para} language={language} /> : <span className="muted">Empty paragraph</span>}
+            {para.text ? <DocParagraphText p={para} language={language} /> : <span className="muted">{t('block.empty')}</span>}
           </div>
         )}
         {active && para.footnotes && para.footnotes.length > 0 && (
-          <ol className="fn-edit" aria-label={`${label} footnotes`}>
+          <ol className="fn-edit" aria-label={t('block.footnotesAria', { label })}>
             {[...para.footnotes]
               .sort((a, b) => a.offset - b.offset)
               .map((f, i, notes) => (
                 <li key={i}>
-                  <span className="fn-mark" title="Its place in the text: move or delete it like any character">
+                  <span className="fn-mark" title={t('block.footnoteMarkTitle')}>
                     {MARKS[i] ?? ''}
                   </span>
-                  <span className="fn-marker muted small">note {f.marker}</span>
+                  <span className="fn-marker muted small">{t('block.note', { marker: f.marker })}</span>
                   <input
                     className="fn-text"
                     value={f.text}
                     lang={language}
-                    aria-label={`Footnote ${f.marker} text`}
+                    aria-label={t('block.footnoteAria', { marker: f.marker })}
                     onChange={(e) => props.onText(para.text, notes.map((n, j) => (j === i ? { ...n, text: e.target.value } : n)))}
                   />
                 </li>
@@ -186,32 +195,39 @@ export function ParagraphBlock(props: BlockProps) {
           <div className="provenance">
             {para.source && (
               <>
-                from{' '}
-                <a href={`/documents/${para.source.documentId}?p=${encodeURIComponent(para.source.paragraphId)}`} onClick={linkClick} className="cite">
-                  {para.source.citation}
+                {t('block.from')}{' '}
+                <a
+                  href={`/documents/${para.source.documentId}?p=${encodeURIComponent(para.source.paragraphId)}`}
+                  onClick={linkClick}
+                  className="cite"
+                  lang={language}
+                  dir="auto"
+                  data-citation={para.source.citation}
+                >
+                  {citationIn(para.source.citation, language)}
                 </a>
-                {sourceModified(para.text, para.source) && <span className="modified">, modified</span>}
+                {sourceModified(para.text, para.source) && <span className="modified">{t('block.modified')}</span>}
                 {' · '}
                 <a href={`/paragraphs/${para.source.paragraphId}/lineage`} onClick={linkClick}>
-                  lineage
+                  {t('common.lineage')}
                 </a>
               </>
             )}
-            {overLimit && <span className="warn"> Over the {DRAFT_LIMITS.paragraphText.toLocaleString('en')}-character limit: this paragraph will not save until shortened or split.</span>}
+            {overLimit && <span className="warn"> {t('block.overLimit', { limit: formatNumber(DRAFT_LIMITS.paragraphText) })}</span>}
           </div>
         )}
       </div>
       <div className="para-actions">
-        <button type="button" title="Move up (Alt+↑)" onClick={() => props.onCommand({ kind: 'move', delta: -1 })} aria-label={`Move ${label} up`}>
+        <button type="button" title={t('block.moveUp')} onClick={() => props.onCommand({ kind: 'move', delta: -1 })} aria-label={t('block.moveUpAria', { label })}>
           ↑
         </button>
-        <button type="button" title="Move down (Alt+↓)" onClick={() => props.onCommand({ kind: 'move', delta: 1 })} aria-label={`Move ${label} down`}>
+        <button type="button" title={t('block.moveDown')} onClick={() => props.onCommand({ kind: 'move', delta: 1 })} aria-label={t('block.moveDownAria', { label })}>
           ↓
         </button>
-        <button type="button" title={para.section === 'preamble' ? 'Make operative (Alt+S)' : 'Make preambular (Alt+S)'} onClick={() => props.onCommand({ kind: 'toggle-section' })}>
-          {para.section === 'preamble' ? '→OP' : '→PP'}
+        <button type="button" title={para.section === 'preamble' ? t('block.makeOperative') : t('block.makePreambular')} onClick={() => props.onCommand({ kind: 'toggle-section' })}>
+          {para.section === 'preamble' ? t('block.toOperative') : t('block.toPreambular')}
         </button>
-        <button type="button" title="Delete paragraph (Ctrl+Shift+Backspace)" onClick={() => props.onCommand({ kind: 'delete' })} aria-label={`Delete ${label}`}>
+        <button type="button" title={t('block.delete')} onClick={() => props.onCommand({ kind: 'delete' })} aria-label={t('block.deleteAria', { label })}>
           ×
         </button>
       </div>

@@ -3,12 +3,13 @@
 // Keyboard: ↑/↓ choose, Enter insert, R replace, C copy citation, Esc back.
 // The edited paragraph's own source is left out of its precedents.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { citation } from '../../core/citation.js';
+import { useTranslation } from 'react-i18next';
+import { citeIn } from '../../core/citation-in.js';
 import { kindFilter, languageFilter, type SuggestFilters, type SuggestResult } from '../api.js';
 import { useSuggestions } from '../lib/useSuggestions.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { KindSelect } from './KindSelect.js';
-import { SuggestionCard } from './SuggestionCard.js';
+import { SuggestionCard, translationAsResult } from './SuggestionCard.js';
 import { PhraseSearch } from './PhraseSearch.js';
 
 export interface PanelProps {
@@ -41,6 +42,7 @@ async function copyText(text: string): Promise<void> {
 }
 
 export function PrecedentPanel(props: PanelProps) {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<'suggest' | 'phrase'>('suggest');
   const [lang, setLang] = useState(props.language);
   const [kind, setKind] = useState('');
@@ -49,6 +51,8 @@ export function PrecedentPanel(props: PanelProps) {
   const [toYear, setToYear] = useState('');
   const [excludeBase, setExcludeBase] = useState(true);
   const [showFilters, setShowFilters] = useState(false);
+  // Each precedent beside its version in a second language: English for a draft in any other.
+  const [also, setAlso] = useState(props.language === 'en' ? '' : 'en');
   const filters: SuggestFilters = {
     language: languageFilter(lang),
     kind: kindFilter(kind),
@@ -57,7 +61,7 @@ export function PrecedentPanel(props: PanelProps) {
     ...(/^\d{4}$/.test(toYear) ? { to: `${toYear}-12-31` } : {}),
     ...(excludeBase && props.baseDocumentId ? { excludeDocuments: [props.baseDocumentId] } : {}),
   };
-  const found = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt);
+  const found = useSuggestions(props.text, lang, filters, props.paused, props.lastInputAt, also === lang ? '' : also);
   const { status, error, forText } = found;
   const results = useMemo(() => found.results.filter((r) => r.paragraph.id !== props.sourceParagraphId), [found.results, props.sourceParagraphId]);
   const [sel, setSel] = useState(0);
@@ -75,11 +79,14 @@ export function PrecedentPanel(props: PanelProps) {
     list.current?.querySelector('.suggestion.selected')?.scrollIntoView({ block: 'nearest' });
   }, [sel]);
 
-  const act = (r: SuggestResult, what: 'insert' | 'replace' | 'copy') => {
-    if (what === 'insert') props.onInsert(r);
+  const act = (r: SuggestResult, what: 'insert' | 'replace' | 'copy' | 'insertTranslation') => {
+    const translated = what === 'insertTranslation' ? translationAsResult(r) : null;
+    if (translated) props.onInsert(translated);
+    else if (what === 'insert') props.onInsert(r);
     else if (what === 'replace') props.onReplace(r);
     else {
-      const cite = citation(r.document, r.paragraph.label);
+      // As the card shows it: in the precedent's own language.
+      const cite = citeIn(r.document, r.paragraph.label, r.document.language);
       void copyText(cite).then(() => {
         setCopied(r.paragraph.id);
         window.setTimeout(() => setCopied(null), 1500);
@@ -101,7 +108,7 @@ export function PrecedentPanel(props: PanelProps) {
   return (
     <aside
       className="panel"
-      aria-label="Precedents"
+      aria-label={t('panel.aria')}
       onKeyDown={(e) => {
         // Esc from anywhere in the panel (a card's button, the filters, phrase search) goes back to the paragraph.
         if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -111,40 +118,44 @@ export function PrecedentPanel(props: PanelProps) {
     >
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === 'suggest'} onClick={() => setTab('suggest')}>
-          Precedents
+          {t('panel.tabPrecedents')}
         </button>
         <button role="tab" aria-selected={tab === 'phrase'} onClick={() => setTab('phrase')}>
-          Phrase search
+          {t('panel.tabPhrase')}
         </button>
+        <label className="also-select small muted">
+          {t('panel.alsoIn')}
+          <LanguageSelect value={also} onChange={setAlso} anyLabel={t('panel.alsoNone')} ariaLabel={t('panel.alsoAria')} />
+        </label>
         <button type="button" className={`filters-toggle ${showFilters ? 'on' : ''}`} onClick={() => setShowFilters((s) => !s)} aria-expanded={showFilters}>
-          Filters
+          {t('panel.filters')}
         </button>
       </div>
       {showFilters && (
         <div className="filters">
           <label>
-            Language
+            {t('common.language')}
             <LanguageSelect value={lang} onChange={setLang} />
           </label>
           <label>
-            Kind
+            {t('common.kind')}
             <KindSelect value={kind} onChange={setKind} />
           </label>
           <label>
-            Body
-            <input value={body} onChange={(e) => setBody(e.target.value)} placeholder="General Assembly" />
+            {t('panel.body')}
+            <input value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('panel.bodyPlaceholder')} />
           </label>
           <label>
-            Years
+            {t('panel.years')}
             <span className="years">
-              <input value={fromYear} onChange={(e) => setFromYear(e.target.value)} placeholder="from" inputMode="numeric" maxLength={4} />
+              <input value={fromYear} onChange={(e) => setFromYear(e.target.value)} placeholder={t('panel.from')} inputMode="numeric" maxLength={4} />
               –
-              <input value={toYear} onChange={(e) => setToYear(e.target.value)} placeholder="to" inputMode="numeric" maxLength={4} />
+              <input value={toYear} onChange={(e) => setToYear(e.target.value)} placeholder={t('panel.to')} inputMode="numeric" maxLength={4} />
             </span>
           </label>
           {props.baseDocumentId && (
             <label className="check">
-              <input type="checkbox" checked={excludeBase} onChange={(e) => setExcludeBase(e.target.checked)} /> Leave out the base document
+              <input type="checkbox" checked={excludeBase} onChange={(e) => setExcludeBase(e.target.checked)} /> {t('panel.excludeBase')}
             </label>
           )}
         </div>
@@ -152,13 +163,13 @@ export function PrecedentPanel(props: PanelProps) {
       {tab === 'suggest' ? (
         <>
           <div className="panel-status muted small" aria-live="polite">
-            {status === 'idle' && (props.text.trim() ? 'Keep typing for precedents…' : 'Edit a paragraph to see its precedents.')}
-            {(status === 'waiting' || status === 'loading') && 'Searching…'}
-            {status === 'done' && `${results.length} precedent${results.length === 1 ? '' : 's'}`}
+            {status === 'idle' && (props.text.trim() ? t('panel.keepTyping') : t('panel.editToSee'))}
+            {(status === 'waiting' || status === 'loading') && t('panel.searching')}
+            {status === 'done' && t('panel.count', { count: results.length })}
             {status === 'error' && <span className="error-note">{error}</span>}
-            <span className="keys">↑↓ choose · Enter insert · R replace · C copy · Esc back · Ctrl+. from the editor</span>
+            <span className="keys">{t('panel.keys')}</span>
           </div>
-          <ul className={`suggestions ${status === 'loading' || status === 'waiting' ? 'stale' : ''}`} role="listbox" tabIndex={0} ref={list} onKeyDown={onKey} aria-label="Suggested precedents">
+          <ul className={`suggestions ${status === 'loading' || status === 'waiting' ? 'stale' : ''}`} role="listbox" tabIndex={0} ref={list} onKeyDown={onKey} aria-label={t('panel.listAria')}>
             {results.map((r, i) => (
               <SuggestionCard
                 key={r.paragraph.id}
@@ -167,7 +178,7 @@ export function PrecedentPanel(props: PanelProps) {
                 selected={i === sel}
                 copied={copied === r.paragraph.id}
                 onSelect={() => setSel(i)}
-                actions={{ insert: () => act(r, 'insert'), replace: () => act(r, 'replace'), copy: () => act(r, 'copy') }}
+                actions={{ insert: () => act(r, 'insert'), replace: () => act(r, 'replace'), copy: () => act(r, 'copy'), insertTranslation: () => act(r, 'insertTranslation') }}
               />
             ))}
           </ul>

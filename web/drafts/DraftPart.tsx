@@ -3,6 +3,7 @@
 // negotiation status badge when given), a drop zone for dragged paragraphs,
 // and the button that adds a paragraph at its end.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParagraphNumber } from '../../core/citation.js';
 import { ParagraphBlock } from '../components/ParagraphBlock.js';
 import type * as P from './paragraphs.js';
@@ -30,11 +31,12 @@ export interface DraftPartProps {
 }
 
 export function DraftPart({ section, title, paras, labels, language, focus, drag, shown, badge, ...on }: DraftPartProps) {
+  const { t, i18n } = useTranslation();
   const items = paras.filter((p) => p.section === section);
   const visible = shown ? items.filter(shown) : items;
   return (
     <section className={`part part-${section}`} {...drag.partProps(section)} aria-label={title}>
-      <h2 className="part-title">
+      <h2 className="part-title" lang={i18n.resolvedLanguage}>
         {title} <span className="muted small">({items.length})</span>
       </h2>
       <ol className="paras">
@@ -61,7 +63,7 @@ export function DraftPart({ section, title, paras, labels, language, focus, drag
         })}
       </ol>
       <button type="button" className="add" onClick={() => on.onAdd(section)}>
-        + Add {section === 'preamble' ? 'preambular' : 'operative'} paragraph
+        {section === 'preamble' ? t('editor.addPreambular') : t('editor.addOperative')}
       </button>
     </section>
   );

@@ -37,13 +37,13 @@ export function EditorHeader({ draft, title, onTitle, sync, onRestored }: Editor
       {readOnly ? (
         <h1 className="title-input read-only-title">{title}</h1>
       ) : (
-        <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label="Draft title" onChange={(e) => onTitle(e.target.value)} />
+        <input className="title-input" value={title} maxLength={DRAFT_LIMITS.title} aria-label={t('editor.titleAria')} onChange={(e) => onTitle(e.target.value)} />
       )}
       <div className="editor-meta">
         <span>{languageName(draft.language)}</span>
         {baseDocumentId && (
           <span>
-            base <DocumentLink id={baseDocumentId} />
+            {t('editor.base')} <DocumentLink id={baseDocumentId} />
           </span>
         )}
         {access !== 'owner' && (
@@ -52,7 +52,7 @@ export function EditorHeader({ draft, title, onTitle, sync, onRestored }: Editor
           </span>
         )}
         <a href={`/drafts/${id}/compare`} onClick={linkClick} className="button-link">
-          {baseDocumentId ? 'Compare with base' : 'Compare…'}
+          {baseDocumentId ? t('editor.compareWithBase') : t('editor.compare')}
         </a>
         <DraftExport id={id} baseId={baseDocumentId} state={sync.state} saveNow={sync.saveNow} />
         <button type="button" className="small" aria-expanded={panel === 'share'} onClick={() => toggle('share')}>
@@ -77,9 +77,8 @@ export function EditorHeader({ draft, title, onTitle, sync, onRestored }: Editor
       )}
       {!readOnly && (
         <details className="shortcuts">
-          <summary>Keyboard</summary>
-          Enter split · Shift+Enter new line · Backspace at start merge · Alt+↑/↓ move · Alt+S preamble/operative · Ctrl+Shift+Backspace delete · ↑/↓ at the edges
-          previous/next paragraph · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+. precedents, Esc back · a footnote (❶) moves and deletes like a character
+          <summary>{t('editor.keyboard')}</summary>
+          {t('editor.shortcuts')}
         </details>
       )}
     </div>

@@ -29,7 +29,8 @@ declare global {
 /** Chinese says in 4 characters what takes 12 letters elsewhere. */
 const minLength = (text: string) => (detectLanguage(text) === 'zh' ? 4 : 12);
 
-export function useSuggestions(text: string, language: string, filters: SuggestFilters, paused: boolean, lastInputAt: number) {
+/** `also`: a second language each result brings its translation in ('' for none). */
+export function useSuggestions(text: string, language: string, filters: SuggestFilters, paused: boolean, lastInputAt: number, also = '') {
   const [results, setResults] = useState<SuggestResult[]>([]);
   const [status, setStatus] = useState<'idle' | 'waiting' | 'loading' | 'done' | 'error'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +56,8 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
       const sentAt = performance.now();
       setStatus('loading');
       try {
-        const res = await postSuggest({ text: query, language: languageFilter(language), limit: 8, filters }, ctrl.signal);
+        const alsoLanguage = languageFilter(also);
+        const res = await postSuggest({ text: query, language: languageFilter(language), limit: 8, filters, ...(alsoLanguage ? { also: alsoLanguage } : {}) }, ctrl.signal);
         if (ctrl.signal.aborted) return;
         pending.current = { inputAt: lastInputAt, sentAt, receivedAt: performance.now(), server: res.tookMs };
         setResults(res.results);
@@ -80,7 +82,7 @@ export function useSuggestions(text: string, language: string, filters: SuggestF
       ctrl.abort();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, language, filterKey, paused, retry]);
+  }, [text, language, filterKey, paused, also, retry]);
 
   // Results are on screen after this commit: close the keystroke→suggestions measure.
   useEffect(() => {

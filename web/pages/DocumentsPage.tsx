@@ -1,14 +1,18 @@
 // The corpus: every document, filtered by language, kind and symbol/title.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getDocuments, kindFilter, languageFilter } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick } from '../lib/router.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, formatNumber } from '../lib/format.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 import { KindSelect } from '../components/KindSelect.js';
+import { localizedBody } from '../../core/languages/index.js';
+import { interfaceLanguage } from '../i18n/locale.js';
 
 export function DocumentsPage() {
+  const { t } = useTranslation();
   const [language, setLanguage] = useState('');
   const [kind, setKind] = useState('');
   const [q, setQ] = useState('');
@@ -19,30 +23,30 @@ export function DocumentsPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <h1>Documents</h1>
+        <h1>{t('documents.heading')}</h1>
         <div className="toolbar">
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Symbol or title" aria-label="Symbol or title" />
-          <LanguageSelect value={language} onChange={setLanguage} anyLabel="All languages" />
-          <KindSelect value={kind} onChange={setKind} anyLabel="All kinds" />
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('common.symbolOrTitle')} aria-label={t('common.symbolOrTitle')} />
+          <LanguageSelect value={language} onChange={setLanguage} anyLabel={t('common.allLanguages')} />
+          <KindSelect value={kind} onChange={setKind} anyLabel={t('common.allKinds')} />
         </div>
       </div>
       {list.error && <ErrorNote error={list.error} />}
-      {!list.data && list.loading && <Loading what="documents" />}
+      {!list.data && list.loading && <Loading what={t('what.documents')} />}
       {list.data && (
         <>
-          <p className="muted small">{list.data.documents.length} documents</p>
+          <p className="muted small">{t('documents.count', { count: list.data.documents.length })}</p>
           <table className="table">
             <thead>
               <tr>
-                <th>Symbol</th>
-                <th>Lang.</th>
-                <th>Title</th>
-                <th>Kind</th>
-                <th>Body</th>
-                <th>Date</th>
-                <th className="num">PP</th>
-                <th className="num">OP</th>
-                <th className="num">Other</th>
+                <th>{t('documents.col.symbol')}</th>
+                <th>{t('documents.col.language')}</th>
+                <th>{t('documents.col.title')}</th>
+                <th>{t('documents.col.kind')}</th>
+                <th>{t('documents.col.body')}</th>
+                <th>{t('documents.col.date')}</th>
+                <th className="num">{t('documents.col.pp')}</th>
+                <th className="num">{t('documents.col.op')}</th>
+                <th className="num">{t('documents.col.other')}</th>
               </tr>
             </thead>
             <tbody>
@@ -50,19 +54,19 @@ export function DocumentsPage() {
                 <tr key={d.id}>
                   <td className="sym">
                     <a href={`/documents/${d.id}`} onClick={linkClick}>
-                      {d.symbol ?? '(no symbol)'}
+                      {d.symbol ?? t('common.noSymbol')}
                     </a>
                   </td>
                   <td>{d.language}</td>
-                  <td className="title-cell" lang={d.language}>
+                  <td className="title-cell" lang={d.language} dir="auto">
                     {d.title}
                   </td>
-                  <td>{d.kind}</td>
-                  <td>{d.body}</td>
+                  <td>{t(`kinds.${d.kind}`)}</td>
+                  <td>{localizedBody(interfaceLanguage(), d.body)}</td>
                   <td>{formatDate(d.date)}</td>
-                  <td className="num">{d.counts.preamble}</td>
-                  <td className="num">{d.counts.operative}</td>
-                  <td className="num">{d.counts.other}</td>
+                  <td className="num">{formatNumber(d.counts.preamble)}</td>
+                  <td className="num">{formatNumber(d.counts.operative)}</td>
+                  <td className="num">{formatNumber(d.counts.other)}</td>
                 </tr>
               ))}
             </tbody>

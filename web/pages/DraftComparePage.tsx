@@ -1,6 +1,7 @@
 // Draft against its base (or any document picked here), or one kept version
 // of it against another: the same comparison view as the series.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { draftDocxUrl, getDraft, getDraftDiff, getVersionDiff } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { linkClick, navigate } from '../lib/router.js';
@@ -9,6 +10,7 @@ import { DocumentPicker } from '../components/DocumentPicker.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
 export function DraftComparePage({ id, against, versions }: { id: string; against: string | null; versions?: { from: number; to: number } | null }) {
+  const { t } = useTranslation();
   const draft = useAsync(() => getDraft(id), [id]);
   const target = against ?? draft.data?.baseDocumentId ?? null;
   const diff = useAsync(
@@ -28,13 +30,13 @@ export function DraftComparePage({ id, against, versions }: { id: string; agains
           </h1>
         </div>
         {diff.error && <ErrorNote error={diff.error} />}
-        {diff.loading && <Loading what="the comparison" />}
+        {diff.loading && <Loading what={t('what.comparison')} />}
         {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.title} toName={diff.data.to.title} />}
       </div>
     );
   }
   if (draft.error) return <ErrorNote error={draft.error} />;
-  if (!draft.data) return <Loading what="the draft" />;
+  if (!draft.data) return <Loading what={t('what.draft')} />;
   return (
     <div className="page compare-page">
       <div className="page-head">
@@ -42,7 +44,7 @@ export function DraftComparePage({ id, against, versions }: { id: string; agains
           <a href={`/drafts/${id}`} onClick={linkClick}>
             {draft.data.title}
           </a>{' '}
-          <span className="muted">compared with</span> <span className="sym">{diff.data?.from.symbol ?? target ?? 'a document'}</span>
+          <span className="muted">{t('compare.comparedWith')}</span> <span className="sym">{diff.data?.from.symbol ?? target ?? t('compare.aDocument')}</span>
         </h1>
         <div className="toolbar">
           {target && (
@@ -50,13 +52,13 @@ export function DraftComparePage({ id, against, versions }: { id: string; agains
               href={draftDocxUrl(id, { against: target })}
               download
               className="button"
-              title="The saved draft as a Word file, every change against this document as a tracked change"
+              title={t('compare.downloadTitle')}
             >
-              Download comparison (.docx)
+              {t('common.downloadComparison')}
             </a>
           )}
           <button type="button" onClick={() => setPicking((p) => !p)}>
-            Compare with another document…
+            {t('compare.another')}
           </button>
         </div>
       </div>
@@ -65,10 +67,10 @@ export function DraftComparePage({ id, against, versions }: { id: string; agains
           <DocumentPicker language={draft.data.language} onPick={(d) => navigate(`/drafts/${id}/compare?against=${encodeURIComponent(d.id)}`)} />
         </div>
       )}
-      {!target && <p className="muted">This draft has no base document. Pick a document to compare it with.</p>}
+      {!target && <p className="muted">{t('compare.noBase')}</p>}
       {diff.error && <ErrorNote error={diff.error} />}
-      {target && diff.loading && <Loading what="the comparison" />}
-      {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.symbol ?? diff.data.from.title} toName={`Draft: ${draft.data.title}`} />}
+      {target && diff.loading && <Loading what={t('what.comparison')} />}
+      {diff.data && <DiffView diff={diff.data} fromName={diff.data.from.symbol ?? diff.data.from.title} toName={t('compare.draftName', { title: draft.data.title })} />}
     </div>
   );
 }

@@ -13,24 +13,25 @@ import { ErrorNote, Loading } from '../components/Status.js';
 import { NewDraft } from '../components/NewDraft.js';
 
 export function DraftsPage() {
+  const { t } = useTranslation();
   const list = useAsync(() => listDrafts(), []);
   return (
     <div className="page drafts-page">
       <section className="drafts-list">
-        <h1>Drafts</h1>
+        <h1>{t('drafts.heading')}</h1>
         {list.error && <ErrorNote error={list.error} />}
-        {list.loading && !list.data && <Loading what="drafts" />}
-        {list.data && list.data.drafts.length === 0 && <p className="muted">No drafts yet. Start one on the right.</p>}
+        {list.loading && !list.data && <Loading what={t('what.drafts')} />}
+        {list.data && list.data.drafts.length === 0 && <p className="muted">{t('drafts.none')}</p>}
         {list.data && list.data.drafts.length > 0 && (
           <table className="table">
             <thead>
               <tr>
-                <th>Title</th>
-                <th>Language</th>
-                <th>Base</th>
-                <th className="num">PP</th>
-                <th className="num">OP</th>
-                <th>Saved</th>
+                <th>{t('drafts.col.title')}</th>
+                <th>{t('drafts.col.language')}</th>
+                <th>{t('drafts.col.base')}</th>
+                <th className="num">{t('drafts.col.pp')}</th>
+                <th className="num">{t('drafts.col.op')}</th>
+                <th>{t('drafts.col.saved')}</th>
                 <th />
               </tr>
             </thead>
@@ -71,8 +72,8 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
       <td>
         {mode === 'rename' ? (
           <form onSubmit={(e) => (e.preventDefault(), void rename())} className="inline-form">
-            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-label="New title" maxLength={DRAFT_LIMITS.title} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
-            <button type="submit">Save</button>
+            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('drafts.newTitle')} maxLength={DRAFT_LIMITS.title} onKeyDown={(e) => e.key === 'Escape' && setMode('view')} />
+            <button type="submit">{t('common.save')}</button>
           </form>
         ) : (
           <a href={`/drafts/${draft.id}`} onClick={linkClick} className="draft-title">
@@ -102,24 +103,24 @@ function DraftRow({ draft, onChanged }: { draft: DraftSummaryT; onChanged: () =>
       <td className="row-actions">
         {mode === 'confirm-delete' ? (
           <>
-            <span className="warn">Delete this draft?</span>
+            <span className="warn">{t('drafts.confirmDelete')}</span>
             <button type="button" className="danger" onClick={() => run(() => deleteDraft(draft.id))}>
-              Delete
+              {t('drafts.delete')}
             </button>
             <button type="button" onClick={() => setMode('view')}>
-              Keep
+              {t('drafts.keep')}
             </button>
           </>
         ) : (
           <>
-            {(draft.access === 'owner' || draft.access === 'edit') && <button type="button" onClick={() => setMode('rename')}>Rename</button>}
+            {(draft.access === 'owner' || draft.access === 'edit') && <button type="button" onClick={() => setMode('rename')}>{t('drafts.rename')}</button>}
             <button
               type="button"
               onClick={() => run(async () => navigate(`/drafts/${(await duplicateDraft(draft.id)).id}`))}
             >
-              Duplicate
+              {t('drafts.duplicate')}
             </button>
-            {draft.access === 'owner' && <button type="button" onClick={() => setMode('confirm-delete')}>Delete…</button>}
+            {draft.access === 'owner' && <button type="button" onClick={() => setMode('confirm-delete')}>{t('drafts.deleteAsk')}</button>}
           </>
         )}
       </td>

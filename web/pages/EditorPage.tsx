@@ -6,6 +6,8 @@
 // The parts live in web/drafts/: saving (useDraftSync), focus, block
 // commands, drag and drop, precedents, negotiation.
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
 import { ConflictDialog } from '../components/ConflictDialog.js';
 import { ImportNoticeBar } from '../components/ImportNoticeBar.js';
@@ -26,10 +28,10 @@ import { ParagraphStatusBadge } from '../drafts/ParagraphStatusBadge.js';
 import { ProposalsPanel } from '../drafts/ProposalsPanel.js';
 import { useNegotiation } from '../drafts/useNegotiation.js';
 import { useUser } from '../accounts/session.js';
-import { useTranslation } from 'react-i18next';
 import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const sync = useDraftSync(id);
   const { local, draft, edit } = sync;
   const { focus, focusOn, blur } = useParagraphFocus();
@@ -42,7 +44,6 @@ export function EditorPage({ id }: { id: string }) {
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
-  const { t } = useTranslation();
   const user = useUser();
   const negotiation = useNegotiation(id, draft?.version ?? 0);
   // Open or closed per draft for the tab's life: accepting a proposal reopens the editor, and the panel with it.
@@ -68,7 +69,7 @@ export function EditorPage({ id }: { id: string }) {
   const drag = useParagraphDrag(setParas);
 
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
-  if (!local || !draft) return <Loading what="the draft" />;
+  if (!local || !draft) return <Loading what={t('what.draft')} />;
   // A restored version is a new save on the server: open the draft afresh (App keys the editor by it).
   const onRestored = (restored: { version: number }) => navigate(`/drafts/${id}?restored=${restored.version}`, { replace: true });
   const chosenPara = paras.find((p) => p.id === chosenId) ?? null;
@@ -134,24 +135,25 @@ export function EditorPage({ id }: { id: string }) {
           {t('negotiation.button', { count: negotiation.data?.proposals.filter((p) => p.status === 'open' || p.status === 'bracketed').length ?? 0 })}
         </button>
         {showProposals && proposalsPanel}
-        <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language}>
+        {/* The draft is set in its own language and direction, whatever the interface's. */}
+        <div className={`draft-doc ${language === 'zh' ? 'cjk' : ''}`} lang={language} dir={profileOf(language).rtl ? 'rtl' : 'ltr'}>
           <p className="body-line">{profileOf(language).formula}</p>
-          <DraftPart section="preamble" title="Preamble" {...part} />
-          <DraftPart section="operative" title="Operative part" {...part} />
+          <DraftPart section="preamble" title={t('editor.preamble')} {...part} />
+          <DraftPart section="operative" title={t('editor.operative')} {...part} />
         </div>
         {sync.conflict && !conflictOpen && (
           <div className="toast conflict-bar" role="alert">
-            Not saved: this draft was changed elsewhere.{' '}
+            {t('editor.notSavedElsewhere')}{' '}
             <button type="button" onClick={() => setConflictClosed(null)}>
-              Choose a version…
+              {t('editor.chooseVersion')}
             </button>
           </div>
         )}
         {commands.deleted && (
           <div className="toast" role="status">
-            Deleted {commands.deleted.label}.{' '}
+            {t('editor.deleted', { label: labelIn(commands.deleted.label, language) })}{' '}
             <button type="button" onClick={commands.undoDelete}>
-              Undo
+              {t('editor.undo')}
             </button>
           </div>
         )}

@@ -1,15 +1,24 @@
 // Series comparison: pick a recurring resolution and two of its versions, see
 // them aligned (side by side or inline) with every change marked and counted.
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { diffDocxUrl, getDiff, getSeries } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 import { navigate } from '../lib/router.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, formatNumber } from '../lib/format.js';
+import { intlLocale } from '../i18n/locale.js';
 import { LanguageSelect } from '../components/LanguageSelect.js';
 import { DiffView } from '../components/DiffView.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 
+/**
+ * Text set apart for the bidi algorithm (FSI … PDI) where no element can be:
+ * inside an <option>, "A/RES/80/229 · 18/12/2025" stays whole in an Arabic interface.
+ */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 export function SeriesPage({ query }: { query: URLSearchParams }) {
+  const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState(query.get('language') ?? 'zh');
   const list = useAsync((signal) => getSeries(language, signal), [language]);
   const seriesId = query.get('series');
@@ -43,7 +52,7 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
   return (
     <div className="page series-page">
       <div className="page-head">
-        <h1>Series</h1>
+        <h1>{t('series.heading')}</h1>
         <div className="toolbar">
           <LanguageSelect
             value={language}
@@ -52,42 +61,42 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
               set({ language: l, series: null, from: null, to: null });
             }}
           />
-          <select value={series?.id ?? ''} aria-label="Series" onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
-            <option value="">Choose a recurring resolution…</option>
+          <select value={series?.id ?? ''} aria-label={t('series.seriesAria')} onChange={(e) => set({ series: e.target.value || null, from: null, to: null })} className="series-select">
+            <option value="">{t('series.choose')}</option>
             {(list.data?.series ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title.slice(0, 90)} ({s.documents.length} versions)
+              <option key={s.id} value={s.id} lang={language}>
+                {t('series.versionsCount', { title: s.title.slice(0, 90), count: s.documents.length })}
               </option>
             ))}
           </select>
           {series && (
             <>
-              <select value={from ?? ''} aria-label="From version" onChange={(e) => set({ from: e.target.value })}>
+              <select value={from ?? ''} aria-label={t('series.fromAria')} onChange={(e) => set({ from: e.target.value })}>
                 {docs.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                    {isolated(d.symbol ?? d.id)} · {isolated(formatDate(d.date))}
                   </option>
                 ))}
               </select>
-              <span className="muted">→</span>
-              <select value={to ?? ''} aria-label="To version" onChange={(e) => set({ to: e.target.value })}>
+              <span className="muted">{i18n.dir() === 'rtl' ? '←' : '→'}</span>
+              <select value={to ?? ''} aria-label={t('series.toAria')} onChange={(e) => set({ to: e.target.value })}>
                 {docs.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.symbol ?? d.id} · {formatDate(d.date)}
+                    {isolated(d.symbol ?? d.id)} · {isolated(formatDate(d.date))}
                   </option>
                 ))}
               </select>
             </>
           )}
           {from && to && from !== to && (
-            <a href={diffDocxUrl(from, to)} download className="button" title={`${sym(to)} as a Word file, every change from ${sym(from)} as a tracked change`}>
-              Download comparison (.docx)
+            <a href={diffDocxUrl(from, to)} download className="button" title={t('series.downloadTitle', { to: sym(to), from: sym(from) })}>
+              {t('common.downloadComparison')}
             </a>
           )}
         </div>
       </div>
       {series && (
-        <ol className="timeline" aria-label="Versions">
+        <ol className="timeline" aria-label={t('series.versionsAria')}>
           {docs.map((d) => [
             <li key={d.id} className={d.id === from ? 'from' : d.id === to ? 'to' : ''}>
               <span className="sym">{d.symbol ?? d.id}</span> <span className="muted small">{formatDate(d.date)}</span>
@@ -95,19 +104,19 @@ export function SeriesPage({ query }: { query: URLSearchParams }) {
             ...series.gaps
               .filter((g) => g.after === d.symbol)
               .map((g) => (
-                <li key={`gap-${d.id}`} className="gap" title={g.known ? 'The corpus holds these sessions: no version was adopted' : 'The corpus lacks these sessions'}>
-                  no version in session{g.sessions.length > 1 ? 's' : ''} {g.sessions.join(', ')}
-                  {g.known ? '' : ' (not in corpus)'}
+                <li key={`gap-${d.id}`} className="gap" title={g.known ? t('series.gapKnownTitle') : t('series.gapUnknownTitle')}>
+                  {t('series.gap', { count: g.sessions.length, sessions: new Intl.ListFormat(intlLocale(), { type: 'unit' }).format(g.sessions.map((s) => formatNumber(s))) })}
+                  {g.known ? '' : t('series.notInCorpus')}
                 </li>
               )),
           ])}
         </ol>
       )}
       {list.error && <ErrorNote error={list.error} />}
-      {list.loading && !list.data && <Loading what="series" />}
-      {list.data && !series && !diff.data && <p className="muted">Choose a recurring resolution and two of its versions to see what changed.</p>}
+      {list.loading && !list.data && <Loading what={t('what.series')} />}
+      {list.data && !series && !diff.data && <p className="muted">{t('series.hint')}</p>}
       {diff.error && <ErrorNote error={diff.error} />}
-      {from && to && diff.loading && <Loading what="the comparison" />}
+      {from && to && diff.loading && <Loading what={t('what.comparison')} />}
       {diff.data && <DiffView diff={diff.data} fromName={sym(from)} toName={sym(to)} />}
     </div>
   );

@@ -1,6 +1,8 @@
 // The interface in Arabic, key for key as en.ts; UN Arabic usage (فقرات
 // الديباجة, المنطوق, الصيغة المتفق عليها, تعقب التغييرات in Word). Plurals take
-// the six Arabic forms (zero, one, two, few, many, other).
+// the six Arabic forms (zero, one, two, few, many, other). Key names (Ctrl+.,
+// Alt+↑/↓) sit between U+2066 and U+2069, isolated left to right: the bidi
+// algorithm would otherwise scatter their "+" and "." across the Arabic text.
 import type { Messages } from './messages.js';
 
 export const ar: Messages = {
@@ -116,7 +118,7 @@ export const ar: Messages = {
     compare: 'مقارنة…',
     keyboard: 'لوحة المفاتيح',
     shortcuts:
-      'Enter تقسيم · Shift+Enter سطر جديد · Backspace في البداية دمج · Alt+↑/↓ نقل · Alt+S الديباجة/المنطوق · Ctrl+Shift+Backspace حذف · ↑/↓ عند الطرفين الفقرة السابقة/التالية · Ctrl+Z تراجع · Ctrl+Shift+Z إعادة · Ctrl+. السوابق، Esc رجوع · الحاشية (❶) تُنقل وتُحذف مثل أي حرف',
+      '\u2066Enter\u2069 تقسيم · \u2066Shift+Enter\u2069 سطر جديد · \u2066Backspace\u2069 في البداية دمج · \u2066Alt+↑/↓\u2069 نقل · \u2066Alt+S\u2069 الديباجة/المنطوق · \u2066Ctrl+Shift+Backspace\u2069 حذف · \u2066↑/↓\u2069 عند الطرفين الفقرة السابقة/التالية · \u2066Ctrl+Z\u2069 تراجع · \u2066Ctrl+Shift+Z\u2069 إعادة · \u2066Ctrl+.\u2069 السوابق، \u2066Esc\u2069 رجوع · الحاشية (❶) تُنقل وتُحذف مثل أي حرف',
     preamble: 'الديباجة',
     operative: 'المنطوق',
     addPreambular: '+ إضافة فقرة إلى الديباجة',
@@ -127,7 +129,7 @@ export const ar: Messages = {
     undo: 'تراجع',
   },
   block: {
-    drag: 'اسحب للنقل (أو Alt+↑/↓)',
+    drag: 'اسحب للنقل (أو \u2066Alt+↑/↓\u2069)',
     move: 'نقل {{label}}',
     textAria: 'نص {{label}}',
     placeholderPreamble: 'فقرة من الديباجة…',
@@ -140,15 +142,15 @@ export const ar: Messages = {
     from: 'من',
     modified: '، بعد التعديل',
     overLimit: 'تجاوزت الفقرة حد {{limit}} حرف: لن تُحفظ حتى تُختصر أو تُقسم.',
-    moveUp: 'نقل إلى أعلى (Alt+↑)',
-    moveDown: 'نقل إلى أسفل (Alt+↓)',
+    moveUp: 'نقل إلى أعلى (\u2066Alt+↑\u2069)',
+    moveDown: 'نقل إلى أسفل (\u2066Alt+↓\u2069)',
     moveUpAria: 'نقل {{label}} إلى أعلى',
     moveDownAria: 'نقل {{label}} إلى أسفل',
-    makeOperative: 'جعلها في المنطوق (Alt+S)',
-    makePreambular: 'جعلها في الديباجة (Alt+S)',
+    makeOperative: 'جعلها في المنطوق (\u2066Alt+S\u2069)',
+    makePreambular: 'جعلها في الديباجة (\u2066Alt+S\u2069)',
     toOperative: '←المنطوق',
     toPreambular: '←الديباجة',
-    delete: 'حذف الفقرة (Ctrl+Shift+Backspace)',
+    delete: 'حذف الفقرة (\u2066Ctrl+Shift+Backspace\u2069)',
     deleteAria: 'حذف {{label}}',
   },
   save: {
@@ -180,7 +182,7 @@ export const ar: Messages = {
     savedTitled: 'النسخة المحفوظة {{version}}: ”{{title}}“',
     keepMine: 'الإبقاء على نسختي (الحفظ فوق النسخة {{version}})',
     takeTheirs: 'أخذ النسخة المحفوظة (التخلي عن نسختي)',
-    laterTitle: 'إغلاق (Esc): لا يُحفظ شيء حتى تختار',
+    laterTitle: 'إغلاق (\u2066Esc\u2069): لا يُحفظ شيء حتى تختار',
     later: 'القرار لاحقًا',
   },
   panel: {
@@ -203,8 +205,11 @@ export const ar: Messages = {
     count_few: '{{count}} سوابق',
     count_many: '{{count}} سابقة',
     count_other: '{{count}} سابقة',
-    keys: '↑↓ اختيار · Enter إدراج · R استبدال · C نسخ · Esc رجوع · Ctrl+. من المحرر',
+    keys: '\u2066↑↓\u2069 اختيار · \u2066Enter\u2069 إدراج · R استبدال · C نسخ · \u2066Esc\u2069 رجوع · \u2066Ctrl+.\u2069 من المحرر',
     listAria: 'السوابق المقترحة',
+    alsoIn: 'بجانبها',
+    alsoNone: 'دون ترجمة',
+    alsoAria: 'عرض كل سابقة أيضًا باللغة',
   },
   card: {
     similarity: 'التشابه {{value}}',
@@ -220,12 +225,16 @@ export const ar: Messages = {
     legend: 'نصك ← السابقة:',
     onlyPrecedent: 'في السابقة فقط',
     onlyYours: 'في نصك فقط',
-    insertTitle: 'إدراج كفقرة جديدة بعد هذه الفقرة (Enter)',
+    insertTitle: 'إدراج كفقرة جديدة بعد هذه الفقرة (\u2066Enter\u2069)',
     replace: 'استبدال',
     replaceTitle: 'استبدال الفقرة بهذا النص (R)',
     copy: 'نسخ الإحالة',
     copyTitle: 'نسخ الإحالة (C)',
     copied: 'نُسخت',
+    inferred: 'مقترنة حسب الموضع',
+    inferredTitle: 'اقترنت حسب الموضع والصياغة لا حسب معرّف مشترك: تحقق منها قبل الإحالة إليها',
+    insertTranslation: 'إدراج النص ({{language}})',
+    insertTranslationTitle: 'إدراج النص ({{language}}) كفقرة جديدة بعد هذه الفقرة',
   },
   phrase: {
     placeholder: 'عبارة مطابقة، مثل المساعدة التقنية',
@@ -242,6 +251,11 @@ export const ar: Messages = {
     agendaItem: 'البند {{item}} من جدول الأعمال',
     exportTitle: 'الوثيقة منسقة كما تنسقها الأمم المتحدة، في ملف Word',
     rollover: 'البناء عليها في مشروع جديد',
+    sideBySide: 'جنبًا إلى جنب مع النسخة',
+    sideBySideNone: 'دون لغة أخرى',
+    swap: 'تبديل الجانبين',
+    swapTitle: 'النسخة الأخرى في البداية، وهذه بجانبها',
+    noVersion: 'لا تتضمن المجموعة النصية النسخة ({{language}}) من {{symbol}}.',
   },
   documents: {
     heading: 'الوثائق',
@@ -319,7 +333,7 @@ export const ar: Messages = {
     prev: '↑ السابق',
     nextTitle: 'التغيير التالي (n)',
     next: '↓ التالي',
-    position: '{{at}} / {{count}} تغييرات',
+    position: 'التغيير {{at}} من {{count}}',
     none: 'لا تغييرات',
     pairMovedTitle: 'تغيّر ترتيبها بالنسبة إلى الفقرات الأخرى',
     editorial: 'تغيير تحريري (حالة الأحرف، المسافات)',

@@ -188,6 +188,9 @@ export const en = {
     count_other: '{{count}} precedents',
     keys: '↑↓ choose · Enter insert · R replace · C copy · Esc back · Ctrl+. from the editor',
     listAria: 'Suggested precedents',
+    alsoIn: 'Beside it',
+    alsoNone: 'no translation',
+    alsoAria: 'Show each precedent also in',
   },
   card: {
     similarity: 'Similarity {{value}}',
@@ -205,6 +208,10 @@ export const en = {
     copy: 'Copy citation',
     copyTitle: 'Copy the citation (C)',
     copied: 'Copied',
+    inferred: 'paired by position',
+    inferredTitle: 'Paired by position and wording, not by a shared identifier: check it before citing',
+    insertTranslation: 'Insert the {{language}}',
+    insertTranslationTitle: 'Insert the {{language}} version as a new paragraph after this one',
   },
   phrase: {
     placeholder: 'Exact phrase, e.g. 技术援助',
@@ -217,6 +224,11 @@ export const en = {
     agendaItem: 'agenda item {{item}}',
     exportTitle: 'The document laid out as the UN lays it out, as a Word file',
     rollover: 'Roll over into a new draft',
+    sideBySide: 'Side by side with',
+    sideBySideNone: 'no other language',
+    swap: 'Swap sides',
+    swapTitle: 'The other version on the left, this one beside it',
+    noVersion: 'The corpus has no {{language}} version of {{symbol}}.',
   },
   documents: {
     heading: 'Documents',

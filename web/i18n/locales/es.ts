@@ -192,6 +192,9 @@ export const es: Messages = {
     count_other: '{{count}} precedentes',
     keys: '↑↓ elegir · Intro insertar · R reemplazar · C copiar · Esc volver · Ctrl+. desde el editor',
     listAria: 'Precedentes sugeridos',
+    alsoIn: 'Al lado',
+    alsoNone: 'sin traducción',
+    alsoAria: 'Mostrar también cada precedente en',
   },
   card: {
     similarity: 'Similitud {{value}}',
@@ -210,6 +213,10 @@ export const es: Messages = {
     copy: 'Copiar referencia',
     copyTitle: 'Copiar la referencia (C)',
     copied: 'Copiada',
+    inferred: 'emparejado por posición',
+    inferredTitle: 'Emparejado por posición y redacción, no por un identificador común: compruébelo antes de citarlo',
+    insertTranslation: 'Insertar la versión ({{language}})',
+    insertTranslationTitle: 'Insertar la versión ({{language}}) como nuevo párrafo después de este',
   },
   phrase: {
     placeholder: 'Frase exacta, p. ej. asistencia técnica',
@@ -223,6 +230,11 @@ export const es: Messages = {
     agendaItem: 'tema {{item}} del programa',
     exportTitle: 'El documento compuesto como lo hacen las Naciones Unidas, en archivo de Word',
     rollover: 'Retomar en un nuevo proyecto',
+    sideBySide: 'En paralelo con la versión',
+    sideBySideNone: 'ningún otro idioma',
+    swap: 'Intercambiar',
+    swapTitle: 'La otra versión a la izquierda y esta al lado',
+    noVersion: 'El corpus no contiene la versión ({{language}}) de {{symbol}}.',
   },
   documents: {
     heading: 'Documentos',

@@ -192,6 +192,9 @@ export const fr: Messages = {
     count_other: '{{count}} précédents',
     keys: '↑↓ choisir · Entrée insérer · R remplacer · C copier · Échap retour · Ctrl+. depuis l’éditeur',
     listAria: 'Précédents proposés',
+    alsoIn: 'En regard',
+    alsoNone: 'aucune traduction',
+    alsoAria: 'Afficher aussi chaque précédent en',
   },
   card: {
     similarity: 'Similarité {{value}}',
@@ -210,6 +213,10 @@ export const fr: Messages = {
     copy: 'Copier la référence',
     copyTitle: 'Copier la référence (C)',
     copied: 'Copiée',
+    inferred: 'apparié par position',
+    inferredTitle: 'Apparié par position et formulation, non par un identifiant commun : à vérifier avant de citer',
+    insertTranslation: 'Insérer la version ({{language}})',
+    insertTranslationTitle: 'Insérer la version ({{language}}) comme nouveau paragraphe après celui-ci',
   },
   phrase: {
     placeholder: 'Expression exacte, par ex. assistance technique',
@@ -223,6 +230,11 @@ export const fr: Messages = {
     agendaItem: 'point {{item}} de l’ordre du jour',
     exportTitle: 'Le document mis en page comme à l’ONU, en fichier Word',
     rollover: 'Reprendre dans un nouveau projet',
+    sideBySide: 'En regard de la version',
+    sideBySideNone: 'aucune autre langue',
+    swap: 'Intervertir',
+    swapTitle: 'L’autre version à gauche, celle-ci en regard',
+    noVersion: 'Le corpus ne contient pas de version ({{language}}) du document {{symbol}}.',
   },
   documents: {
     heading: 'Documents',

@@ -196,6 +196,9 @@ export const ru: Messages = {
     count_other: '{{count}} прецедента',
     keys: '↑↓ выбрать · Enter вставить · R заменить · C копировать · Esc назад · Ctrl+. из редактора',
     listAria: 'Предлагаемые прецеденты',
+    alsoIn: 'Рядом',
+    alsoNone: 'без перевода',
+    alsoAria: 'Показывать каждый прецедент также на языке',
   },
   card: {
     similarity: 'Сходство {{value}}',
@@ -215,6 +218,10 @@ export const ru: Messages = {
     copy: 'Копировать ссылку',
     copyTitle: 'Копировать ссылку (C)',
     copied: 'Скопировано',
+    inferred: 'сопоставлено по положению',
+    inferredTitle: 'Сопоставлено по положению и формулировке, а не по общему идентификатору: проверьте перед цитированием',
+    insertTranslation: 'Вставить текст ({{language}})',
+    insertTranslationTitle: 'Вставить текст ({{language}}) новым пунктом после этого',
   },
   phrase: {
     placeholder: 'Точная фраза, напр. техническая помощь',
@@ -229,6 +236,11 @@ export const ru: Messages = {
     agendaItem: 'пункт {{item}} повестки дня',
     exportTitle: 'Документ в оформлении ООН, файлом Word',
     rollover: 'Взять за основу нового проекта',
+    sideBySide: 'Рядом с текстом на языке',
+    sideBySideNone: 'без другого языка',
+    swap: 'Поменять местами',
+    swapTitle: 'Другая версия слева, эта рядом',
+    noVersion: 'В корпусе нет версии {{symbol}} на языке: {{language}}.',
   },
   documents: {
     heading: 'Документы',

@@ -183,6 +183,9 @@ export const zh: Messages = {
     count_other: '{{count}} 条先例',
     keys: '↑↓ 选择 · Enter 插入 · R 替换 · C 复制 · Esc 返回 · 在编辑器中按 Ctrl+.',
     listAria: '建议的先例',
+    alsoIn: '对照',
+    alsoNone: '不显示译文',
+    alsoAria: '同时显示每条先例的语文版本',
   },
   card: {
     similarity: '相似度 {{value}}',
@@ -199,6 +202,10 @@ export const zh: Messages = {
     copy: '复制引文',
     copyTitle: '复制引文（C）',
     copied: '已复制',
+    inferred: '按位置配对',
+    inferredTitle: '按位置和措辞配对，而非按共同标识符配对：引用前请核对',
+    insertTranslation: '插入{{language}}文本',
+    insertTranslationTitle: '将{{language}}文本作为新段落插入在此段之后',
   },
   phrase: {
     placeholder: '确切短语，如 技术援助',
@@ -210,6 +217,11 @@ export const zh: Messages = {
     agendaItem: '议程项目 {{item}}',
     exportTitle: '按联合国格式排版的文件，Word 格式',
     rollover: '沿用为新草案',
+    sideBySide: '并排对照',
+    sideBySideNone: '不对照',
+    swap: '左右互换',
+    swapTitle: '另一语文版本居左，本版本在旁',
+    noVersion: '语料中没有{{symbol}}的{{language}}版本。',
   },
   documents: {
     heading: '文件',
