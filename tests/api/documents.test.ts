@@ -2,7 +2,6 @@
 // document with its paragraphs, and clear errors for what does not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApp, type Client } from '../helpers/api.js';
-import { buildContext } from '../../server/api/context.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
@@ -11,7 +10,7 @@ let app: Client;
 
 beforeAll(async () => {
   db = openCorpusCopy().db;
-  app = await signedInApp(db, { search: buildContext(db).search });
+  app = await signedInApp(db);
 });
 afterAll(() => db.close());
 

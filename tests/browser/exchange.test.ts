@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('Word in, Word out (browser)', { timeout: 90_000 }
     const op1 = draft.paragraphs.findIndex((p) => p.section === 'operative');
     const paragraphs = draft.paragraphs.map((p, i) => (i === op1 ? { ...p, text: p.text + ADDED } : p));
     await api(`/api/drafts/${id}`, { method: 'PUT', body: JSON.stringify({ version: draft.version, paragraphs }) });
-    const res = await fetch(`${desk().url}/api/drafts/${id}/export.docx`);
+    const res = await fetch(`${desk().url}/api/drafts/${id}/export.docx`, { headers: { cookie: desk().cookie } });
     expect(res.status).toBe(200);
     return Buffer.from(await res.arrayBuffer());
   }
@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('Word in, Word out (browser)', { timeout: 90_000 }
   it('the document, draft comparison and series pages offer their .docx downloads', async () => {
     const fetchDocx = async (href: string | null) => {
       expect(href).toBeTruthy();
-      const res = await fetch(`${desk().url}${href}`);
+      const res = await fetch(`${desk().url}${href}`, { headers: { cookie: desk().cookie } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('wordprocessingml');
       expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');

@@ -8,7 +8,7 @@
 // test-artifacts/screenshots/i18n-*.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, screenshot, useDesk } from '../helpers/browser.js';
+import { DESK_ADMIN, hasChromium, screenshot, useDesk } from '../helpers/browser.js';
 
 const STORAGE_KEY = 'precedent.interfaceLanguage';
 
@@ -126,6 +126,8 @@ describe.skipIf(!hasChromium)('interface in six languages (browser)', { timeout:
   it('without a choice, the browser’s language decides (zh-CN → Chinese, de-DE → English); a choice outlives it', async () => {
     const open = async (locale: string) => {
       const context = await desk().browser.newContext({ locale, baseURL: desk().url, viewport: { width: 1280, height: 800 } });
+      // Signed in as the desk's administrator, as newPage() does (the context's request shares its cookies).
+      await context.request.post('/api/auth/login', { data: { email: DESK_ADMIN.email, password: DESK_ADMIN.password } });
       const page = await context.newPage();
       await page.goto('/');
       await page.waitForSelector('.topbar nav a');
