@@ -123,22 +123,11 @@ export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, pa
   return row.n;
 }
 
-export interface NewProposal {
-  id: string;
-  draftId: string;
-  kind: ProposalKind;
-  paragraphId: string | null;
-  section: DraftSection;
-  text: string | null;
-  note: string | null;
-  basis: string | null;
-  anchorLabel: string | null;
-  sequence: number;
-  delegationId: string;
-  authorId: string;
-  evidence: Evidence;
-  createdAt: string;
-}
+/** A proposal as it is first stored: what the record holds but the names, stances and decision the store joins in. */
+export type NewProposal = Pick<
+  ProposalRecord,
+  'id' | 'draftId' | 'kind' | 'paragraphId' | 'section' | 'text' | 'note' | 'basis' | 'anchorLabel' | 'sequence' | 'delegationId' | 'evidence' | 'createdAt'
+> & { authorId: string };
 
 export function insertProposal(db: Db, p: NewProposal): void {
   db.prepare(

@@ -6,8 +6,7 @@
 // title, and the draft absent from their list. The matrix this test holds is
 // the one in the closing note of the delegations issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signedInApp, type App, type Client } from '../helpers/api.js';
-import { openCorpusCopy } from '../helpers/corpus.js';
+import { searchingApp, signIn, type App, type Client } from '../helpers/api.js';
 import { createApp } from '../../server/api/app.js';
 import { buildContext } from '../../server/api/context.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
@@ -17,7 +16,7 @@ type Role = 'anonymous' | 'stranger' | 'reader' | 'proposer' | 'editor' | 'owner
 const ROLES: Role[] = ['anonymous', 'stranger', 'reader', 'proposer', 'editor', 'owner'];
 
 let db: Db;
-let search: SearchWorker;
+let close: () => Promise<void>;
 let app: App;
 const clients = {} as Record<Role, Client>;
 let admin: Client;
@@ -29,11 +28,10 @@ let title = '';
 const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  db = openCorpusCopy().db;
   // The real search worker over the copy's index: suggest and search answer as they would in use.
-  search = SearchWorker.start({ dbFile: db.name });
-  const owner = await signedInApp(db, { delegation: 'Owners', search });
-  await search.ready();
+  const corpus = await searchingApp({ delegation: 'Owners' });
+  ({ db, close } = corpus);
+  const owner = corpus.client;
   app = owner.app;
   clients.owner = owner;
   clients.stranger = await signIn(app, db, 'Strangers');
@@ -51,10 +49,7 @@ beforeAll(async () => {
     expect((await owner.request(`/api/drafts/${draftId}/shares`, jsonInit('POST', { delegation, access }))).status).toBe(201);
   }
 }, 300_000);
-afterAll(async () => {
-  await search.close();
-  db.close();
-});
+afterAll(() => close());
 
 /** The draft's current version, read as its owner (each write bumps it). */
 async function version(): Promise<number> {

@@ -10,17 +10,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as contract from '../../server/api/contract.js';
 import type { Db } from '../../server/store/db.js';
-import { signIn, signedInApp, type Client } from '../helpers/api.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
+import { searchingApp, signIn, type Client } from '../helpers/api.js';
 import { expectContract } from '../helpers/contract.js';
-import { openCorpusCopy } from '../helpers/corpus.js';
 import { readXml } from '../helpers/docx-xml.js';
 import { ROOT } from '../helpers/paths.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts/exchange');
 
 let db: Db;
-let search: SearchWorker;
+let close: () => Promise<void>;
 let norway: Client;
 let mexico: Client;
 let chile: Client;
@@ -59,11 +57,10 @@ async function draft(): Promise<contract.Draft> {
 }
 
 beforeAll(async () => {
-  db = openCorpusCopy().db;
   // The real search worker over the copy's index, ready before the first proposal asks it for evidence.
-  search = SearchWorker.start({ dbFile: db.name });
-  const owner = await signedInApp(db, { delegation: 'Norway', search });
-  await search.ready();
+  const corpus = await searchingApp({ delegation: 'Norway' });
+  ({ db, close } = corpus);
+  const owner = corpus.client;
   norway = owner;
   mexico = await signIn(owner.app, db, 'Mexico', { name: 'Marta Mexico' });
   chile = await signIn(owner.app, db, 'Chile');
@@ -76,10 +73,7 @@ beforeAll(async () => {
   const doc = (await (await norway.request('/api/documents/a-res-78-229-en')).json()) as contract.DocumentResponse;
   adopted = doc.paragraphs.filter((p) => p.section === 'operative' && p.text.length > 150)[0].text;
 }, 300_000);
-afterAll(async () => {
-  await search.close();
-  db.close();
-});
+afterAll(() => close());
 
 describe('the propose access level', () => {
   it('is shared like read and edit, and lets a delegation see the draft but not change its text', async () => {

@@ -1,29 +1,21 @@
 // Suggestions and agreed-language search through the real API, over the whole
 // bundled corpus and a real index: what a delegate typing a paragraph sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInApp, type Client } from '../helpers/api.js';
+import { searchingApp, type Client } from '../helpers/api.js';
 import { SearchResponse, SuggestResponse } from '../../server/api/contract.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs, upsertDocument } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { expectContract } from '../helpers/contract.js';
-import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
-let search: SearchWorker;
 let app: Client;
+let close: () => Promise<void>;
 
+// The copy carries the persisted index beside the database: the search worker loads it, as a restart would.
 beforeAll(async () => {
-  db = openCorpusCopy().db;
-  // The copy carries the persisted index beside the database: the search worker loads it, as a restart would.
-  search = SearchWorker.start({ dbFile: db.name });
-  app = await signedInApp(db, { search });
-  await search.ready();
-});
-afterAll(async () => {
-  await search.close();
-  db.close();
-});
+  ({ db, client: app, close } = await searchingApp());
+}, 300_000);
+afterAll(() => close());
 
 async function suggest(body: unknown): Promise<{ status: number; json: SuggestResponse & { error?: string } }> {
   const res = await app.request('/api/suggest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

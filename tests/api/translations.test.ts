@@ -3,27 +3,19 @@
 // second-language precedents a Chinese drafter sees beside the Chinese ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, SuggestResponse, TranslationsResponse } from '../../server/api/contract.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
-import { signedInApp, type Client } from '../helpers/api.js';
+import { searchingApp, type Client } from '../helpers/api.js';
 import { expectContract } from '../helpers/contract.js';
-import { openCorpusCopy } from '../helpers/corpus.js';
 
 let db: Db;
 let app: Client;
-let search: SearchWorker;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  db = openCorpusCopy().db;
-  search = SearchWorker.start({ dbFile: db.name });
-  app = await signedInApp(db, { search });
-  await search.ready();
-});
-afterAll(async () => {
-  await search.close();
-  db.close();
-});
+  ({ db, client: app, close } = await searchingApp());
+}, 300_000);
+afterAll(() => close());
 
 async function translations(id: string, status = 200) {
   const res = await app.request(`/api/paragraphs/${encodeURIComponent(id)}/translations`);

@@ -9,6 +9,7 @@ import type { User } from '../../server/accounts/model.js';
 import { createUser, openSessionFor } from '../../server/accounts/service.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
+import { openCorpusCopy } from './corpus.js';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -51,4 +52,21 @@ export async function signedInApp(db: Db, options: ContextOptions & { delegation
   const app = createApp(ctx);
   const client = await signIn(app, db, options.delegation ?? 'Testland');
   return { ...client, app, ctx };
+}
+
+/**
+ * A private copy of the bundled corpus with the real search worker over its
+ * persisted index (ready: loaded, as after a restart) and a signed-in member:
+ * for the API tests that search. `close` stops the worker and the database.
+ */
+export async function searchingApp(options: { delegation?: string } = {}) {
+  const { db } = openCorpusCopy();
+  const search = SearchWorker.start({ dbFile: db.name });
+  const client = await signedInApp(db, { search, delegation: options.delegation });
+  await search.ready();
+  const close = async () => {
+    await search.close();
+    db.close();
+  };
+  return { db, search, client, close };
 }
