@@ -76,19 +76,17 @@ export async function signIn(db: Db, email: string, password: string, address: s
 /** The user a session token belongs to, or null when it is unknown or expired (its expiry slides with use). */
 export function sessionUser(db: Db, token: string): { user: User; tokenHash: string } | null {
   const tokenHash = hashToken(token);
-  const session = store.findSession(db, tokenHash);
-  if (!session) return null;
+  const found = store.findSessionUser(db, tokenHash);
+  if (!found) return null;
+  const { session, user } = found;
   const at = Date.now();
   if (Date.parse(session.expiresAt) <= at) {
     store.deleteSession(db, tokenHash);
     return null;
   }
-  const found = store.findUserById(db, session.userId);
-  if (!found) return null;
   if (at - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
     store.touchSession(db, tokenHash, new Date(at).toISOString(), new Date(at + SESSION_IDLE_MS).toISOString());
   }
-  const { passwordHash: _hash, ...user } = found;
   return { user, tokenHash };
 }
 

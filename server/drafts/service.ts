@@ -41,14 +41,12 @@ const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string>
  * access through it too.
  */
 export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess; ownerDelegationId: string | null } {
-  const draft = store.getDraft(db, id);
-  const ownerDelegationId = draft ? store.draftOwner(db, id) : null;
-  const access = draft ? accessFor(ownerDelegationId, actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
-  if (!draft || !access) throw DraftError.missing('Draft', id);
+  const found = store.getDraftWithOwner(db, id);
+  const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
+  if (!found || !access) throw DraftError.missing('Draft', id);
   if (!allows(access, action)) throw DraftError.forbidden(REFUSALS[action](id, access));
-  return { draft, access, ownerDelegationId };
+  return { ...found, access };
 }
-const open = openDraft;
 
 /** What the actor sees: their delegation's drafts and those shared with them, each with who shared it. */
 export function listDrafts(db: Db, actor: Actor): DraftSummary[] {
@@ -75,12 +73,12 @@ export function listDrafts(db: Db, actor: Actor): DraftSummary[] {
 }
 
 export function getDraft(db: Db, actor: Actor, id: string): DraftView {
-  const { draft, access } = open(db, actor, id, 'read');
+  const { draft, access } = openDraft(db, actor, id, 'read');
   return { ...draft, access };
 }
 
 export function deleteDraft(db: Db, actor: Actor, id: string, address: string | null = null): void {
-  const { draft } = open(db, actor, id, 'manage');
+  const { draft } = openDraft(db, actor, id, 'manage');
   if (!store.deleteDraft(db, id)) throw DraftError.missing('Draft', id);
   audit(db, { action: 'draft-deleted', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: draft.title });
 }
@@ -145,7 +143,7 @@ export function createDraft(db: Db, actor: Actor, input: CreateInput): DraftView
 
 /** A copy for the actor's delegation of any draft they may read. */
 export function duplicateDraft(db: Db, actor: Actor, id: string, title?: string): DraftView {
-  return insert(db, actor, copyOf(open(db, actor, id, 'read').draft, title));
+  return insert(db, actor, copyOf(openDraft(db, actor, id, 'read').draft, title));
 }
 
 export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale'; current: DraftView };
@@ -156,7 +154,7 @@ export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale';
  * was not typing (an accepted proposal).
  */
 export function saveDraft(db: Db, actor: Actor, id: string, version: number, patch: DraftPatch, note: string | null = null): SaveResult {
-  const { draft: current, access } = open(db, actor, id, 'write');
+  const { draft: current, access } = openDraft(db, actor, id, 'write');
   if (patch.baseDocumentId && !getDocument(db, patch.baseDocumentId)) {
     throw DraftError.invalid(`baseDocumentId: no such document: ${patch.baseDocumentId}`);
   }
@@ -172,7 +170,7 @@ export type DiffTarget = { against?: string } | { fromVersion: number; toVersion
 
 /** The draft against a document (its base unless `against` names another), or one kept version against another. */
 export function diffDraft(db: Db, actor: Actor, id: string, target: DiffTarget): DocumentDiff {
-  const { draft } = open(db, actor, id, 'read');
+  const { draft } = openDraft(db, actor, id, 'read');
   if ('fromVersion' in target) {
     const version = (n: number) => {
       const found = store.getVersion(db, id, n);
@@ -191,12 +189,12 @@ export function diffDraft(db: Db, actor: Actor, id: string, target: DiffTarget):
 // --- History ---------------------------------------------------------------
 
 export function listVersions(db: Db, actor: Actor, id: string): DraftVersionInfo[] {
-  open(db, actor, id, 'read');
+  openDraft(db, actor, id, 'read');
   return store.listVersions(db, id);
 }
 
 export function getVersion(db: Db, actor: Actor, id: string, version: number) {
-  open(db, actor, id, 'read');
+  openDraft(db, actor, id, 'read');
   const found = store.getVersion(db, id, version);
   if (!found) throw DraftError.missing('Version', `${id} v${version}`);
   return found;
@@ -204,9 +202,10 @@ export function getVersion(db: Db, actor: Actor, id: string, version: number) {
 
 /** An old version's content saved as the newest version (nothing in between is lost: it stays in the history). */
 export function restoreVersion(db: Db, actor: Actor, id: string, version: number, address: string | null = null): SaveResult {
-  const { draft } = open(db, actor, id, 'write');
-  const { content } = getVersion(db, actor, id, version);
-  const result = saveDraft(db, actor, id, draft.version, content);
+  const { draft } = openDraft(db, actor, id, 'write');
+  const kept = store.getVersion(db, id, version);
+  if (!kept) throw DraftError.missing('Version', `${id} v${version}`);
+  const result = saveDraft(db, actor, id, draft.version, kept.content);
   if (result.status === 'ok') audit(db, { action: 'draft-restored', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${version} as version ${result.draft.version}` });
   return result;
 }
@@ -231,7 +230,7 @@ export interface DraftAuthorship {
  * accounts existed have no author; their changes fall back to the creator.
  */
 export function draftAuthorship(db: Db, actor: Actor, id: string): DraftAuthorship {
-  open(db, actor, id, 'read');
+  openDraft(db, actor, id, 'read');
   const changed = new Map<string, Revision>();
   const removed = new Map<string, Revision>();
   let created: Revision | null = null;
@@ -256,7 +255,7 @@ export function draftAuthorship(db: Db, actor: Actor, id: string): DraftAuthorsh
 // --- Sharing ---------------------------------------------------------------
 
 export function listShares(db: Db, actor: Actor, id: string): DraftShare[] {
-  open(db, actor, id, 'read');
+  openDraft(db, actor, id, 'read');
   return sharing.listShares(db, id);
 }
 
@@ -269,7 +268,7 @@ export interface ShareInput {
 }
 
 export function shareDraft(db: Db, actor: Actor, id: string, input: ShareInput, address: string | null = null): DraftShare {
-  open(db, actor, id, 'manage');
+  openDraft(db, actor, id, 'manage');
   let target: { delegationId: string | null; userId: string | null; label: string };
   if (input.delegation) {
     const delegation = findDelegation(db, input.delegation);
@@ -288,7 +287,7 @@ export function shareDraft(db: Db, actor: Actor, id: string, input: ShareInput, 
 }
 
 export function unshareDraft(db: Db, actor: Actor, id: string, shareId: string, address: string | null = null): void {
-  open(db, actor, id, 'manage');
+  openDraft(db, actor, id, 'manage');
   const share = sharing.getShare(db, id, shareId);
   if (!share || !sharing.deleteShare(db, id, shareId)) throw DraftError.missing('Share', shareId);
   audit(db, { action: 'draft-unshared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${share.access} with ${share.with.name}` });

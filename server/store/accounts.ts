@@ -128,11 +128,19 @@ export function insertSession(db: Db, session: SessionRecord): void {
   ).run(session);
 }
 
-export function findSession(db: Db, tokenHash: string): SessionRecord | null {
+/** A session and its user, in one read (every API request asks). */
+export function findSessionUser(db: Db, tokenHash: string): { session: SessionRecord; user: User } | null {
   const row = db
-    .prepare('SELECT token_hash AS tokenHash, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
-    .get(tokenHash) as SessionRecord | undefined;
-  return row ?? null;
+    .prepare(
+      `SELECT ${USER_COLUMNS}, s.token_hash AS s_token_hash, s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN delegations d ON d.id = u.delegation_id WHERE s.token_hash = ?`,
+    )
+    .get(tokenHash) as (UserRow & { s_token_hash: string; s_created_at: string; s_last_seen_at: string; s_expires_at: string }) | undefined;
+  if (!row) return null;
+  return {
+    session: { tokenHash: row.s_token_hash, userId: row.id, createdAt: row.s_created_at, lastSeenAt: row.s_last_seen_at, expiresAt: row.s_expires_at },
+    user: withoutPassword(toUser(row)),
+  };
 }
 
 export function touchSession(db: Db, tokenHash: string, lastSeenAt: string, expiresAt: string): void {

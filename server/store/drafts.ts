@@ -106,10 +106,10 @@ export function deleteDraft(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
 }
 
-/** The delegation that owns a draft; null for a draft made before accounts (until the bootstrap adopts it). */
-export function draftOwner(db: Db, id: string): string | null {
-  const row = db.prepare('SELECT owner_delegation_id AS owner FROM drafts WHERE id = ?').get(id) as { owner: string | null } | undefined;
-  return row?.owner ?? null;
+/** A draft with the delegation that owns it (null for a draft made before accounts, until the bootstrap adopts it), in one read. */
+export function getDraftWithOwner(db: Db, id: string): { draft: Draft; ownerDelegationId: string | null } | null {
+  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  return row ? { draft: toDraft(row), ownerDelegationId: row.owner_delegation_id } : null;
 }
 
 /**

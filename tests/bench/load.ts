@@ -12,13 +12,13 @@
 //        [--template DIR]                the corpus folder to copy (precedent.db + index/)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { copyCorpusTemplate } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/paths.js';
+import { freePort } from '../helpers/ports.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,16 +51,6 @@ async function signIn(url: string): Promise<void> {
   cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the server (of `root`) over a private copy of the corpus; resolves once it says it is listening and warm. */
 async function startServer(): Promise<{ url: string; server: ChildProcess; dir: string }> {

@@ -8,12 +8,12 @@
 // asks otherwise; every test makes the drafts (and users) it needs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { copyCorpusTemplate } from './corpus.js';
 import { ROOT } from './paths.js';
+import { freePort } from './ports.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -74,16 +74,6 @@ export async function buildWeb(): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The administrator the desk's server creates at its first start. */
 export const DESK_ADMIN = { email: 'admin@desk.example', password: 'desk administrator password', delegation: 'Desk' };
