@@ -54,8 +54,9 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await expect(first.locator('.badge').textContent()).resolves.toBe('agreed');
     // The shared passage is highlighted.
     expect(await first.locator('mark.hl').count()).toBeGreaterThan(0);
+    // The timing is recorded on the animation frame after the results are painted: wait for it.
+    await expect.poll(() => page.evaluate(() => window.__precedentTimings?.length ?? 0)).toBeGreaterThan(0);
     const timings = await page.evaluate(() => window.__precedentTimings ?? []);
-    expect(timings.length).toBeGreaterThan(0);
     const last = timings[timings.length - 1];
     console.log(`[timing] keystroke→suggestions ${last.total.toFixed(0)} ms (debounce 180 ms, request ${last.request.toFixed(0)} ms, server ${last.server} ms)`);
     await waitSaved(page);
