@@ -492,6 +492,8 @@ export const Draft = z.object({
   updatedAt: z.string(),
   /** What the signed-in user may do: owner (their delegation's: edit, share, delete, decide on proposals), edit, propose or read (shared). */
   access: draftAccess,
+  /** The history its live document (co-editing) has; null before anyone opened it live. A browser drops an offline copy of another lineage. */
+  lineage: z.string().nullable().optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 

@@ -54,7 +54,12 @@ export function draftRoutes(ctx: AppContext) {
     .use('*', requireUser)
     .get('/', (c) => c.json({ drafts: drafts.listDrafts(db, actorOf(c)), limits: DRAFT_LIMITS } satisfies DraftListResponse))
     .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
-    .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(drafts.getDraft(db, actorOf(c), c.req.valid('param').id) satisfies Draft, 200)))
+    .get('/:id', validate('param', IdParam), (c) =>
+      guard(() => {
+        const { id } = c.req.valid('param');
+        return c.json({ ...drafts.getDraft(db, actorOf(c), id), lineage: ctx.live.lineage(id) } satisfies Draft, 200);
+      }),
+    )
     .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
