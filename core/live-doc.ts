@@ -16,6 +16,7 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { preambleFirst } from './citation.js';
+import { pointMapper } from './footnotes.js';
 import type { DraftParagraph } from './model.js';
 
 /** What the live document holds of a draft. */
@@ -238,6 +239,83 @@ export function readDraft(doc: Y.Doc): LiveContent {
     baseDocumentId: (meta.get('baseDocumentId') as string | null | undefined) ?? null,
     paragraphs: preambleFirst(paragraphs),
   };
+}
+
+/** JSON with every object's keys in order: equal values, equal strings. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** The same draft text, whatever the order of fields or an absent field against an empty one (no footnotes, no source). */
+export function sameContent(a: LiveContent, b: LiveContent): boolean {
+  const key = (p: DraftParagraph) => canonical([p.id, p.section, p.text, p.lead ?? null, p.source ?? null, p.footnotes ?? []]);
+  return (
+    a.title === b.title &&
+    a.body === b.body &&
+    a.baseDocumentId === b.baseDocumentId &&
+    a.paragraphs.length === b.paragraphs.length &&
+    a.paragraphs.every((p, i) => key(p) === key(b.paragraphs[i]))
+  );
+}
+
+/** One paragraph as the live document holds it now; null when no paragraph has that id. */
+export function paragraphOf(doc: Y.Doc, id: string): DraftParagraph | null {
+  const map = mapsById(paragraphsOf(doc)).get(id);
+  return map ? readParagraph(map) : null;
+}
+
+/** A paragraph's live text (null when no paragraph has that id): for relative positions across others' edits. */
+export function paragraphText(doc: Y.Doc, id: string): Y.Text | null {
+  const text = mapsById(paragraphsOf(doc)).get(id)?.get('text');
+  return text instanceof Y.Text ? text : null;
+}
+
+/**
+ * One paragraph's change from `from` to `to` (an IME composition, made on a
+ * text others changed meanwhile), with the changed range placed by `place` in
+ * the live text as it is now (from relative positions taken when it began).
+ */
+export function spliceParagraph(
+  doc: Y.Doc,
+  id: string,
+  from: Pick<DraftParagraph, 'text' | 'footnotes'>,
+  to: Pick<DraftParagraph, 'text' | 'footnotes'>,
+  place: (start: number, end: number) => { start: number; end: number },
+  origin: unknown = null,
+): boolean {
+  const text = paragraphText(doc, id);
+  const change = spliceOf(piecesOf(from.text, from.footnotes), piecesOf(to.text, to.footnotes));
+  if (!text || !change) return false;
+  const range = place(change.at, change.at + change.remove);
+  doc.transact(() => applySplice(text, { at: range.start, remove: Math.max(0, range.end - range.start), insert: change.insert }), origin);
+  return true;
+}
+
+/** Pieces as one string, each footnote as U+FFFC (the object replacement character): the same length and places. */
+const piecesText = (pieces: readonly Piece[]) => pieces.map((p) => (typeof p === 'string' ? p : '\uFFFC')).join('');
+
+/**
+ * One paragraph's edit, made on the text as this editor last showed it
+ * (`shown`): what changed from `shown` to `next` is placed in the live text as
+ * it is now, after whatever others typed meanwhile (a keystroke that raced a
+ * co-editor's in the same paragraph). False when the paragraph is gone.
+ */
+export function applyParagraphEdit(doc: Y.Doc, id: string, shown: Pick<DraftParagraph, 'text' | 'footnotes'>, next: Pick<DraftParagraph, 'text' | 'footnotes'>, origin: unknown = null): boolean {
+  const text = paragraphText(doc, id);
+  if (!text) return false;
+  const before = piecesOf(shown.text, shown.footnotes);
+  const change = spliceOf(before, piecesOf(next.text, next.footnotes));
+  if (!change) return true;
+  const now = readText(text);
+  const current = piecesText(piecesOf(now.text, now.footnotes));
+  const then = piecesText(before);
+  const place = then === current ? (k: number) => k : pointMapper(then, current);
+  const start = place(change.at);
+  const end = Math.max(start, place(change.at + change.remove));
+  doc.transact(() => applySplice(text, { at: start, remove: end - start, insert: change.insert }), origin);
+  return true;
 }
 
 /** The lineage the server gave this document; null before it has synced with the server. */

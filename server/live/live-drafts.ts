@@ -14,7 +14,7 @@ import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { applyDraftChange, lineageOf, readDraft, writeDraft, type LiveContent } from '../../core/live-doc.js';
+import { applyDraftChange, lineageOf, readDraft, sameContent, writeDraft, type LiveContent } from '../../core/live-doc.js';
 import type { Actor } from '../accounts/model.js';
 import { sessionUser } from '../accounts/service.js';
 import { SESSION_COOKIE } from '../api/session.js';
@@ -39,9 +39,6 @@ const actorOfOrigin = (origin: unknown): Actor | null => {
   const o = origin as { context?: Partial<LiveContext>; actor?: Actor } | null;
   return o?.context?.actor ?? o?.actor ?? null;
 };
-
-const sameContent = (a: LiveContent, b: LiveContent) =>
-  a.title === b.title && a.body === b.body && a.baseDocumentId === b.baseDocumentId && JSON.stringify(a.paragraphs) === JSON.stringify(b.paragraphs);
 
 export class LiveDrafts implements LiveText {
   readonly server: Hocuspocus;

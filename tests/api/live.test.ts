@@ -195,6 +195,15 @@ describe('live co-editing', () => {
     reader.close();
   });
 
+  it('opening a draft live changes nothing: no new version until someone types', async () => {
+    const draft = await newDraft();
+    const a = connect(draft.id, owner);
+    await a.synced;
+    const read = await getDraft(owner, draft.id);
+    expect(read.version).toBe(draft.version);
+    expect(read.paragraphs).toEqual(draft.paragraphs);
+  });
+
   it('pushes a restored version into the live text', async () => {
     const draft = await newDraft();
     const a = connect(draft.id, owner);

@@ -3,7 +3,7 @@
 // connect to it as a browser would (Hocuspocus provider over a WebSocket that
 // carries the user's session cookie and the page's Origin).
 import { serve } from '@hono/node-server';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Server } from 'node:http';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -62,15 +62,16 @@ export function coEditor(server: LiveServer, draftId: string, cookie: string, or
     done = resolve;
     refused = reject;
   });
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}/api/live`, WebSocketPolyfill: socketWith({ cookie, origin }) });
   const provider = new HocuspocusProvider({
-    url: `ws://127.0.0.1:${server.port}/api/live`,
+    websocketProvider: socket,
     name: draftId,
     document: doc,
     token: 'session-cookie',
-    WebSocketPolyfill: socketWith({ cookie, origin }),
     onSynced: () => done(),
     onAuthenticationFailed: ({ reason }) => refused(new Error(`refused: ${reason}`)),
   });
+  provider.attach();
   const acknowledged = () =>
     new Promise<void>((resolve) => {
       const check = () => {
@@ -82,7 +83,16 @@ export function coEditor(server: LiveServer, draftId: string, cookie: string, or
       provider.on('unsyncedChanges', check);
       check();
     });
-  return { doc, provider, synced, acknowledged, close: () => provider.destroy() };
+  return {
+    doc,
+    provider,
+    synced,
+    acknowledged,
+    close: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
 }
 
 /** Waits until `condition` holds (checked every 20 ms), or fails after `ms`. */

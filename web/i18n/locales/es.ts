@@ -111,8 +111,6 @@ export const es: Messages = {
     operative: 'Parte dispositiva',
     addPreambular: '+ Añadir párrafo del preámbulo',
     addOperative: '+ Añadir párrafo dispositivo',
-    notSavedElsewhere: 'No guardado: este proyecto se modificó en otro lugar.',
-    chooseVersion: 'Elegir una versión…',
     deleted: 'Se eliminó: {{label}}.',
     undo: 'Deshacer',
   },
@@ -141,15 +139,16 @@ export const es: Messages = {
     delete: 'Eliminar párrafo (Ctrl+Mayús+Retroceso)',
     deleteAria: 'Eliminar: {{label}}',
   },
+  presence: {
+    label: 'También en este proyecto',
+    inParagraph: '{{name}} ({{delegation}}) está en este párrafo',
+  },
   save: {
     loading: 'Cargando…',
     saved: 'Guardado',
-    unsaved: 'Editando…',
     saving: 'Guardando…',
     offline: 'Sin conexión: se conserva en este navegador y se guardará cuando vuelva el servidor',
-    conflict: 'Modificado en otro lugar: elija una versión',
     error: 'No guardado',
-    storageFull: ' (almacenamiento del navegador lleno: mantenga abierta esta pestaña)',
   },
   export: {
     staleTitle: 'Exporta la última versión guardada en el servidor',
@@ -159,19 +158,6 @@ export const es: Messages = {
     clean: 'Proyecto limpio',
     cleanHint: 'el texto tal como está, sin control de cambios',
     stale: 'No guardado: el archivo contiene la última versión guardada en el servidor.',
-  },
-  conflict: {
-    heading: 'Este proyecto se modificó en otro lugar',
-    explain:
-      'Otra pestaña o un colega guardó la versión {{version}} (a las {{time}}) mientras usted editaba. No se ha sobrescrito nada. Elija el texto que desea conservar; los párrafos que difieren están marcados.',
-    yours: 'Su versión',
-    yoursTitled: 'Su versión: “{{title}}”',
-    saved: 'Versión guardada {{version}}',
-    savedTitled: 'Versión guardada {{version}}: “{{title}}”',
-    keepMine: 'Conservar la mía (sobrescribe la versión {{version}})',
-    takeTheirs: 'Tomar la versión guardada (descartar la mía)',
-    laterTitle: 'Cerrar (Esc): no se guarda nada hasta que elija',
-    later: 'Decidir después',
   },
   panel: {
     aria: 'Precedentes',
