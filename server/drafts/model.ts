@@ -74,6 +74,8 @@ export interface DraftVersionInfo {
   savedBy: { id: string; name: string; delegation: string } | null;
   /** Why the save was made, when it was not typing: "Accepted the proposal of Mexico: OP 2 bis". */
   note: string | null;
+  /** The revision this version is, when one was named ("Rev.1"). */
+  name: string | null;
 }
 
 /** What a new draft is made from; the rules fill in the rest. */

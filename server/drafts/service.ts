@@ -215,6 +215,22 @@ export function restoreVersion(db: Db, actor: Actor, id: string, version: number
   return result;
 }
 
+/**
+ * Names the draft as it stands now as a revision ("Rev.1"), as the pen-holder
+ * circulates it: the live text is settled into a kept version first, and that
+ * version gets the name. A name is used once per draft; a version has one name.
+ */
+export function nameRevision(db: Db, actor: Actor, id: string, name: string, address: string | null = null): DraftVersionInfo {
+  const { draft } = openDraft(db, actor, id, 'write');
+  const current = store.getVersion(db, id, draft.version);
+  if (!current) throw DraftError.missing('Version', `${id} v${draft.version}`);
+  if (current.name) throw DraftError.conflict(`Version ${draft.version} is ${current.name} already: a revision names a new state of the text`);
+  if (!store.nameVersion(db, id, draft.version, name)) throw DraftError.conflict(`This draft has a revision named ${name} already`);
+  audit(db, { action: 'revision-named', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${draft.version} as ${name}` });
+  const { content: _content, ...info } = store.getVersion(db, id, draft.version)!;
+  return info;
+}
+
 export interface Revision {
   author: string;
   date: string;

@@ -215,4 +215,31 @@ describe('live co-editing', () => {
     expect(res.status).toBe(200);
     await until(() => textIn(a, 'op1') === 'Urges all States to act;', 5000, 'the restored text on the live screen');
   });
+
+  it('names the live text as it stands as a revision, once per name, and compares two revisions', async () => {
+    const draft = await newDraft();
+    await share(draft.id, 'Norway', 'propose');
+    const a = connect(draft.id, owner);
+    await a.synced;
+    const rev1 = await owner.request(`/api/drafts/${draft.id}/revisions`, json({ name: 'Rev.1' }));
+    expect(rev1.status).toBe(201);
+    expect(await rev1.json()).toMatchObject({ version: draft.version, name: 'Rev.1' });
+    type(a, 'op1', (t) => t.replace('act', 'act at once'));
+    await a.acknowledged();
+    expect((await owner.request(`/api/drafts/${draft.id}/revisions`, json({ name: 'Rev.1' }))).status).toBe(409);
+    const rev2 = await owner.request(`/api/drafts/${draft.id}/revisions`, json({ name: 'Rev.2' }));
+    expect(rev2.status).toBe(201);
+    const { version } = (await rev2.json()) as { version: number };
+    expect(version).toBeGreaterThan(draft.version);
+    // The same text again is the same version: it has its name already.
+    expect((await owner.request(`/api/drafts/${draft.id}/revisions`, json({ name: 'Rev.3' }))).status).toBe(409);
+    expect((await editor.request(`/api/drafts/${draft.id}/revisions`, json({ name: 'Rev.9' }))).status).toBe(403);
+    expect((await owner.request(`/api/drafts/${draft.id}/revisions`, json({ name: ' ' }))).status).toBe(400);
+
+    const list = (await (await editor.request(`/api/drafts/${draft.id}/versions`)).json()) as { versions: { version: number; name: string | null }[] };
+    expect(list.versions.filter((v) => v.name).map((v) => v.name)).toEqual(['Rev.2', 'Rev.1']);
+    const diff = await editor.request(`/api/drafts/${draft.id}/diff?fromVersion=${draft.version}&toVersion=${version}`);
+    expect(diff.status).toBe(200);
+    expect(JSON.stringify(await diff.json())).toContain('at once');
+  });
 });

@@ -9,7 +9,7 @@ import { sourceModified } from '../../core/citation.js';
 import { citationIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
 import { useTranslation } from 'react-i18next';
-import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
 import { DocParagraphText } from './DocParagraphText.js';
@@ -142,7 +142,8 @@ export function ParagraphBlock(props: BlockProps) {
   const overLimit = para.text.length > DRAFT_LIMITS.paragraphText;
   return (
     <li
-      className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''}`}
+      className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''} ${props.peers?.length ? 'with-peer' : ''}`}
+      style={props.peers?.length ? ({ '--peer-colour': props.peers[0].colour } as CSSProperties) : undefined}
       data-para={para.id}
       data-label={props.label}
       onDragOver={(e) => {

@@ -418,6 +418,9 @@ export const ar: Messages = {
     },
   },
   history: {
+    nameNow: "تسمية النص بصيغته الحالية",
+    revisionName: "اسم التنقيح",
+    nameButton: "تسمية التنقيح",
     button: "السجل",
     title: "السجل",
     compareTwo: "مقارنة النسخة {{from}} بالنسخة {{to}}",

@@ -375,6 +375,9 @@ export const en = {
     },
   },
   history: {
+    nameNow: "Name the text as it stands",
+    revisionName: "Name of the revision",
+    nameButton: "Name revision",
     button: "History",
     title: "History",
     compareTwo: "Compare version {{from}} with {{to}}",

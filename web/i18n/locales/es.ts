@@ -385,6 +385,9 @@ export const es: Messages = {
     },
   },
   history: {
+    nameNow: "Nombrar el texto tal como está",
+    revisionName: "Nombre de la revisión",
+    nameButton: "Nombrar revisión",
     button: "Historial",
     title: "Historial",
     compareTwo: "Comparar la versión {{from}} con la {{to}}",

@@ -385,6 +385,9 @@ export const fr: Messages = {
     },
   },
   history: {
+    nameNow: "Nommer le texte en l’état",
+    revisionName: "Nom de la révision",
+    nameButton: "Nommer la révision",
     button: "Historique",
     title: "Historique",
     compareTwo: "Comparer la version {{from}} avec la {{to}}",

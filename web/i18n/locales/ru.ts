@@ -395,6 +395,9 @@ export const ru: Messages = {
     },
   },
   history: {
+    nameNow: "Назвать текст в нынешнем виде",
+    revisionName: "Название редакции",
+    nameButton: "Назвать редакцию",
     button: "История",
     title: "История",
     compareTwo: "Сравнить версию {{from}} с версией {{to}}",

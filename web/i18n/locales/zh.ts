@@ -365,6 +365,9 @@ export const zh: Messages = {
     },
   },
   history: {
+    nameNow: "为当前文本命名",
+    revisionName: "修订本名称",
+    nameButton: "命名修订本",
     button: "历史",
     title: "历史",
     compareTwo: "比较第 {{from}} 版与第 {{to}} 版",
