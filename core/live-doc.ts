@@ -27,6 +27,12 @@ export interface LiveContent {
   paragraphs: DraftParagraph[];
 }
 
+/** What the server announces to a draft's browsers beside its text (a proposal made or decided, a status set): they reload it. */
+export type LiveAnnouncement = 'negotiation';
+export interface LiveMessage {
+  changed: LiveAnnouncement;
+}
+
 type Footnote = NonNullable<DraftParagraph['footnotes']>[number];
 type Note = Pick<Footnote, 'marker' | 'text'>;
 /** A UTF-16 unit of text, or a footnote standing where its marker is. */

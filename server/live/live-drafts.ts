@@ -14,7 +14,7 @@ import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { applyDraftChange, lineageOf, readDraft, sameContent, writeDraft, type LiveContent } from '../../core/live-doc.js';
+import { applyDraftChange, lineageOf, readDraft, sameContent, writeDraft, type LiveAnnouncement, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import type { Actor } from '../accounts/model.js';
 import { sessionUser } from '../accounts/service.js';
 import { SESSION_COOKIE } from '../api/session.js';
@@ -127,6 +127,11 @@ export class LiveDrafts implements LiveText {
     doc.on('update', (update: Uint8Array) => store.appendUpdate(this.db, draftId, update, actor?.id ?? null));
     applyDraftChange(doc, prev, next, origin);
     doc.destroy();
+  }
+
+  /** Tells every browser in the draft that something beside its text changed (`what`: "negotiation"), so it reloads that. */
+  announce(draftId: string, what: LiveAnnouncement): void {
+    this.server.documents.get(draftId)?.broadcastStateless(JSON.stringify({ changed: what } satisfies LiveMessage));
   }
 
   /** The lineage of the draft's live document; null before it was first opened live. */

@@ -15,7 +15,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { applyDraftChange, applyParagraphEdit, isEmpty, lineageOf, paragraphOf, paragraphText, readDraft, spliceParagraph, type LiveContent } from '../../core/live-doc.js';
+import { applyDraftChange, applyParagraphEdit, isEmpty, lineageOf, paragraphOf, paragraphText, readDraft, spliceParagraph, type LiveAnnouncement, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import { getDraft, isNetworkError, type DraftT } from '../api.js';
 import { liveUndo, type LiveUndo } from './liveUndo.js';
 import { peersOf, type Peer, type PresenceState } from './presence.js';
@@ -97,6 +97,8 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
   const [message, setMessage] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
+  // How many times the server announced a change beside the text, by kind.
+  const [announcements, setAnnouncements] = useState<Record<LiveAnnouncement, number>>({ negotiation: 0 });
   const live = useRef<Live | null>(null);
   /** What the editor shows: the base of its next change. */
   const shown = useRef<Editable | null>(null);
@@ -152,6 +154,14 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
         onStatus: ({ status }) => setConnected(status === 'connected'),
         onUnsyncedChanges: ({ number }) => setUnsynced(number),
         onAuthenticationFailed: ({ reason }) => setMessage(reason),
+        onStateless: ({ payload }) => {
+          try {
+            const { changed } = JSON.parse(payload) as LiveMessage;
+            if (changed === 'negotiation') setAnnouncements((a) => ({ ...a, [changed]: a[changed] + 1 }));
+          } catch {
+            // not ours
+          }
+        },
         onSynced: () => {
           if (gone) return;
           // The lineage is the server's now: an offline reload keeps this copy.
@@ -277,6 +287,7 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
     message,
     loadError,
     peers,
+    announcements,
     edit,
     editText,
     compositionStart,

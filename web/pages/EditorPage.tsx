@@ -43,7 +43,7 @@ export function EditorPage({ id }: { id: string }) {
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
-  const negotiation = useNegotiation(id, draft?.version ?? 0);
+  const negotiation = useNegotiation(id, `${draft?.version ?? 0}:${sync.announcements.negotiation}`);
   // Open or closed per draft for the tab's life: accepting a proposal reopens the editor, and the panel with it.
   const [showProposals, setShowProposals] = useState(() => sessionStorage.getItem(`precedent:proposals:${id}`) === '1');
   useEffect(() => sessionStorage.setItem(`precedent:proposals:${id}`, showProposals ? '1' : '0'), [id, showProposals]);
