@@ -143,11 +143,6 @@ export class LiveDrafts implements LiveText {
     this.server.closeConnections(draftId);
   }
 
-  /** Opens `draftId`'s live document on the server itself (benchmarks, tests). */
-  async open(draftId: string, actor: Actor) {
-    return this.server.openDirectConnection(draftId, { actor } satisfies LiveContext);
-  }
-
   async close(): Promise<void> {
     for (const document of this.server.documents.values()) this.materialise(document, (document as Document).name);
     this.server.closeConnections();

@@ -133,4 +133,15 @@ describe.skipIf(!hasChromium)('live co-editing (browser)', { timeout: 240_000 },
     const stored = await api<{ paragraphs: { text: string }[] }>(`/api/drafts/${draftId}`);
     expect(stored.paragraphs.map((p) => p.text)).toContain('Urges Member States to cooperate (typed offline);');
   });
+
+  it('shows the draft read-only, saying why, when the live socket cannot be reached', async () => {
+    const draftId = await newDraft({ title: `Behind a proxy ${Date.now()}`, language: 'en', paragraphs: [{ id: 'op1', section: 'operative', text: 'Urges Member States to cooperate;' }] });
+    const page = await newPage();
+    await page.routeWebSocket('**/api/live', (ws) => ws.close());
+    await page.goto(`/drafts/${draftId}`);
+    await page.waitForSelector('[role="alert"]', { timeout: 15_000 });
+    expect(await page.locator('[role="alert"]').textContent()).toContain('WebSockets');
+    expect(await page.locator('.read-only-block[data-paragraph="op1"]').textContent()).toContain('Urges Member States to cooperate;');
+    expect(await page.locator('textarea.para-input').count()).toBe(0);
+  });
 });

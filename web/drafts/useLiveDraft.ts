@@ -55,6 +55,9 @@ function rememberedDraft(id: string): DraftT | null {
   }
 }
 
+/** How long a draft waits for the live socket before showing the API's text read-only. */
+const LIVE_WAIT_MS = 6000;
+
 const socketUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`;
 
 interface Composition {
@@ -96,6 +99,8 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
   const [unsynced, setUnsynced] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
+  // The draft as the API gave it, shown read-only when the live socket cannot be reached (a proxy without WebSockets).
+  const [unreachable, setUnreachable] = useState<DraftT | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   // How many times the server announced a change beside the text, by kind.
   const [announcements, setAnnouncements] = useState<Record<LiveAnnouncement, number>>({ negotiation: 0 });
@@ -125,7 +130,9 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
     const abort = new AbortController();
     setDraft(null);
     setLocal(null);
+    setUnreachable(null);
     shown.current = null;
+    let waiting: number | undefined;
 
     async function start() {
       let server: DraftT;
@@ -176,6 +183,7 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
       doc.on('update', (_u: Uint8Array, origin: unknown) => origin !== MINE && !isEmpty(doc) && refresh());
       setDraft(server);
       if (!isEmpty(doc)) refresh();
+      else if (server.paragraphs.length > 0 || server.title) waiting = window.setTimeout(() => !gone && !shown.current && setUnreachable(server), LIVE_WAIT_MS);
     }
 
     start().catch((error: unknown) => {
@@ -189,6 +197,7 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
     return () => {
       gone = true;
       abort.abort();
+      window.clearTimeout(waiting);
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       if (opened) {
@@ -286,6 +295,8 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
     state,
     message,
     loadError,
+    /** Set when the live socket could not be reached: the draft as the API gave it, to show read-only. */
+    unreachable: local ? null : unreachable,
     peers,
     announcements,
     edit,

@@ -71,6 +71,18 @@ export function EditorPage({ id }: { id: string }) {
 
   const peersIn = (p: P.Para) => sync.peers.filter((peer) => peer.paragraphId === p.id);
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
+  if (!local && sync.unreachable) {
+    return (
+      <div className="page editor-page">
+        <div className="editor-main">
+          <p className="warn" role="alert">
+            {t('editor.liveUnreachable')}
+          </p>
+          <ReadOnlyDraft draft={sync.unreachable} chosenId={null} onChoose={() => undefined} shown={() => true} />
+        </div>
+      </div>
+    );
+  }
   if (!local || !draft) return <Loading what={t('what.draft')} />;
   // A restored version is a new save on the server: open the draft afresh (App keys the editor by it).
   const onRestored = (restored: { version: number }) => navigate(`/drafts/${id}?restored=${restored.version}`, { replace: true });

@@ -112,6 +112,7 @@ export const ar: Messages = {
     rejected_other: 'عُثر على {{count}} تغيير متعقب، ورُفضت كلها (النص الذي قورن به).',
   },
   editor: {
+    liveUnreachable: 'تعذّر الاتصال بالتحرير المباشر (قد لا تسمح الشبكة أو وكيل أمام Precedent بـ WebSockets): يُعرض المشروع للقراءة فقط كما حُفظ آخر مرة.',
     titleAria: 'عنوان المشروع',
     base: 'النص الأساس',
     compareWithBase: 'مقارنة بالنص الأساس',

@@ -97,6 +97,7 @@ export const en = {
     rejected_other: '{{count}} tracked changes seen, all rejected (the text it was compared against).',
   },
   editor: {
+    liveUnreachable: 'Live editing could not connect (the network or a proxy in front of Precedent may not allow WebSockets): the draft is shown read-only, as last saved.',
     titleAria: 'Draft title',
     base: 'base',
     compareWithBase: 'Compare with base',

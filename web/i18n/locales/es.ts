@@ -100,6 +100,7 @@ export const es: Messages = {
     rejected_other: 'Se encontraron {{count}} cambios, todos rechazados (el texto con que se comparó).',
   },
   editor: {
+    liveUnreachable: 'La edición en directo no pudo conectarse (puede que la red o un proxy delante de Precedent no admita WebSockets): el proyecto se muestra en solo lectura, tal como se guardó.',
     titleAria: 'Título del proyecto',
     base: 'texto base',
     compareWithBase: 'Comparar con el texto base',

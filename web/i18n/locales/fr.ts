@@ -100,6 +100,7 @@ export const fr: Messages = {
     rejected_other: '{{count}} modifications suivies trouvées, toutes refusées (le texte auquel elle a été comparée).',
   },
   editor: {
+    liveUnreachable: 'L’édition en direct n’a pas pu se connecter (le réseau ou un proxy devant Precedent n’autorise peut-être pas les WebSockets) : le projet est affiché en lecture seule, tel qu’enregistré.',
     titleAria: 'Titre du projet',
     base: 'texte de base',
     compareWithBase: 'Comparer au texte de base',

@@ -94,6 +94,7 @@ export const zh: Messages = {
     rejected_other: '发现 {{count}} 处修订，已全部拒绝（即与之比较的原文）。',
   },
   editor: {
+    liveUnreachable: '无法连接实时编辑（网络或Precedent前的代理可能不允许WebSocket）：草案以只读方式显示，为最后保存的文本。',
     titleAria: '草案标题',
     base: '底本',
     compareWithBase: '与底本对照',
