@@ -25,6 +25,7 @@ import type { Db } from '../store/db.js';
 import { findUserById } from '../store/accounts.js';
 import { getDraft } from '../store/drafts.js';
 import * as store from '../store/live.js';
+import { checkPresence } from './presence-check.js';
 
 /** How long after the last keystroke the draft row and a kept version are written, and the longest it waits while typing goes on. */
 export const PAUSE_MS = 2000;
@@ -57,6 +58,8 @@ export class LiveDrafts implements LiveText {
         if (!allows(access, 'write')) connectionConfig.readOnly = true;
         return { actor: session.user } satisfies LiveContext;
       },
+      // Presence names the connection's own user, or the connection is closed (presence-check.ts).
+      beforeHandleMessage: async ({ update, context, document }) => checkPresence(update, (context as LiveContext).actor, (id) => document.awareness.meta.get(id)?.clock),
       onLoadDocument: async ({ document, documentName }) => this.load(document, documentName),
       afterLoadDocument: async ({ document, documentName }) => {
         // Synchronous, inside the update's application: written before the acknowledgement is sent.

@@ -242,4 +242,18 @@ describe('live co-editing', () => {
     expect(diff.status).toBe(200);
     expect(JSON.stringify(await diff.json())).toContain('at once');
   });
+
+  it('relays presence naming the signed-in user, and closes a connection that names someone else', async () => {
+    const draft = await newDraft();
+    await share(draft.id, 'Norway', 'edit');
+    const a = connect(draft.id, owner);
+    const b = connect(draft.id, editor);
+    await Promise.all([a.synced, b.synced]);
+    const seenByA = () => [...a.provider.awareness!.getStates().values()].map((s) => (s as { user?: { delegation: string } }).user?.delegation).filter(Boolean);
+    b.provider.setAwarenessField('user', { name: editor.user.name, delegation: 'Norway' });
+    await until(() => seenByA().includes('Norway'), 5000, 'the honest presence');
+    b.provider.setAwarenessField('user', { name: 'Someone else', delegation: 'China' });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(seenByA()).not.toContain('China');
+  });
 });
