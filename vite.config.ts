@@ -10,5 +10,6 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   build: { outDir: '../dist/web', emptyOutDir: true },
-  server: { proxy: { '/api': `http://localhost:${apiPort}` } },
+  // ws: the live editing socket (/api/live) goes through the proxy too.
+  server: { proxy: { '/api': { target: `http://localhost:${apiPort}`, ws: true } } },
 });

@@ -32,7 +32,8 @@ export function commonEnds(a: string, b: string): { head: number; tail: number }
   return { head, tail };
 }
 
-function pointMapper(oldText: string, newText: string): (k: number) => number {
+/** Where each point of `oldText` (a caret, an anchor) is in `newText`, by a character diff. */
+export function pointMapper(oldText: string, newText: string): (k: number) => number {
   // Common head and tail first: most edits are local, and the diff then only sees the middle.
   const { head, tail } = commonEnds(oldText, newText);
   const shift = newText.length - oldText.length;

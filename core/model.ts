@@ -1,6 +1,8 @@
 // The domain model: documents and their paragraphs, as every part of Precedent
 // (ingest, store, search, compare, exchange, web) sees them. Type-only: safe to
 // import from the browser.
+import type { ParagraphSource } from './citation.js';
+import type { DraftSection } from './limits.js';
 
 /** The six official UN languages, as ISO 639-1 codes. */
 export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
@@ -96,4 +98,18 @@ export interface ParagraphRecord extends ParsedParagraph {
 /** Adopted resolutions and decisions are agreed language; reports and drafts are not. */
 export function isAgreedLanguage(kind: DocumentKind): boolean {
   return kind === 'resolution' || kind === 'decision';
+}
+
+/** One paragraph of a draft, as the server stores it, the browser edits it and the live document (live-doc.ts) holds it. */
+export interface DraftParagraph {
+  /** Stable within the draft (client-generated or assigned by the rules). */
+  id: string;
+  section: DraftSection;
+  text: string;
+  /** The lead phrase as the precedent had it, if known; the UI checks it still prefixes the text. */
+  lead?: string;
+  /** The corpus paragraph its language comes from: citation and text (citation.ts). */
+  source?: ParagraphSource | null;
+  /** Footnotes at offsets in `text`, kept from the precedent or an imported .docx. */
+  footnotes?: Footnote[];
 }

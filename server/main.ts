@@ -4,6 +4,7 @@
 // port at once (the index opens or builds in the worker meanwhile).
 import { serve } from '@hono/node-server';
 import { performance } from 'node:perf_hooks';
+import type { Server } from 'node:http';
 import { bootstrapAccounts } from './accounts/bootstrap.js';
 import { createApp } from './api/app.js';
 import { buildContext } from './api/context.js';
@@ -12,6 +13,7 @@ import { readSeriesOverrides } from './compare/overrides.js';
 import { listSeries } from './compare/service.js';
 import type { SeriesOverrides } from './compare/series.js';
 import { loadBundle } from './ingest/bundle.js';
+import { attachLiveEditing } from './live/socket.js';
 import { publicOrigins } from './api/security.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
@@ -75,7 +77,7 @@ const accounts = await bootstrapAccounts(db, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
 
 const app = createApp(context, { webDir: config.webDir });
-serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
   if (!LOOPBACK.has(config.host)) {
     console.log(
@@ -99,8 +101,11 @@ serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => 
   });
 });
 
+// Live co-editing (/api/live) on the same port.
+attachLiveEditing(server as Server, app, context.live);
+
 const shutdown = () => {
-  void context.search.close().finally(() => {
+  void Promise.allSettled([context.live.close(), context.search.close()]).finally(() => {
     db.close();
     process.exit(0);
   });

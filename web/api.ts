@@ -186,6 +186,7 @@ export const getVersions = (draftId: string, signal?: AbortSignal) => call<Versi
 export const getVersion = (draftId: string, version: number, signal?: AbortSignal) => call<VersionResponse>('GET', `/drafts/${id(draftId)}/versions/${version}`, { signal });
 /** Saves an old version's content as the newest version. */
 export const restoreVersion = (draftId: string, version: number) => call<Draft>('POST', `/drafts/${id(draftId)}/versions/${version}/restore`);
+export const nameRevision = (draftId: string, name: string) => call<VersionInfoT>('POST', `/drafts/${id(draftId)}/revisions`, { json: { name } });
 
 // Sharing
 

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'draft-shared',
   'draft-unshared',
   'draft-restored',
+  'revision-named',
   'proposal-accepted',
   'proposal-rejected',
 ] as const;

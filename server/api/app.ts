@@ -22,6 +22,7 @@ import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { healthRoutes } from './routes/health.js';
+import { liveRoutes } from './routes/live.js';
 import { paragraphRoutes } from './routes/paragraphs.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { searchRoutes } from './routes/search.js';
@@ -55,6 +56,7 @@ export function createApi(ctx: AppContext) {
     .route('/drafts', draftRoutes(ctx))
     // Proposals and paragraph statuses, beside the draft routes (see the module).
     .route('/drafts', proposalRoutes(ctx))
+    .route('/live', liveRoutes())
     .route('/suggest', suggestRoutes(ctx))
     .route('/search', searchRoutes(ctx))
     // .docx export and import under /documents, /drafts and /diff (see the module).

@@ -7,6 +7,8 @@ import type { Actor } from '../accounts/model.js';
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
+import { registerLiveText } from '../drafts/live.js';
+import { LiveDrafts } from '../live/live-drafts.js';
 import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
 
@@ -18,6 +20,8 @@ export interface AppContext {
   publicCorpus: boolean;
   /** The one-time link that creates the first administrator (open while the database has no user). */
   setup: FirstAdminSetup;
+  /** Live co-editing of drafts (the WebSocket at /api/live, server/live/). */
+  live: LiveDrafts;
 }
 
 export interface AppEnv {
@@ -48,5 +52,7 @@ export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const seriesOverrides = options.seriesOverrides ?? {};
   setSeriesOverrides(db, seriesOverrides);
   const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
-  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup() };
+  const live = new LiveDrafts(db);
+  registerLiveText(db, live);
+  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live };
 }

@@ -492,6 +492,8 @@ export const Draft = z.object({
   updatedAt: z.string(),
   /** What the signed-in user may do: owner (their delegation's: edit, share, delete, decide on proposals), edit, propose or read (shared). */
   access: draftAccess,
+  /** The history its live document (co-editing) has; null before anyone opened it live. A browser drops an offline copy of another lineage. */
+  lineage: z.string().nullable().optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -609,8 +611,14 @@ export const VersionInfo = z.object({
   savedBy: z.object({ id: z.string(), name: z.string(), delegation: z.string() }).nullable(),
   /** Why the save was made when it was not typing: "Accepted the proposal of Mexico: add OP 2 bis". */
   note: z.string().nullable(),
+  /** The revision this version is ("Rev.1"), when one was named. */
+  name: z.string().nullable(),
 });
 export type VersionInfo = z.infer<typeof VersionInfo>;
+
+/** A named revision: the draft as it stands now, named as the room circulates it ("Rev.1", "Rev.2"). */
+export const RevisionBody = z.object({ name: z.string().trim().min(1, 'name: give the revision a name such as Rev.1').max(40, 'name: at most 40 characters') });
+export type RevisionBody = z.infer<typeof RevisionBody>;
 
 export const VersionsResponse = z.object({ versions: z.array(VersionInfo) });
 export type VersionsResponse = z.infer<typeof VersionsResponse>;

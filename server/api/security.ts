@@ -78,7 +78,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function crossSiteWriteGuard(origins: ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
-    if (SAFE_METHODS.has(c.req.method)) return next();
+    // A WebSocket opening (live editing) is a GET that writes: a page of another site may not open one with the user's cookie.
+    const socket = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+    if (SAFE_METHODS.has(c.req.method) && !socket) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const ownOrigin = (o: string) => {
@@ -91,7 +93,7 @@ function crossSiteWriteGuard(origins: ReadonlySet<string>): MiddlewareHandler {
     };
     const from = origin ?? `a ${site} page`;
     if (site === 'cross-site' || site === 'same-site' || (origin !== undefined && !ownOrigin(origin))) {
-      return refuse(c, 403, `Cross-site request refused: ${c.req.method} ${c.req.path} from ${from}; changes are accepted only from Precedent's own pages`);
+      return refuse(c, 403, `Cross-site request refused: ${socket ? 'live editing socket' : c.req.method} ${c.req.path} from ${from}; changes are accepted only from Precedent's own pages`);
     }
     await next();
   };

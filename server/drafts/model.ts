@@ -2,24 +2,15 @@
 // and the API sends it (the web app receives these shapes through web/api.ts).
 // A draft is a resolution under construction: ordered preambular and operative
 // paragraphs, each remembering the precedent it came from. Type-only.
-import type { DraftSection } from '../../core/limits.js';
-import type { Footnote, Language } from '../../core/model.js';
+import type { Language } from '../../core/model.js';
 import type { ParagraphSource } from '../../core/citation.js';
 
 /** Where a paragraph's language comes from: a corpus paragraph, its citation and text (core/citation.ts). */
 export type DraftSource = ParagraphSource;
 
-export interface DraftParagraph {
-  /** Stable within the draft (client-generated or assigned by the rules). */
-  id: string;
-  section: DraftSection;
-  text: string;
-  /** The lead phrase as the precedent had it, if known; the UI checks it still prefixes the text. */
-  lead?: string;
-  source?: DraftSource | null;
-  /** Footnotes at offsets in `text`, kept from the precedent or an imported .docx (exchange). */
-  footnotes?: Footnote[];
-}
+/** One paragraph of a draft (core/model.ts: the browser and the live document share it). */
+export type { DraftParagraph } from '../../core/model.js';
+import type { DraftParagraph } from '../../core/model.js';
 
 export interface Draft {
   id: string;
@@ -83,6 +74,8 @@ export interface DraftVersionInfo {
   savedBy: { id: string; name: string; delegation: string } | null;
   /** Why the save was made, when it was not typing: "Accepted the proposal of Mexico: OP 2 bis". */
   note: string | null;
+  /** The revision this version is, when one was named ("Rev.1"). */
+  name: string | null;
 }
 
 /** What a new draft is made from; the rules fill in the rest. */

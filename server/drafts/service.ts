@@ -19,6 +19,7 @@ import type { DocumentDiff } from '../compare/diff.js';
 import { accessFor, allows, type DraftAction } from './access.js';
 import { draftDiff, versionDiff } from './diff.js';
 import { DraftError } from './errors.js';
+import { liveContentOf, liveTextOf } from './live.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
 import type { Draft, DraftAccess, DraftParagraph, DraftPatch, DraftShare, DraftSource, DraftSummary, DraftVersionInfo, DraftView, NewDraft, ShareAccess } from './model.js';
 import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summarize } from './rules.js';
@@ -41,6 +42,8 @@ const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string>
  * access through it too.
  */
 export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess; ownerDelegationId: string | null } {
+  // What co-editors typed a moment ago is part of the draft (drafts/live.ts).
+  liveTextOf(db)?.settle(id);
   const found = store.getDraftWithOwner(db, id);
   const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
   if (!found || !access) throw DraftError.missing('Draft', id);
@@ -80,6 +83,7 @@ export function getDraft(db: Db, actor: Actor, id: string): DraftView {
 export function deleteDraft(db: Db, actor: Actor, id: string, address: string | null = null): void {
   const { draft } = openDraft(db, actor, id, 'manage');
   if (!store.deleteDraft(db, id)) throw DraftError.missing('Draft', id);
+  liveTextOf(db)?.disconnect(id);
   audit(db, { action: 'draft-deleted', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: draft.title });
 }
 
@@ -163,6 +167,7 @@ export function saveDraft(db: Db, actor: Actor, id: string, version: number, pat
   const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
   if (!store.updateDraft(db, next, version, actor.id, note)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
+  liveTextOf(db)?.push(id, liveContentOf(current), liveContentOf(next), actor);
   return { status: 'ok', draft: { ...next, access } };
 }
 
@@ -208,6 +213,22 @@ export function restoreVersion(db: Db, actor: Actor, id: string, version: number
   const result = saveDraft(db, actor, id, draft.version, kept.content);
   if (result.status === 'ok') audit(db, { action: 'draft-restored', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${version} as version ${result.draft.version}` });
   return result;
+}
+
+/**
+ * Names the draft as it stands now as a revision ("Rev.1"), as the pen-holder
+ * circulates it: the live text is settled into a kept version first, and that
+ * version gets the name. A name is used once per draft; a version has one name.
+ */
+export function nameRevision(db: Db, actor: Actor, id: string, name: string, address: string | null = null): DraftVersionInfo {
+  const { draft } = openDraft(db, actor, id, 'write');
+  const current = store.getVersion(db, id, draft.version);
+  if (!current) throw DraftError.missing('Version', `${id} v${draft.version}`);
+  if (current.name) throw DraftError.conflict(`Version ${draft.version} is ${current.name} already: a revision names a new state of the text`);
+  if (!store.nameVersion(db, id, draft.version, name)) throw DraftError.conflict(`This draft has a revision named ${name} already`);
+  audit(db, { action: 'revision-named', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${draft.version} as ${name}` });
+  const { content: _content, ...info } = store.getVersion(db, id, draft.version)!;
+  return info;
 }
 
 export interface Revision {
@@ -290,6 +311,7 @@ export function unshareDraft(db: Db, actor: Actor, id: string, shareId: string, 
   openDraft(db, actor, id, 'manage');
   const share = sharing.getShare(db, id, shareId);
   if (!share || !sharing.deleteShare(db, id, shareId)) throw DraftError.missing('Share', shareId);
+  liveTextOf(db)?.disconnect(id);
   audit(db, { action: 'draft-unshared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${share.access} with ${share.with.name}` });
 }
 

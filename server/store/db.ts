@@ -7,12 +7,13 @@ import { ACCOUNTS_SCHEMA } from './accounts.js';
 import { AUDIT_SCHEMA } from './audit.js';
 import { CORPUS_SCHEMA } from './corpus.js';
 import { DRAFTS_SCHEMA, migrateDrafts } from './drafts-schema.js';
+import { LIVE_SCHEMA } from './live.js';
 import { NEGOTIATION_SCHEMA } from './negotiation.js';
 
 export type Db = Database.Database;
 
-// Accounts before drafts: drafts reference delegations and users; proposals reference drafts.
-const SCHEMAS = [CORPUS_SCHEMA, ACCOUNTS_SCHEMA, AUDIT_SCHEMA, DRAFTS_SCHEMA, NEGOTIATION_SCHEMA];
+// Accounts before drafts: drafts reference delegations and users; live documents and proposals reference drafts.
+const SCHEMAS = [CORPUS_SCHEMA, ACCOUNTS_SCHEMA, AUDIT_SCHEMA, DRAFTS_SCHEMA, LIVE_SCHEMA, NEGOTIATION_SCHEMA];
 
 /** Opens (creating if needed) the database at `file`; ':memory:' for tests. */
 export function openDb(file: string): Db {

@@ -1,6 +1,6 @@
 // Schema of the drafts tables: drafts (one row each, owned by a delegation),
 // draft_versions (every save, creation included: the history, with a note
-// when a save was not typing), draft_shares (who else may read, propose or
+// when a save was not typing, and a name when it is a revision: "Rev.1"), draft_shares (who else may read, propose or
 // edit), and the migrations that bring older databases to it. The drafts
 // stores (drafts.ts, draft-sharing.ts) are their only users.
 import type { Db } from './db.js';
@@ -53,6 +53,9 @@ export function migrateDrafts(db: Db): void {
   db.exec('CREATE INDEX IF NOT EXISTS drafts_by_owner ON drafts(owner_delegation_id, updated_at)');
   const versionColumns = new Set((db.prepare('PRAGMA table_info(draft_versions)').all() as { name: string }[]).map((c) => c.name));
   if (!versionColumns.has('note')) db.exec('ALTER TABLE draft_versions ADD COLUMN note TEXT');
+  // Named revisions ("Rev.1"): a name marks one kept version, once per draft.
+  if (!versionColumns.has('name')) db.exec('ALTER TABLE draft_versions ADD COLUMN name TEXT');
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS draft_versions_named ON draft_versions(draft_id, name) WHERE name IS NOT NULL');
   allowProposeShares(db);
 }
 

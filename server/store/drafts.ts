@@ -141,9 +141,10 @@ interface VersionRow {
   user_name: string | null;
   delegation_name: string | null;
   note: string | null;
+  name: string | null;
 }
 
-const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
+const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, v.name, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
   FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
 
 const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
@@ -151,7 +152,15 @@ const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
   savedAt: row.saved_at,
   savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
   note: row.note,
+  name: row.name,
 });
+
+/** Names a kept version ("Rev.1"); false when the draft has a version of that name already. */
+export function nameVersion(db: Db, draftId: string, version: number, name: string): boolean {
+  const taken = db.prepare('SELECT 1 FROM draft_versions WHERE draft_id = ? AND name = ?').get(draftId, name);
+  if (taken) return false;
+  return db.prepare('UPDATE draft_versions SET name = ? WHERE draft_id = ? AND version = ?').run(name, draftId, version).changes === 1;
+}
 
 /** Every kept version of a draft, newest first. */
 export function listVersions(db: Db, draftId: string): DraftVersionInfo[] {

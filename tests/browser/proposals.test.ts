@@ -48,8 +48,15 @@ describe.skipIf(!hasChromium)('proposals (browser)', { timeout: 180_000 }, () =>
     await pen.goto(`/drafts/${draftId}`);
     await waitSaved(pen);
     await pen.click('.proposals-toggle');
-    const seen = pen.locator('.proposal[data-kind="amend"]');
+    const seen = pen.locator('.proposal[data-kind="amend"]', { hasText: 'expand' });
     await seen.waitFor();
+    // A proposal made while the pen-holder's desk is open appears there without a reload.
+    await mexico.click('.read-only-block[data-paragraph="op2"]');
+    const second = mexico.locator('.proposal-form[data-for="op2"]');
+    await second.waitFor();
+    await second.locator('textarea').fill('Decides to remain actively seized of the matter.');
+    await second.locator('button[type="submit"]').click();
+    await expect.poll(() => pen.locator('.proposal[data-kind="amend"]').count(), { timeout: 10_000 }).toBe(2);
     expect(await seen.locator('.delegation-badge').textContent()).toBe('Mexico');
     expect(await seen.locator('.proposal-label').textContent()).toBe('OP 1');
     await pen.locator('.proposals-panel').screenshot({ path: join(SCREENSHOTS, 'proposals-02-panel.png') });
@@ -60,5 +67,7 @@ describe.skipIf(!hasChromium)('proposals (browser)', { timeout: 180_000 }, () =>
     const versions = await api<{ versions: { version: number; note: string | null }[] }>(`/api/drafts/${draftId}/versions`);
     expect(versions.versions[0].note).toContain('Mexico');
     await screenshot(pen, 'proposals-03-accepted');
+    // Mexico's read-only view follows the live text: the accepted amendment is there without a reload.
+    await expect.poll(() => mexico.locator('.read-only-block[data-paragraph="op1"]').textContent(), { timeout: 10_000 }).toContain('strengthen and expand international cooperation;');
   });
 });

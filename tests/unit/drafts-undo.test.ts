@@ -1,53 +1,68 @@
-// The editor's undo stack (web/drafts/undo.ts) as pure logic: steps, typing
-// joined until a pause, redo cleared by a new change, the keys.
+// The editor's undo over the live document (web/drafts/liveUndo.ts): each step
+// takes back this editor's change and never a co-editor's; typing in one
+// paragraph is one step, another paragraph or kind of change starts the next;
+// redo; the keys and the caret.
 import { describe, expect, it } from 'vitest';
-import { TYPING_PAUSE_MS, UNDO_DEPTH, caretAfterRestore, emptyStack, record, redo, undo, undoKey, type UndoStack } from '../../web/drafts/undo.js';
+import * as Y from 'yjs';
+import { applyDraftChange, readDraft, writeDraft, type LiveContent } from '../../core/live-doc.js';
+import { liveUndo } from '../../web/drafts/liveUndo.js';
+import { caretAfterRestore, undoKey, type Change } from '../../web/drafts/undo.js';
 
-const typing = (paragraphId = 'a') => ({ kind: 'typing' as const, paragraphId });
+const MINE = Symbol('this editor');
+const draft: LiveContent = {
+  title: 'Draft',
+  body: '',
+  baseDocumentId: null,
+  paragraphs: [
+    { id: 'op1', section: 'operative', text: 'Urges States to act;' },
+    { id: 'op2', section: 'operative', text: 'Requests a report;' },
+  ],
+};
 
-describe('undo stack', () => {
-  it('undoes and redoes each change, in order', () => {
-    let s: UndoStack<string> = emptyStack();
-    s = record(s, 'v0', { kind: 'insert', paragraphId: 'a' }, 0);
-    s = record(s, 'v1', { kind: 'split', paragraphId: 'a' }, 10_000);
-    const u1 = undo(s, 'v2')!;
-    expect([u1.restore, u1.paragraphId]).toEqual(['v1', 'a']);
-    const u2 = undo(u1.stack, 'v1')!;
-    expect(u2.restore).toBe('v0');
-    expect(undo(u2.stack, 'v0')).toBeNull();
-    const r1 = redo(u2.stack, 'v0')!;
-    expect(r1.restore).toBe('v1');
-    expect(redo(r1.stack, 'v1')!.restore).toBe('v2');
+function editors() {
+  const mine = new Y.Doc();
+  writeDraft(mine, draft, 'l');
+  const theirs = new Y.Doc();
+  Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+  // Updates cross at once, as over a live connection.
+  mine.on('update', (u: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(theirs, u, 'wire'));
+  theirs.on('update', (u: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(mine, u, 'wire'));
+  const undo = liveUndo(mine, MINE);
+  const type = (doc: Y.Doc, id: string, text: (t: string) => string, origin: unknown) => {
+    const prev = readDraft(doc);
+    applyDraftChange(doc, prev, { ...prev, paragraphs: prev.paragraphs.map((p) => (p.id === id ? { ...p, text: text(p.text) } : p)) }, origin);
+  };
+  const iType = (id: string, text: (t: string) => string, change: Change = { kind: 'typing', paragraphId: id }) => {
+    undo.track(change);
+    type(mine, id, text, MINE);
+  };
+  const texts = () => readDraft(theirs).paragraphs.map((p) => p.text);
+  return { mine, theirs, undo, iType, type, texts };
+}
+
+describe('live undo', () => {
+  it("takes back my change and keeps a co-editor's, made after it in the same paragraph", () => {
+    const { theirs, undo, iType, type, texts } = editors();
+    iType('op1', (t) => t.replace('States', 'all States'));
+    type(theirs, 'op1', (t) => t.replace('act;', 'act now;'), 'co-editor');
+    type(theirs, 'op2', (t) => t.replace('a report', 'a full report'), 'co-editor');
+    expect(undo.step('undo')).toEqual({ kind: 'typing', paragraphId: 'op1' });
+    expect(texts()).toEqual(['Urges States to act now;', 'Requests a full report;']);
+    expect(undo.step('redo')).toEqual({ kind: 'typing', paragraphId: 'op1' });
+    expect(texts()).toEqual(['Urges all States to act now;', 'Requests a full report;']);
   });
 
-  it('joins typing in one paragraph until a pause, another paragraph or another kind of change', () => {
-    let s: UndoStack<string> = emptyStack();
-    s = record(s, 'a', typing(), 0);
-    s = record(s, 'ab', typing(), 100);
-    s = record(s, 'abc', typing(), 200);
-    expect(s.past).toHaveLength(1);
-    s = record(s, 'abcd', typing(), 200 + TYPING_PAUSE_MS);
-    s = record(s, 'abcde', typing('b'), 200 + TYPING_PAUSE_MS + 10);
-    s = record(s, 'abcdef', { kind: 'move', paragraphId: 'b' }, 200 + TYPING_PAUSE_MS + 20);
-    s = record(s, 'abcdefg', typing('b'), 200 + TYPING_PAUSE_MS + 30);
-    expect(s.past.map((p) => p.snapshot)).toEqual(['a', 'abcd', 'abcde', 'abcdef', 'abcdefg']);
-  });
-
-  it('a new change after an undo drops the redo steps, and typing then starts a new step', () => {
-    let s: UndoStack<string> = emptyStack();
-    s = record(s, 'x', typing(), 0);
-    const u = undo(s, 'xy')!;
-    s = record(u.stack, 'x', typing(), 50);
-    expect(s.future).toHaveLength(0);
-    expect(redo(s, 'xz')).toBeNull();
-    expect(s.past).toHaveLength(1);
-  });
-
-  it('forgets the oldest steps beyond its depth', () => {
-    let s: UndoStack<number> = emptyStack();
-    for (let i = 0; i < UNDO_DEPTH + 5; i++) s = record(s, i, { kind: 'move', paragraphId: null }, i);
-    expect(s.past).toHaveLength(UNDO_DEPTH);
-    expect(s.past[0].snapshot).toBe(5);
+  it('makes typing in one paragraph one step, and another paragraph the next', () => {
+    const { undo, iType, texts } = editors();
+    iType('op1', (t) => t.replace('act', 'act a'));
+    iType('op1', (t) => t.replace('act a', 'act at'));
+    iType('op2', (t) => t.replace('report', 'report soon'));
+    iType('op2', (t) => t, { kind: 'section', paragraphId: 'op2' });
+    expect(undo.step('undo')?.paragraphId).toBe('op2');
+    expect(texts()).toEqual(['Urges States to act at;', 'Requests a report;']);
+    expect(undo.step('undo')).toEqual({ kind: 'typing', paragraphId: 'op1' });
+    expect(texts()).toEqual(['Urges States to act;', 'Requests a report;']);
+    expect(undo.step('undo')).toBeNull();
   });
 
   it('reads Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y', () => {

@@ -1,12 +1,12 @@
 // The editor's "Export .docx" menu: the draft with every change against its
 // base as Word tracked changes (when it has a base), or a clean file. The file
-// is what the server holds, so pending edits are saved first. The base is
+// is what the server holds, so it waits until the server has every keystroke. The base is
 // named by its symbol. The compilation text (every pending proposal in place) is a third choice.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { compilationDocxUrl, draftDocxUrl } from '../api.js';
 import { DocumentName } from './DocumentLink.js';
-import type { SaveState } from '../drafts/syncMachine.js';
+import type { SaveState } from '../drafts/useLiveDraft.js';
 
 function download(href: string) {
   const a = document.createElement('a');
@@ -17,7 +17,7 @@ function download(href: string) {
   a.remove();
 }
 
-export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId: string | null; state: SaveState; saveNow: () => Promise<void> }) {
+export function DraftExport({ id, baseId, state }: { id: string; baseId: string | null; state: SaveState }) {
   const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -39,13 +39,12 @@ export function DraftExport({ id, baseId, state, saveNow }: { id: string; baseId
 
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (menu.current) menu.current.open = false;
-    if (state === 'unsaved' || state === 'saving') {
+    if (state === 'saving') {
       e.preventDefault();
       setPending(e.currentTarget.getAttribute('href'));
-      void saveNow();
     }
   };
-  const stale = state === 'offline' || state === 'error' || state === 'conflict';
+  const stale = state === 'offline' || state === 'error';
 
   return (
     <details className="menu export-menu" ref={menu}>

@@ -2,16 +2,20 @@
 // the typeset text (lead phrase emphasised, footnote markers raised) or, while
 // edited, a plain textarea that never interferes with an IME composition, its
 // footnotes standing in it as marker characters (web/drafts/footnoteMarks.ts)
-// with their texts editable below it.
+// with their texts editable below it. Co-editors in the paragraph show in its
+// margin; their typing keeps this editor's caret where it was in the text.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import { sourceModified } from '../../core/citation.js';
 import { citationIn, labelIn, numberMarkIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
 import { useTranslation } from 'react-i18next';
-import { useLayoutEffect, useRef, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Para } from '../drafts/paragraphs.js';
 import { MARKS, fromMarkedValue, markedValue, textOffset, valueOffset } from '../drafts/footnoteMarks.js';
 import { DocParagraphText } from './DocParagraphText.js';
+import { commonEnds } from '../../core/footnotes.js';
+import type { Peer } from '../drafts/presence.js';
+import { PeerChip } from '../drafts/PresenceList.js';
 import { linkClick } from '../lib/router.js';
 import { formatNumber } from '../lib/format.js';
 import { commandForKey, type BlockCommand } from '../drafts/keyboard.js';
@@ -32,12 +36,23 @@ export interface BlockProps {
   /** The text changed, and with it maybe its footnotes (moved, deleted, their text edited). */
   onText: (text: string, footnotes?: Para['footnotes']) => void;
   onCommand: (c: BlockCommand) => void;
-  onComposing: (composing: boolean) => void;
+  /** An IME composition begins (with the selection it replaces, in the marked value) or ends. */
+  onComposing: (composing: boolean, selection?: [start: number, end: number]) => void;
+  /** Co-editors whose caret is in this paragraph. */
+  peers?: Peer[];
   onDragStart: (e: DragEvent) => void;
   onDragOver: (e: DragEvent, after: boolean) => void;
   onDrop: (e: DragEvent) => void;
   /** Shown at the end of the paragraph's first line: its negotiation status (web/drafts/ParagraphStatusBadge.tsx). */
   badge?: ReactNode;
+}
+
+/** Where an offset in `before` is in `after`, the text changed around it by someone else. */
+function followOffset(before: string, after: string, offset: number): number {
+  const { head, tail } = commonEnds(before, after);
+  if (offset <= head) return offset;
+  if (offset >= before.length - tail) return offset + after.length - before.length;
+  return after.length - tail;
 }
 
 /** The character offset in the text under a click in the typeset text (footnote markers are not text). */
@@ -61,8 +76,12 @@ export function ParagraphBlock(props: BlockProps) {
   const ta = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
   const value = markedValue(para);
-  // The selection as typed: kept when the footnote markers are renumbered under it.
-  const typedSelection = useRef<[start: number, end: number, length: number] | null>(null);
+  // The selection and value as typed: the selection is kept when the footnote markers are
+  // renumbered under it, and follows the words when a co-editor's change arrived meanwhile.
+  const typedSelection = useRef<[start: number, end: number, value: string] | null>(null);
+  // The value shown and the selection in it, before a co-editor's change replaces it.
+  const shownValue = useRef(value);
+  const lastSelection = useRef<[start: number, end: number]>([0, 0]);
 
   useLayoutEffect(() => {
     const el = ta.current;
@@ -75,8 +94,20 @@ export function ParagraphBlock(props: BlockProps) {
     const el = ta.current;
     const typed = typedSelection.current;
     typedSelection.current = null;
-    if (!el || !typed || composing.current || el.value.length !== typed[2]) return;
-    if (el.selectionStart !== typed[0] || el.selectionEnd !== typed[1]) el.setSelectionRange(typed[0], typed[1]);
+    const before = shownValue.current;
+    shownValue.current = value;
+    if (!el || composing.current) return;
+    if (typed) {
+      const [start, end] = typed[2].length === el.value.length ? [typed[0], typed[1]] : [typed[0], typed[1]].map((o) => followOffset(typed[2], el.value, o));
+      if (el.selectionStart !== start || el.selectionEnd !== end) el.setSelectionRange(start, end);
+      return;
+    }
+    if (before !== value && document.activeElement === el) {
+      // A co-editor's change: the caret stays by the words it was next to.
+      const [start, end] = lastSelection.current.map((o) => followOffset(before, value, o));
+      el.setSelectionRange(start, end);
+      lastSelection.current = [start, end];
+    }
   });
 
   useLayoutEffect(() => {
@@ -92,7 +123,8 @@ export function ParagraphBlock(props: BlockProps) {
 
   /** The textarea's value, back as text and footnotes. */
   const onValue = (el: HTMLTextAreaElement) => {
-    typedSelection.current = [el.selectionStart, el.selectionEnd, el.value.length];
+    typedSelection.current = [el.selectionStart, el.selectionEnd, el.value];
+    lastSelection.current = [el.selectionStart, el.selectionEnd];
     const next = fromMarkedValue(para, el.value);
     props.onText(next.text, para.footnotes ? next.footnotes : undefined);
   };
@@ -110,7 +142,8 @@ export function ParagraphBlock(props: BlockProps) {
   const overLimit = para.text.length > DRAFT_LIMITS.paragraphText;
   return (
     <li
-      className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''}`}
+      className={`para ${para.section} ${active ? 'active' : ''} ${props.dropHint ? `drop-${props.dropHint}` : ''} ${props.peers?.length ? 'with-peer' : ''}`}
+      style={props.peers?.length ? ({ '--peer-colour': props.peers[0].colour } as CSSProperties) : undefined}
       data-para={para.id}
       data-label={props.label}
       onDragOver={(e) => {
@@ -126,6 +159,7 @@ export function ParagraphBlock(props: BlockProps) {
         <span className="num" title={label} lang={language}>
           {para.section === 'operative' ? numberMarkIn(number, language) : <span className="pp">{label}</span>}
         </span>
+        {props.peers?.map((peer) => <PeerChip key={peer.clientId} peer={peer} />)}
       </div>
       <div className="para-body">
         {props.badge && !active && <span className="para-status">{props.badge}</span>}
@@ -140,10 +174,13 @@ export function ParagraphBlock(props: BlockProps) {
             placeholder={para.section === 'preamble' ? t('block.placeholderPreamble') : t('block.placeholderOperative')}
             rows={1}
             onChange={(e) => onValue(e.currentTarget)}
+            onSelect={(e) => {
+              lastSelection.current = [e.currentTarget.selectionStart, e.currentTarget.selectionEnd];
+            }}
             onKeyDown={onKeyDown}
-            onCompositionStart={() => {
+            onCompositionStart={(e) => {
               composing.current = true;
-              props.onComposing(true);
+              props.onComposing(true, [e.currentTarget.selectionStart, e.currentTarget.selectionEnd]);
             }}
             onCompositionEnd={(e) => {
               composing.current = false;

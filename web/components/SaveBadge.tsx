@@ -1,15 +1,14 @@
-// The visible save state: saved / saving / unsaved / offline / conflict / error.
+// The visible save state: saved (the server has every keystroke) / saving / offline (edits kept in the browser) / error.
 import { useTranslation } from 'react-i18next';
-import type { SaveState } from '../drafts/syncMachine.js';
+import type { SaveState } from '../drafts/useLiveDraft.js';
 
-export function SaveBadge({ state, message, bufferFailed }: { state: SaveState; message: string | null; bufferFailed: boolean }) {
+export function SaveBadge({ state, message }: { state: SaveState; message: string | null }) {
   const { t } = useTranslation();
   return (
     <span className={`save-badge s-${state}`} role="status" aria-live="polite" data-state={state} title={message ?? undefined}>
       <span className="dot" />
       {t(`save.${state}`)}
       {state === 'error' && message ? `: ${message}` : ''}
-      {bufferFailed && t('save.storageFull')}
     </span>
   );
 }

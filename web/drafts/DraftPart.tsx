@@ -10,6 +10,7 @@ import type * as P from './paragraphs.js';
 import type { BlockCommand } from './keyboard.js';
 import type { Focus } from './useParagraphFocus.js';
 import type { useParagraphDrag } from './useParagraphDrag.js';
+import type { Peer } from './presence.js';
 
 export interface DraftPartProps {
   section: P.Section;
@@ -23,14 +24,16 @@ export interface DraftPartProps {
   onActivate: (p: P.Para, caret: number | null) => void;
   onText: (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => void;
   onCommand: (p: P.Para, c: BlockCommand) => void;
-  onComposing: (composing: boolean) => void;
+  onComposing: (p: P.Para, composing: boolean, selection?: [number, number]) => void;
+  /** Co-editors in each paragraph. */
+  peersIn?: (p: P.Para) => Peer[];
   onAdd: (section: P.Section) => void;
   /** Whether a paragraph is shown (the "open only" filter); all when absent. */
   shown?: (p: P.Para) => boolean;
   badge?: (p: P.Para) => ReactNode;
 }
 
-export function DraftPart({ section, title, paras, labels, language, focus, drag, shown, badge, ...on }: DraftPartProps) {
+export function DraftPart({ section, title, paras, labels, language, focus, drag, shown, badge, peersIn, ...on }: DraftPartProps) {
   const { t, i18n } = useTranslation();
   const items = paras.filter((p) => p.section === section);
   const visible = shown ? items.filter(shown) : items;
@@ -57,7 +60,8 @@ export function DraftPart({ section, title, paras, labels, language, focus, drag
               onActivate={(caret) => on.onActivate(p, caret)}
               onText={(text, footnotes) => on.onText(p, text, footnotes)}
               onCommand={(c) => on.onCommand(p, c)}
-              onComposing={on.onComposing}
+              onComposing={(composing, selection) => on.onComposing(p, composing, selection)}
+              peers={peersIn?.(p)}
             />
           );
         })}

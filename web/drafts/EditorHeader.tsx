@@ -1,6 +1,6 @@
 // The editor's head: the draft's title (editable, unless shared read-only or for proposals), its
 // language and base document, links to compare and export, sharing (its
-// delegation's members) and history, the save state, and the keyboard help.
+// delegation's members) and history, the save state, who else is in the draft, and the keyboard help.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS } from '../../core/limits.js';
@@ -13,13 +13,15 @@ import { languageName } from '../lib/format.js';
 import { linkClick } from '../lib/router.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { SharePanel } from './SharePanel.js';
-import type { SaveState } from './syncMachine.js';
+import type { SaveState } from './useLiveDraft.js';
+import type { Peer } from './presence.js';
+import { PresenceList } from './PresenceList.js';
 
 export interface EditorHeaderProps {
   draft: DraftT;
   title: string;
   onTitle: (title: string) => void;
-  sync: { state: SaveState; message: string | null; bufferFailed: boolean; saveNow: () => Promise<void> };
+  sync: { state: SaveState; message: string | null; peers: Peer[] };
   /** A version was restored: the editor reloads the draft. */
   onRestored: (draft: DraftT) => void;
 }
@@ -54,14 +56,15 @@ export function EditorHeader({ draft, title, onTitle, sync, onRestored }: Editor
         <a href={`/drafts/${id}/compare`} onClick={linkClick} className="button-link">
           {baseDocumentId ? t('editor.compareWithBase') : t('editor.compare')}
         </a>
-        <DraftExport id={id} baseId={baseDocumentId} state={sync.state} saveNow={sync.saveNow} />
+        <DraftExport id={id} baseId={baseDocumentId} state={sync.state} />
         <button type="button" className="small" aria-expanded={panel === 'share'} onClick={() => toggle('share')}>
           {t('sharing.button')}
         </button>
         <button type="button" className="small" aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
           {t('history.button')}
         </button>
-        {!readOnly && <SaveBadge state={sync.state} message={sync.message} bufferFailed={sync.bufferFailed} />}
+        {!readOnly && <SaveBadge state={sync.state} message={sync.message} />}
+        <PresenceList peers={sync.peers} />
       </div>
       {panel === 'share' && <SharePanel draftId={id} canManage={access === 'owner'} ownDelegation={user.delegation.name} onClose={() => setPanel(null)} />}
       {panel === 'history' && (

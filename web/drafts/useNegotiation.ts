@@ -5,8 +5,9 @@ import { useCallback, useState } from 'react';
 import { getProposals, setParagraphStatus, type ParagraphStatusT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
 
-export function useNegotiation(draftId: string, version: number) {
-  const loaded = useAsync((signal) => getProposals(draftId, signal), [draftId, version]);
+/** `changes` changes when the negotiation may have changed elsewhere (a new version, an announcement from the live draft). */
+export function useNegotiation(draftId: string, changes: string) {
+  const loaded = useAsync((signal) => getProposals(draftId, signal), [draftId, changes]);
   const [openOnly, setOpenOnly] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const statusOf = useCallback((paragraphId: string): ParagraphStatusT => loaded.data?.statuses[paragraphId] ?? 'open', [loaded.data]);

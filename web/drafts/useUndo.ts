@@ -1,31 +1,28 @@
-// The editor's undo stack (web/drafts/undo.ts) in React: records each change
-// to the paragraph list before it is applied, and carries out Ctrl+Z and
-// Ctrl+Shift+Z, putting the caret back in the paragraph the step was about.
-import { useRef, type KeyboardEvent } from 'react';
-import * as P from './paragraphs.js';
-import { caretAfterRestore, emptyStack, record, redo, undo, undoKey, type Change } from './undo.js';
+// Ctrl+Z and Ctrl+Shift+Z in the editor, over the live document's undo
+// (liveUndo.ts: only this editor's own changes), putting the caret back in
+// the paragraph the step was about.
+import type { KeyboardEvent } from 'react';
+import type { LiveUndo } from './liveUndo.js';
+import type * as P from './paragraphs.js';
+import { caretAfterRestore, undoKey, type Change } from './undo.js';
 
 export function useUndo(options: {
+  undo: LiveUndo | null;
   paras: P.Para[];
-  /** Replaces the whole list (not recorded). */
-  setList: (list: P.Para[]) => void;
+  /** The paragraphs as they are right after a step (the live document changes at once). */
+  current: () => P.Para[];
   focusOn: (id: string, caret: number | null) => void;
   blur: () => void;
 }) {
-  const { paras, setList, focusOn, blur } = options;
-  const stack = useRef(emptyStack<P.Para[]>());
+  const { undo, paras, current, focusOn, blur } = options;
 
-  /** Records the list as it is now, before `what` changes it. */
-  const track = (what: Change) => {
-    stack.current = record(stack.current, paras, what, performance.now());
-  };
+  /** Call before a change of this editor's: what it is, for grouping and for the caret when it is undone. */
+  const track = (what: Change) => undo?.track(what);
 
   const step = (direction: 'undo' | 'redo') => {
-    const r = (direction === 'undo' ? undo : redo)(stack.current, paras);
-    if (!r) return;
-    stack.current = r.stack;
-    setList(r.restore);
-    const target = r.restore.find((p) => p.id === r.paragraphId);
+    const change = undo?.step(direction);
+    if (!change) return;
+    const target = change.paragraphId ? current().find((p) => p.id === change.paragraphId) : undefined;
     if (target) {
       const was = paras.find((p) => p.id === target.id);
       focusOn(target.id, was ? caretAfterRestore(was.text, target.text) : null);

@@ -1,15 +1,15 @@
 // The drafting desk: the draft's head, its preamble and operative part as
-// lists of paragraph blocks, one undo stack for every change (Ctrl+Z), the
+// lists of paragraph blocks, edited live with every co-editor (who is where
+// shows in the margin), one undo for this editor's changes (Ctrl+Z), the
 // undo offer after a delete, the precedent panel fed by the paragraph being
 // edited, and the negotiation (proposals, paragraph statuses). A delegation
-// that may only read or propose sees the text read-only beside the proposals.
-// The parts live in web/drafts/: saving (useDraftSync), focus, block
-// commands, drag and drop, precedents, negotiation.
+// that may only read or propose sees the live text read-only beside the
+// proposals. The parts live in web/drafts/: the live draft (useLiveDraft),
+// focus, block commands, drag and drop, precedents, negotiation.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../core/citation-in.js';
 import { profileOf } from '../../core/languages/index.js';
-import { ConflictDialog } from '../components/ConflictDialog.js';
 import { ImportNoticeBar } from '../components/ImportNoticeBar.js';
 import { PrecedentPanel } from '../components/PrecedentPanel.js';
 import { ErrorNote, Loading } from '../components/Status.js';
@@ -19,7 +19,7 @@ import { useParagraphCommands, type SetParagraphs } from '../drafts/useParagraph
 import { useParagraphDrag } from '../drafts/useParagraphDrag.js';
 import { useParagraphFocus } from '../drafts/useParagraphFocus.js';
 import { usePrecedentInsertion } from '../drafts/usePrecedentInsertion.js';
-import { useDraftSync } from '../drafts/useDraftSync.js';
+import { useLiveDraft } from '../drafts/useLiveDraft.js';
 import { useUndo } from '../drafts/useUndo.js';
 import { clearImportNotice, peekImportNotice } from '../lib/importNotice.js';
 import { navigate } from '../lib/router.js';
@@ -32,20 +32,18 @@ import * as P from '../drafts/paragraphs.js';
 
 export function EditorPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const sync = useDraftSync(id);
+  const user = useUser();
+  const sync = useLiveDraft(id, { name: user.name, delegation: user.delegation.name });
   const { local, draft, edit } = sync;
   const { focus, focusOn, blur } = useParagraphFocus();
   const [composing, setComposing] = useState(false);
   const [lastInputAt, setLastInputAt] = useState(0);
   const [panelFocus, setPanelFocus] = useState(0);
-  // The conflict dialog closed with Esc (the conflict stays until a version is chosen).
-  const [conflictClosed, setConflictClosed] = useState<object | null>(null);
   // A draft just imported opens with what the import saw (read once).
   const [importNotice, setImportNotice] = useState(() => peekImportNotice(id));
   useEffect(() => clearImportNotice(id), [id]);
   const language = draft?.language ?? 'en';
-  const user = useUser();
-  const negotiation = useNegotiation(id, draft?.version ?? 0);
+  const negotiation = useNegotiation(id, `${draft?.version ?? 0}:${sync.announcements.negotiation}`);
   // Open or closed per draft for the tab's life: accepting a proposal reopens the editor, and the panel with it.
   const [showProposals, setShowProposals] = useState(() => sessionStorage.getItem(`precedent:proposals:${id}`) === '1');
   useEffect(() => sessionStorage.setItem(`precedent:proposals:${id}`, showProposals ? '1' : '0'), [id, showProposals]);
@@ -54,11 +52,14 @@ export function EditorPage({ id }: { id: string }) {
   useEffect(() => {
     if (focus?.id) setChosenId(focus.id);
   }, [focus?.id]);
+  // The others see which paragraph this editor is in.
+  const { setPresence } = sync;
+  useEffect(() => setPresence(focus?.id ?? null), [focus?.id, setPresence]);
 
   const paras = useMemo(() => local?.paragraphs ?? [], [local]);
   const labels = useMemo(() => P.labels(paras), [paras]);
   const active = paras.find((p) => p.id === focus?.id) ?? null;
-  const history = useUndo({ paras, setList: (list) => edit((e) => ({ ...e, paragraphs: list })), focusOn, blur });
+  const history = useUndo({ undo: sync.undo, paras, current: sync.current, focusOn, blur });
   const setParas: SetParagraphs = (change, what) => {
     history.track(what);
     edit((e) => ({ ...e, paragraphs: change(e.paragraphs) }));
@@ -68,7 +69,20 @@ export function EditorPage({ id }: { id: string }) {
   const precedents = usePrecedentInsertion({ paras, active, setParas, focusOn });
   const drag = useParagraphDrag(setParas);
 
+  const peersIn = (p: P.Para) => sync.peers.filter((peer) => peer.paragraphId === p.id);
   if (sync.loadError) return <ErrorNote error={sync.loadError} />;
+  if (!local && sync.unreachable) {
+    return (
+      <div className="page editor-page">
+        <div className="editor-main">
+          <p className="warn" role="alert">
+            {t('editor.liveUnreachable')}
+          </p>
+          <ReadOnlyDraft draft={sync.unreachable} chosenId={null} onChoose={() => undefined} shown={() => true} />
+        </div>
+      </div>
+    );
+  }
   if (!local || !draft) return <Loading what={t('what.draft')} />;
   // A restored version is a new save on the server: open the draft afresh (App keys the editor by it).
   const onRestored = (restored: { version: number }) => navigate(`/drafts/${id}?restored=${restored.version}`, { replace: true });
@@ -107,7 +121,8 @@ export function EditorPage({ id }: { id: string }) {
   const onText = (p: P.Para, text: string, footnotes?: P.Para['footnotes']) => {
     setLastInputAt(performance.now());
     performance.mark('precedent:keystroke');
-    setParas((list) => P.update(list, p.id, footnotes ? { text, footnotes } : { text }), { kind: text === p.text ? 'footnote' : 'typing', paragraphId: p.id });
+    history.track({ kind: text === p.text ? 'footnote' : 'typing', paragraphId: p.id });
+    sync.editText(p, footnotes ? { text, footnotes } : { text });
   };
   // What both parts share.
   const part = {
@@ -119,16 +134,20 @@ export function EditorPage({ id }: { id: string }) {
     onText,
     onActivate: (p: P.Para, caret: number | null) => focusOn(p.id, caret),
     onCommand: commands.command,
-    onComposing: setComposing,
+    onComposing: (p: P.Para, on: boolean, selection?: [number, number]) => {
+      setComposing(on);
+      if (on && selection) sync.compositionStart(p.id, selection);
+      else if (!on) sync.compositionEnd();
+    },
+    peersIn,
     onAdd: commands.add,
     shown: negotiation.shown,
     badge,
   };
 
-  const conflictOpen = sync.conflict !== null && conflictClosed !== sync.conflict;
   return (
     <div className="page editor-page" onKeyDown={history.onKeyDown}>
-      <div className="editor-main" inert={conflictOpen}>
+      <div className="editor-main">
         <EditorHeader draft={draft} title={local.title} onTitle={(title) => edit((x) => ({ ...x, title }))} sync={sync} onRestored={onRestored} />
         {importNotice && <ImportNoticeBar notice={importNotice} onClose={() => setImportNotice(null)} />}
         <button type="button" className="small proposals-toggle" aria-expanded={showProposals} onClick={() => setShowProposals((x) => !x)}>
@@ -141,14 +160,6 @@ export function EditorPage({ id }: { id: string }) {
           <DraftPart section="preamble" title={t('editor.preamble')} {...part} />
           <DraftPart section="operative" title={t('editor.operative')} {...part} />
         </div>
-        {sync.conflict && !conflictOpen && (
-          <div className="toast conflict-bar" role="alert">
-            {t('editor.notSavedElsewhere')}{' '}
-            <button type="button" onClick={() => setConflictClosed(null)}>
-              {t('editor.chooseVersion')}
-            </button>
-          </div>
-        )}
         {commands.deleted && (
           <div className="toast" role="status">
             {t('editor.deleted', { label: labelIn(commands.deleted.label, language) })}{' '}
@@ -170,9 +181,6 @@ export function EditorPage({ id }: { id: string }) {
         onBack={() => active && focusOn(active.id, null)}
         sourceParagraphId={active?.source?.paragraphId ?? null}
       />
-      {sync.conflict && conflictOpen && (
-        <ConflictDialog mine={sync.conflict.mine} theirs={sync.conflict.theirs} onChoose={sync.resolve} onClose={() => setConflictClosed(sync.conflict)} />
-      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // or as a rollover of a document), read, save (optimistic: the version edited
 // must be the current one, else 409 with the current draft), delete,
 // duplicate, diff (against a document or between two kept versions), sharing,
-// and the history of versions with restore.
+// and the history of versions with restore and named revisions (Rev.1).
 import { Hono } from 'hono';
 import { DRAFT_LIMITS } from '../../../core/limits.js';
 import * as drafts from '../../drafts/service.js';
@@ -14,6 +14,7 @@ import {
   DraftDiffQuery,
   DuplicateDraftBody,
   IdParam,
+  RevisionBody,
   ShareBody,
   ShareParam,
   UpdateDraftBody,
@@ -26,6 +27,7 @@ import {
   type DraftShare,
   type OkResponse,
   type SharesResponse,
+  type VersionInfo,
   type VersionResponse,
   type VersionsResponse,
 } from '../contract.js';
@@ -54,7 +56,12 @@ export function draftRoutes(ctx: AppContext) {
     .use('*', requireUser)
     .get('/', (c) => c.json({ drafts: drafts.listDrafts(db, actorOf(c)), limits: DRAFT_LIMITS } satisfies DraftListResponse))
     .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
-    .get('/:id', validate('param', IdParam), (c) => guard(() => c.json(drafts.getDraft(db, actorOf(c), c.req.valid('param').id) satisfies Draft, 200)))
+    .get('/:id', validate('param', IdParam), (c) =>
+      guard(() => {
+        const { id } = c.req.valid('param');
+        return c.json({ ...drafts.getDraft(db, actorOf(c), id), lineage: ctx.live.lineage(id) } satisfies Draft, 200);
+      }),
+    )
     .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
       guard(() => {
         const { id } = c.req.valid('param');
@@ -96,6 +103,9 @@ export function draftRoutes(ctx: AppContext) {
         const { id, version } = c.req.valid('param');
         return c.json(drafts.getVersion(db, actorOf(c), id, version) satisfies VersionResponse, 200);
       }),
+    )
+    .post('/:id/revisions', validate('param', IdParam), validate('json', RevisionBody), (c) =>
+      guard(() => c.json(drafts.nameRevision(db, actorOf(c), c.req.valid('param').id, c.req.valid('json').name, clientAddress(c)) satisfies VersionInfo, 201)),
     )
     .post('/:id/versions/:version/restore', validate('param', VersionParam), (c) =>
       guard(() => {

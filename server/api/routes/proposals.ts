@@ -29,6 +29,11 @@ export function proposalRoutes(ctx: AppContext) {
   const { db, search } = ctx;
   return new Hono<AppEnv>()
     .use('*', requireUser)
+    // Everyone in the draft's room sees a proposal, a decision or a status at once (their desk reloads the negotiation).
+    .use('/:id/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.res.ok) ctx.live.announce(c.req.param('id'), 'negotiation');
+    })
     .get('/:id/proposals', validate('param', IdParam), (c) => guard(() => c.json(negotiation.negotiation(db, actorOf(c), c.req.valid('param').id) satisfies ProposalsResponse, 200)))
     .post('/:id/proposals', validate('param', IdParam), validate('json', ProposalBody), (c) =>
       guard(async () => c.json((await negotiation.propose(db, search, actorOf(c), c.req.valid('param').id, c.req.valid('json'))) satisfies Proposal, 201)),

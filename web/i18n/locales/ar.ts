@@ -112,6 +112,7 @@ export const ar: Messages = {
     rejected_other: 'عُثر على {{count}} تغيير متعقب، ورُفضت كلها (النص الذي قورن به).',
   },
   editor: {
+    liveUnreachable: 'تعذّر الاتصال بالتحرير المباشر (قد لا تسمح الشبكة أو وكيل أمام Precedent بـ WebSockets): يُعرض المشروع للقراءة فقط كما حُفظ آخر مرة.',
     titleAria: 'عنوان المشروع',
     base: 'النص الأساس',
     compareWithBase: 'مقارنة بالنص الأساس',
@@ -123,8 +124,6 @@ export const ar: Messages = {
     operative: 'المنطوق',
     addPreambular: '+ إضافة فقرة إلى الديباجة',
     addOperative: '+ إضافة فقرة إلى المنطوق',
-    notSavedElsewhere: 'لم يُحفظ: عُدِّل هذا المشروع في مكان آخر.',
-    chooseVersion: 'اختيار نسخة…',
     deleted: 'حُذفت {{label}}.',
     undo: 'تراجع',
   },
@@ -153,15 +152,16 @@ export const ar: Messages = {
     delete: 'حذف الفقرة (\u2066Ctrl+Shift+Backspace\u2069)',
     deleteAria: 'حذف {{label}}',
   },
+  presence: {
+    label: 'موجودون أيضا في هذا المشروع',
+    inParagraph: '{{name}} ({{delegation}}) في هذه الفقرة',
+  },
   save: {
     loading: 'جارٍ التحميل…',
     saved: 'تم الحفظ',
-    unsaved: 'جارٍ التحرير…',
     saving: 'جارٍ الحفظ…',
     offline: 'غير متصل: محفوظ في هذا المتصفح، وسيُحفظ عند عودة الخادم',
-    conflict: 'عُدِّل في مكان آخر: اختر نسخة',
     error: 'لم يُحفظ',
-    storageFull: ' (ذاكرة المتصفح ممتلئة: أبقِ علامة التبويب هذه مفتوحة)',
   },
   export: {
     staleTitle: 'يصدّر آخر نسخة محفوظة على الخادم',
@@ -171,19 +171,6 @@ export const ar: Messages = {
     clean: 'مشروع نظيف',
     cleanHint: 'النص كما هو، دون تعقب التغييرات',
     stale: 'لم يُحفظ: يتضمن الملف آخر نسخة محفوظة على الخادم.',
-  },
-  conflict: {
-    heading: 'عُدِّل هذا المشروع في مكان آخر',
-    explain:
-      'حفظت علامة تبويب أخرى أو زميل النسخة {{version}} (الساعة {{time}}) أثناء تحريرك. لم يُستبدل أي شيء. اختر النص الذي تريد الإبقاء عليه؛ الفقرات المختلفة معلَّمة.',
-    yours: 'نسختك',
-    yoursTitled: 'نسختك: ”{{title}}“',
-    saved: 'النسخة المحفوظة {{version}}',
-    savedTitled: 'النسخة المحفوظة {{version}}: ”{{title}}“',
-    keepMine: 'الإبقاء على نسختي (الحفظ فوق النسخة {{version}})',
-    takeTheirs: 'أخذ النسخة المحفوظة (التخلي عن نسختي)',
-    laterTitle: 'إغلاق (\u2066Esc\u2069): لا يُحفظ شيء حتى تختار',
-    later: 'القرار لاحقًا',
   },
   panel: {
     aria: 'السوابق',
@@ -432,6 +419,9 @@ export const ar: Messages = {
     },
   },
   history: {
+    nameNow: "تسمية النص بصيغته الحالية",
+    revisionName: "اسم التنقيح",
+    nameButton: "تسمية التنقيح",
     button: "السجل",
     title: "السجل",
     compareTwo: "مقارنة النسخة {{from}} بالنسخة {{to}}",

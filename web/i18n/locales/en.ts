@@ -97,6 +97,7 @@ export const en = {
     rejected_other: '{{count}} tracked changes seen, all rejected (the text it was compared against).',
   },
   editor: {
+    liveUnreachable: 'Live editing could not connect (the network or a proxy in front of Precedent may not allow WebSockets): the draft is shown read-only, as last saved.',
     titleAria: 'Draft title',
     base: 'base',
     compareWithBase: 'Compare with base',
@@ -108,8 +109,6 @@ export const en = {
     operative: 'Operative part',
     addPreambular: '+ Add preambular paragraph',
     addOperative: '+ Add operative paragraph',
-    notSavedElsewhere: 'Not saved: this draft was changed elsewhere.',
-    chooseVersion: 'Choose a version…',
     deleted: 'Deleted {{label}}.',
     undo: 'Undo',
   },
@@ -138,15 +137,16 @@ export const en = {
     delete: 'Delete paragraph (Ctrl+Shift+Backspace)',
     deleteAria: 'Delete {{label}}',
   },
+  presence: {
+    label: 'Also in this draft',
+    inParagraph: '{{name}} ({{delegation}}) is in this paragraph',
+  },
   save: {
     loading: 'Loading…',
     saved: 'Saved',
-    unsaved: 'Editing…',
     saving: 'Saving…',
     offline: 'Offline: kept in this browser, will save when the server is back',
-    conflict: 'Changed elsewhere: choose a version',
     error: 'Not saved',
-    storageFull: ' (browser storage full: keep this tab open)',
   },
   export: {
     staleTitle: 'Exports the last version saved on the server',
@@ -156,19 +156,6 @@ export const en = {
     clean: 'Clean draft',
     cleanHint: 'the text as it stands, no tracked changes',
     stale: 'Not saved: the file holds the last version saved on the server.',
-  },
-  conflict: {
-    heading: 'This draft was changed elsewhere',
-    explain:
-      'Another tab or colleague saved version {{version}} (at {{time}}) while you were editing. Nothing has been overwritten. Choose the text to keep; differing paragraphs are marked.',
-    yours: 'Your version',
-    yoursTitled: 'Your version: “{{title}}”',
-    saved: 'Saved version {{version}}',
-    savedTitled: 'Saved version {{version}}: “{{title}}”',
-    keepMine: 'Keep mine (save over version {{version}})',
-    takeTheirs: 'Take the saved version (discard mine)',
-    laterTitle: 'Close (Esc): nothing is saved until you choose',
-    later: 'Decide later',
   },
   panel: {
     aria: 'Precedents',
@@ -389,6 +376,9 @@ export const en = {
     },
   },
   history: {
+    nameNow: "Name the text as it stands",
+    revisionName: "Name of the revision",
+    nameButton: "Name revision",
     button: "History",
     title: "History",
     compareTwo: "Compare version {{from}} with {{to}}",

@@ -100,6 +100,7 @@ export const es: Messages = {
     rejected_other: 'Se encontraron {{count}} cambios, todos rechazados (el texto con que se comparó).',
   },
   editor: {
+    liveUnreachable: 'La edición en directo no pudo conectarse (puede que la red o un proxy delante de Precedent no admita WebSockets): el proyecto se muestra en solo lectura, tal como se guardó.',
     titleAria: 'Título del proyecto',
     base: 'texto base',
     compareWithBase: 'Comparar con el texto base',
@@ -111,8 +112,6 @@ export const es: Messages = {
     operative: 'Parte dispositiva',
     addPreambular: '+ Añadir párrafo del preámbulo',
     addOperative: '+ Añadir párrafo dispositivo',
-    notSavedElsewhere: 'No guardado: este proyecto se modificó en otro lugar.',
-    chooseVersion: 'Elegir una versión…',
     deleted: 'Se eliminó: {{label}}.',
     undo: 'Deshacer',
   },
@@ -141,15 +140,16 @@ export const es: Messages = {
     delete: 'Eliminar párrafo (Ctrl+Mayús+Retroceso)',
     deleteAria: 'Eliminar: {{label}}',
   },
+  presence: {
+    label: 'También en este proyecto',
+    inParagraph: '{{name}} ({{delegation}}) está en este párrafo',
+  },
   save: {
     loading: 'Cargando…',
     saved: 'Guardado',
-    unsaved: 'Editando…',
     saving: 'Guardando…',
     offline: 'Sin conexión: se conserva en este navegador y se guardará cuando vuelva el servidor',
-    conflict: 'Modificado en otro lugar: elija una versión',
     error: 'No guardado',
-    storageFull: ' (almacenamiento del navegador lleno: mantenga abierta esta pestaña)',
   },
   export: {
     staleTitle: 'Exporta la última versión guardada en el servidor',
@@ -159,19 +159,6 @@ export const es: Messages = {
     clean: 'Proyecto limpio',
     cleanHint: 'el texto tal como está, sin control de cambios',
     stale: 'No guardado: el archivo contiene la última versión guardada en el servidor.',
-  },
-  conflict: {
-    heading: 'Este proyecto se modificó en otro lugar',
-    explain:
-      'Otra pestaña o un colega guardó la versión {{version}} (a las {{time}}) mientras usted editaba. No se ha sobrescrito nada. Elija el texto que desea conservar; los párrafos que difieren están marcados.',
-    yours: 'Su versión',
-    yoursTitled: 'Su versión: “{{title}}”',
-    saved: 'Versión guardada {{version}}',
-    savedTitled: 'Versión guardada {{version}}: “{{title}}”',
-    keepMine: 'Conservar la mía (sobrescribe la versión {{version}})',
-    takeTheirs: 'Tomar la versión guardada (descartar la mía)',
-    laterTitle: 'Cerrar (Esc): no se guarda nada hasta que elija',
-    later: 'Decidir después',
   },
   panel: {
     aria: 'Precedentes',
@@ -399,6 +386,9 @@ export const es: Messages = {
     },
   },
   history: {
+    nameNow: "Nombrar el texto tal como está",
+    revisionName: "Nombre de la revisión",
+    nameButton: "Nombrar revisión",
     button: "Historial",
     title: "Historial",
     compareTwo: "Comparar la versión {{from}} con la {{to}}",

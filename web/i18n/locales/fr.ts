@@ -100,6 +100,7 @@ export const fr: Messages = {
     rejected_other: '{{count}} modifications suivies trouvées, toutes refusées (le texte auquel elle a été comparée).',
   },
   editor: {
+    liveUnreachable: 'L’édition en direct n’a pas pu se connecter (le réseau ou un proxy devant Precedent n’autorise peut-être pas les WebSockets) : le projet est affiché en lecture seule, tel qu’enregistré.',
     titleAria: 'Titre du projet',
     base: 'texte de base',
     compareWithBase: 'Comparer au texte de base',
@@ -111,8 +112,6 @@ export const fr: Messages = {
     operative: 'Dispositif',
     addPreambular: '+ Ajouter un alinéa du préambule',
     addOperative: '+ Ajouter un paragraphe du dispositif',
-    notSavedElsewhere: 'Non enregistré : ce projet a été modifié ailleurs.',
-    chooseVersion: 'Choisir une version…',
     deleted: '{{label}} supprimé.',
     undo: 'Annuler',
   },
@@ -141,15 +140,16 @@ export const fr: Messages = {
     delete: 'Supprimer le paragraphe (Ctrl+Maj+Retour arrière)',
     deleteAria: 'Supprimer : {{label}}',
   },
+  presence: {
+    label: 'Également dans ce projet',
+    inParagraph: '{{name}} ({{delegation}}) est dans ce paragraphe',
+  },
   save: {
     loading: 'Chargement…',
     saved: 'Enregistré',
-    unsaved: 'Modification…',
     saving: 'Enregistrement…',
     offline: 'Hors ligne : conservé dans ce navigateur, sera enregistré au retour du serveur',
-    conflict: 'Modifié ailleurs : choisissez une version',
     error: 'Non enregistré',
-    storageFull: ' (stockage du navigateur plein : gardez cet onglet ouvert)',
   },
   export: {
     staleTitle: 'Exporte la dernière version enregistrée sur le serveur',
@@ -159,19 +159,6 @@ export const fr: Messages = {
     clean: 'Projet propre',
     cleanHint: 'le texte tel quel, sans modifications suivies',
     stale: 'Non enregistré : le fichier contient la dernière version enregistrée sur le serveur.',
-  },
-  conflict: {
-    heading: 'Ce projet a été modifié ailleurs',
-    explain:
-      'Un autre onglet ou un collègue a enregistré la version {{version}} (à {{time}}) pendant que vous modifiiez le texte. Rien n’a été écrasé. Choisissez le texte à conserver ; les paragraphes qui diffèrent sont signalés.',
-    yours: 'Votre version',
-    yoursTitled: 'Votre version : « {{title}} »',
-    saved: 'Version enregistrée {{version}}',
-    savedTitled: 'Version enregistrée {{version}} : « {{title}} »',
-    keepMine: 'Garder la mienne (remplace la version {{version}})',
-    takeTheirs: 'Prendre la version enregistrée (abandonner la mienne)',
-    laterTitle: 'Fermer (Échap) : rien n’est enregistré tant que vous n’avez pas choisi',
-    later: 'Décider plus tard',
   },
   panel: {
     aria: 'Précédents',
@@ -399,6 +386,9 @@ export const fr: Messages = {
     },
   },
   history: {
+    nameNow: "Nommer le texte en l’état",
+    revisionName: "Nom de la révision",
+    nameButton: "Nommer la révision",
     button: "Historique",
     title: "Historique",
     compareTwo: "Comparer la version {{from}} avec la {{to}}",
