@@ -7,6 +7,7 @@ import type { Actor } from '../accounts/model.js';
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
+import { DocxImporter } from '../exchange/docx-import-thread.js';
 import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   publicCorpus: boolean;
   /** The one-time link that creates the first administrator (open while the database has no user). */
   setup: FirstAdminSetup;
+  /** .docx imports, each read in a worker thread within a time and memory budget. */
+  imports: DocxImporter;
 }
 
 export interface AppEnv {
@@ -35,6 +38,8 @@ export interface ContextOptions {
   publicCorpus?: boolean;
   /** The search worker: started over `db` unless given (tests pass SearchWorker.lazy). */
   search?: SearchWorker;
+  /** The .docx importer: the configured limits unless given (tests pass tighter ones). */
+  imports?: DocxImporter;
 }
 
 /**
@@ -48,5 +53,6 @@ export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const seriesOverrides = options.seriesOverrides ?? {};
   setSeriesOverrides(db, seriesOverrides);
   const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
-  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup() };
+  const imports = options.imports ?? new DocxImporter(config.imports);
+  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), imports };
 }

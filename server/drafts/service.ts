@@ -16,6 +16,7 @@ import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
 import * as sharing from '../store/draft-sharing.js';
 import type { DocumentDiff } from '../compare/diff.js';
+import type { DocxImporter } from '../exchange/docx-import-thread.js';
 import { accessFor, allows, type DraftAction } from './access.js';
 import { draftDiff, versionDiff } from './diff.js';
 import { DraftError } from './errors.js';
@@ -306,9 +307,9 @@ function corpusSource(db: Db, paragraphId: string): DraftSource | null {
 }
 
 /** A .docx or pasted text as a new draft of the actor's delegation, stored whole (one insert) or not at all. */
-export async function importDraft(db: Db, actor: Actor, source: ImportSource): Promise<ImportOutcome> {
+export async function importDraft(db: Db, actor: Actor, source: ImportSource, docx: DocxImporter): Promise<ImportOutcome> {
   try {
-    const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source);
+    const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source, docx);
     checkImportLimits(imported);
     const base = baseDocumentId && getDocument(db, baseDocumentId) ? baseDocumentId : null;
     const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(db, id) : null));
