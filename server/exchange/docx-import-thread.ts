@@ -12,10 +12,11 @@ export interface DocxImportLimits extends JobLimits {
 }
 
 /**
- * A well-formed 500-paragraph draft reads in well under a second in ~60 MB;
- * the largest file the reader's own caps let through (docx-read.ts: 48 MB
- * unpacked, a million XML elements) takes a few seconds and ~400 MB. Two at
- * once: the machine has two cores.
+ * A well-formed 500-paragraph draft reads in about a second (most of it the
+ * worker starting) in well under 100 MB. Files near the reader's own caps
+ * (docx-read.ts: 48 MB unpacked, a million XML elements) measured 7–19 s and
+ * up to ~400 MB; one paragraph of 45 million characters needs more than
+ * 768 MB: stopped. Two at once: the machine has two cores.
  */
 export const DOCX_IMPORT_DEFAULTS: DocxImportLimits = { budgetMs: 20_000, memoryMb: 768, concurrent: 2 };
 
