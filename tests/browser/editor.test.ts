@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.locator('.pager button', { hasText: 'Next' }).click();
     await expect.poll(() => docRange.textContent()).toBe(`101–200 of ${documents.toLocaleString('en')}`);
     expect(await firstRow()).not.toBe(first);
+    // The next page is read from its top.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     // A filter starts again from its first page.
     await page.selectOption('.toolbar select >> nth=0', 'en');
     await expect.poll(() => docRange.textContent()).toBe(`1–100 of ${english.total.toLocaleString('en')}`);
