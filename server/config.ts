@@ -1,6 +1,7 @@
 // Where things live at run time, overridable by environment variables so tests
 // and benchmarks can point the server at their own database.
 import { resolve } from 'node:path';
+import { DOCX_IMPORT_DEFAULTS } from './exchange/docx-import-thread.js';
 import { SEARCH_DEFAULTS } from './search/search-worker.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -32,6 +33,12 @@ export const config = {
     budgetMs: Number(process.env.PRECEDENT_SEARCH_BUDGET_MS ?? SEARCH_DEFAULTS.budgetMs),
     queueLimit: Number(process.env.PRECEDENT_SEARCH_QUEUE ?? SEARCH_DEFAULTS.queueLimit),
     memoryMb: Number(process.env.PRECEDENT_SEARCH_MEMORY_MB ?? SEARCH_DEFAULTS.memoryMb),
+  },
+  /** .docx imports (server/exchange/docx-import-thread.ts): time budget and heap limit of each file's worker, files read at once. */
+  imports: {
+    budgetMs: Number(process.env.PRECEDENT_IMPORT_BUDGET_MS ?? DOCX_IMPORT_DEFAULTS.budgetMs),
+    memoryMb: Number(process.env.PRECEDENT_IMPORT_MEMORY_MB ?? DOCX_IMPORT_DEFAULTS.memoryMb),
+    concurrent: Number(process.env.PRECEDENT_IMPORTS ?? DOCX_IMPORT_DEFAULTS.concurrent),
   },
   /** Start over an empty database even though drafts were saved in it before (server/store/db-guard.ts). */
   init: process.env.PRECEDENT_INIT === '1',

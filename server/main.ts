@@ -2,7 +2,8 @@
 // has not lost its drafts, opens the database, loads the bundled corpus if it
 // changed, starts the search worker, and serves the API and the web app on one
 // port at once (the index opens or builds in the worker meanwhile).
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import { bootstrapAccounts } from './accounts/bootstrap.js';
@@ -77,7 +78,15 @@ const accounts = await bootstrapAccounts(db, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
 
 const app = createApp(context, { webDir: config.webDir });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host });
+// Connections waiting to be accepted: Node's default of 511 overflows when many
+// clients connect while the event loop is busy for a moment, and the kernel
+// then drops their SYNs, which retry only after 1 s, 3 s, 7 s… (`npm run load`
+// on a busy machine: 15,000 listen overflows in a 30 s run, none with 4096;
+// tests/bench/load-results.md). The kernel caps it at net.core.somaxconn.
+const LISTEN_BACKLOG = 4096;
+server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
+  const info = server.address() as AddressInfo;
   console.log(`Precedent ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://localhost:${info.port}`);
   if (!LOOPBACK.has(config.host)) {
     console.log(

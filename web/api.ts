@@ -32,6 +32,7 @@ import type {
   DocumentsResponse,
   DocumentSummary,
   Draft,
+  DraftListQuery,
   DraftListResponse,
   DraftParagraph,
   DraftSummary,
@@ -168,7 +169,7 @@ export const getDocument = (documentId: string, signal?: AbortSignal) => call<Do
 
 // Drafts
 
-export const listDrafts = (signal?: AbortSignal) => call<DraftListResponse>('GET', '/drafts', { signal });
+export const listDrafts = (query: DraftListQuery, signal?: AbortSignal) => call<DraftListResponse>('GET', '/drafts', { query, signal });
 export const createDraft = (json: CreateDraftBody) => call<Draft>('POST', '/drafts', { json });
 export const getDraft = (draftId: string, signal?: AbortSignal) => call<Draft>('GET', `/drafts/${id(draftId)}`, { signal });
 /** Saves an edit of `json.version`; a stale version fails with 409 and the current draft in the body (DraftConflict). */

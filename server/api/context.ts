@@ -9,6 +9,7 @@ import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
 import { registerLiveText } from '../drafts/live.js';
 import { LiveDrafts } from '../live/live-drafts.js';
+import { DocxImporter } from '../exchange/docx-import-thread.js';
 import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   setup: FirstAdminSetup;
   /** Live co-editing of drafts (the WebSocket at /api/live, server/live/). */
   live: LiveDrafts;
+  /** .docx imports, each read in a worker thread within a time and memory budget. */
+  imports: DocxImporter;
 }
 
 export interface AppEnv {
@@ -39,6 +42,8 @@ export interface ContextOptions {
   publicCorpus?: boolean;
   /** The search worker: started over `db` unless given (tests pass SearchWorker.lazy). */
   search?: SearchWorker;
+  /** The .docx importer: the configured limits unless given (tests pass tighter ones). */
+  imports?: DocxImporter;
 }
 
 /**
@@ -54,5 +59,6 @@ export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
   const live = new LiveDrafts(db);
   registerLiveText(db, live);
-  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live };
+  const imports = options.imports ?? new DocxImporter(config.imports);
+  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live, imports };
 }

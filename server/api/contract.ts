@@ -25,6 +25,14 @@ const count = z.number().int().min(0);
 const offsets = z.tuple([z.number().int(), z.number().int()]);
 const rangeInOrder = (f: { from?: string; to?: string }) => !(f.from && f.to && f.from > f.to);
 const rangeOutOfOrder = { message: '"from" is after "to"', path: ['from'] };
+const queryNumber = () => z.coerce.number<string | number>().int();
+/** `?limit=&offset=` of a paged list: `pageSize` rows unless asked for up to `max`, from the first unless told. */
+const paging = (pageSize: number, max: number) => ({
+  limit: queryNumber().min(1).max(max, `must be at most ${max}`).default(pageSize),
+  offset: queryNumber().min(0).default(0),
+});
+/** What a page of a list says besides its rows: how many rows the list has, and which ones these are. */
+const pageOf = { total: count, offset: count, limit: count };
 
 /** Every error: 400 (naming the field), 404 (naming the id), 409, 413, 500. */
 export const ErrorBody = z.object({ error: z.string(), details: z.unknown().optional() });
@@ -151,8 +159,10 @@ export const DocumentsQuery = z.object({
   language: language.optional(),
   kind: kind.optional(),
   q: z.string().max(200).optional(),
+  ...paging(100, 500),
 });
-export type DocumentsQuery = z.infer<typeof DocumentsQuery>;
+/** As sent (limit and offset may be strings or left out); the route reads it parsed. */
+export type DocumentsQuery = z.input<typeof DocumentsQuery>;
 
 const documentFields = {
   id: z.string(),
@@ -168,7 +178,8 @@ const documentFields = {
 export const DocumentSummary = z.object({ ...documentFields, counts: z.object({ preamble: count, operative: count, other: count }) });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
-export const DocumentsResponse = z.object({ documents: z.array(DocumentSummary) });
+/** One page of the documents that pass the filters, newest first; `total` counts them all. */
+export const DocumentsResponse = z.object({ documents: z.array(DocumentSummary), ...pageOf });
 export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
 
 export const Footnote = z.object({ marker: z.string(), text: z.string(), offset: z.number().int().min(0) });
@@ -510,9 +521,15 @@ export const DraftSummary = Draft.omit({ paragraphs: true }).extend({
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
+export const DraftListQuery = z.object(paging(50, 200));
+/** As sent; the route reads it parsed. */
+export type DraftListQuery = z.input<typeof DraftListQuery>;
+
 const limit = z.number().int().positive();
+/** One page of the drafts the user sees, most recently saved first; `total` counts them all. */
 export const DraftListResponse = z.object({
   drafts: z.array(DraftSummary),
+  ...pageOf,
   limits: z.object({
     title: limit,
     body: limit,

@@ -5,7 +5,8 @@
 // desk exported brings its paragraphs' provenance back.
 import { DRAFT_LIMITS } from '../../core/limits.js';
 import type { Language } from '../../core/model.js';
-import { ImportRejected, importDocx, importText } from '../exchange/docx-import.js';
+import { ImportRejected, importText } from '../exchange/docx-import.js';
+import type { DocxImporter } from '../exchange/docx-import-thread.js';
 import type { ImportedDraft } from '../exchange/recognise.js';
 import type { DraftSource, NewDraft } from './model.js';
 import { sourceModified } from '../../core/citation.js';
@@ -27,12 +28,16 @@ export interface ReadImport {
   sourceIds: (string | null)[] | null;
 }
 
-/** Reads the source (a .docx asynchronously); throws ImportRejected with the reason the user sees. */
-export async function readImport(source: ImportSource): Promise<ReadImport> {
+/**
+ * Reads the source (a .docx through `docx`, in a worker thread); throws
+ * ImportRejected with the reason the user sees, or ImportOverLimit when the
+ * file ran past the reader's time or memory.
+ */
+export async function readImport(source: ImportSource, docx: DocxImporter): Promise<ReadImport> {
   if ('text' in source) {
     return { imported: importText(source.text, { language: source.language, title: source.title }), changesSeen: null, baseDocumentId: null, sourceIds: null };
   }
-  const result = await importDocx(source.docx, { changes: source.changes, language: source.language, name: source.name });
+  const result = await docx.import(source.docx, { changes: source.changes, language: source.language, name: source.name });
   const imported = source.title ? { ...result, title: source.title } : result;
   return { imported, changesSeen: result.changesSeen, baseDocumentId: result.baseDocumentId, sourceIds: result.sourceIds };
 }

@@ -40,8 +40,12 @@ export interface DraftView extends Draft {
   access: DraftAccess;
 }
 
-export interface DraftSummary extends Omit<Draft, 'paragraphs'> {
+/** A draft without its paragraphs, with how many it has in each part: what the drafts list reads. */
+export interface DraftHeader extends Omit<Draft, 'paragraphs'> {
   counts: { preamble: number; operative: number };
+}
+
+export interface DraftSummary extends DraftHeader {
   /** The base document as a delegate names it (its symbol, else its title); null without a base. */
   baseName: string | null;
   access: DraftAccess;

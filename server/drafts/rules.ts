@@ -9,7 +9,7 @@ import { paragraphSource, preambleFirst } from '../../core/citation.js';
 import { reanchorFootnotes, sameFootnotes } from '../../core/footnotes.js';
 import { DRAFT_LIMITS, type DraftSection } from '../../core/limits.js';
 import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
-import type { Draft, DraftParagraph, DraftPatch, DraftSummary, NewDraft } from './model.js';
+import type { Draft, DraftParagraph, DraftPatch, NewDraft } from './model.js';
 
 export const UNTITLED = 'Untitled draft';
 export const DEFAULT_BODY = 'General Assembly';
@@ -82,21 +82,6 @@ export function copyOf(draft: Draft, title?: string): NewDraft {
     body: draft.body,
     baseDocumentId: draft.baseDocumentId,
     paragraphs: draft.paragraphs.map((p) => ({ ...p })),
-  };
-}
-
-/** What a summary says beyond the draft itself: its base's name and the reader's standing. */
-export type SummaryContext = Pick<DraftSummary, 'baseName' | 'access' | 'owner' | 'sharedBy'>;
-
-export function summarize(draft: Draft, context: SummaryContext): DraftSummary {
-  const { paragraphs, ...rest } = draft;
-  return {
-    ...rest,
-    ...context,
-    counts: {
-      preamble: paragraphs.filter((p) => p.section === 'preamble').length,
-      operative: paragraphs.filter((p) => p.section === 'operative').length,
-    },
   };
 }
 

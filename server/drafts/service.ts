@@ -16,13 +16,14 @@ import type { Db } from '../store/db.js';
 import * as store from '../store/drafts.js';
 import * as sharing from '../store/draft-sharing.js';
 import type { DocumentDiff } from '../compare/diff.js';
+import type { DocxImporter } from '../exchange/docx-import-thread.js';
 import { accessFor, allows, type DraftAction } from './access.js';
 import { draftDiff, versionDiff } from './diff.js';
 import { DraftError } from './errors.js';
 import { liveContentOf, liveTextOf } from './live.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
 import type { Draft, DraftAccess, DraftParagraph, DraftPatch, DraftShare, DraftSource, DraftSummary, DraftVersionInfo, DraftView, NewDraft, ShareAccess } from './model.js';
-import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover, summarize } from './rules.js';
+import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover } from './rules.js';
 
 const now = () => new Date().toISOString();
 
@@ -51,28 +52,25 @@ export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction)
   return { ...found, access };
 }
 
-/** What the actor sees: their delegation's drafts and those shared with them, each with who shared it. */
-export function listDrafts(db: Db, actor: Actor): DraftSummary[] {
-  const names = new Map<string, string | null>();
-  const cached = (key: string, find: () => string | null) => {
-    if (!names.has(key)) names.set(key, find());
-    return names.get(key)!;
-  };
-  const baseName = (id: string) =>
-    cached(`doc:${id}`, () => {
-      const doc = getDocument(db, id);
-      return doc ? (doc.symbol ?? doc.title) : null;
-    });
-  const delegationName = (id: string) => cached(`delegation:${id}`, () => findDelegation(db, id)?.name ?? null);
-  return store.listVisibleDrafts(db, actor.id, actor.delegation.id).map(({ ownerDelegationId, ...draft }) => {
+/**
+ * One page of what the actor sees: their delegation's drafts and those shared
+ * with them, each with who shared it, and how many there are in all. Reads
+ * summaries only (no draft's paragraphs are parsed), and the shares of the
+ * page's shared drafts.
+ */
+export function listDrafts(db: Db, actor: Actor, page: { limit: number; offset: number }): { drafts: DraftSummary[]; total: number } {
+  const { drafts, total } = store.listVisibleDrafts(db, actor.id, actor.delegation.id, page);
+  const summaries = drafts.map(({ ownerDelegationId, ownerName, base, ...draft }) => {
     const shares = ownerDelegationId === actor.delegation.id ? [] : sharing.sharesReaching(db, draft.id, actor.id, actor.delegation.id);
-    return summarize(draft, {
-      baseName: draft.baseDocumentId ? baseName(draft.baseDocumentId) : null,
+    return {
+      ...draft,
+      baseName: base ? (base.symbol ?? base.title) : null,
       access: accessFor(ownerDelegationId, actor.delegation.id, shares) ?? 'read',
-      owner: ownerDelegationId ? delegationName(ownerDelegationId) : null,
+      owner: ownerName,
       sharedBy: shares[0]?.sharedBy ?? null,
-    });
+    };
   });
+  return { drafts: summaries, total };
 }
 
 export function getDraft(db: Db, actor: Actor, id: string): DraftView {
@@ -331,9 +329,9 @@ function corpusSource(db: Db, paragraphId: string): DraftSource | null {
 }
 
 /** A .docx or pasted text as a new draft of the actor's delegation, stored whole (one insert) or not at all. */
-export async function importDraft(db: Db, actor: Actor, source: ImportSource): Promise<ImportOutcome> {
+export async function importDraft(db: Db, actor: Actor, source: ImportSource, docx: DocxImporter): Promise<ImportOutcome> {
   try {
-    const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source);
+    const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source, docx);
     checkImportLimits(imported);
     const base = baseDocumentId && getDocument(db, baseDocumentId) ? baseDocumentId : null;
     const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(db, id) : null));

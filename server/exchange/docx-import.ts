@@ -42,10 +42,20 @@ export function checkUpload(bytes: Uint8Array, name?: string): void {
   }
 }
 
-export async function importDocx(
-  bytes: Uint8Array,
-  options: { changes?: 'accept' | 'reject'; language?: Language; name?: string } = {},
-): Promise<DocxImport> {
+export interface DocxImportOptions {
+  changes?: 'accept' | 'reject';
+  language?: Language;
+  name?: string;
+}
+
+/** What the import's worker thread is given (docx-import-thread.ts). */
+export interface DocxImportJob {
+  bytes: Uint8Array;
+  options: DocxImportOptions;
+}
+
+/** Reads and recognises the file here, in this thread: the server runs it in a worker (docx-import-thread.ts). */
+export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<DocxImport> {
   checkUpload(bytes, options.name);
   let content: DocxContent;
   try {

@@ -9,10 +9,11 @@
 // its own copy of the ~700 MB index; a second worker would double the memory to
 // gain at most one core that the main thread (saves, health) and SQLite need.
 // Suggestions take ~10–30 ms once pruned, so one worker answers ~50–100 a second.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { detectLanguage } from '../../core/languages/index.js';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import type { SeriesOverrides } from '../compare/series.js';
+import { spawnTsWorker } from '../threads/spawn.js';
 import type { SearchPage, SearchRequest } from './phrase.js';
 import type { SuggestRequest, Suggestions } from './suggest.js';
 import type { FromWorker, LanguageState, Task, TaskResult, WorkerSetup } from './worker-protocol.js';
@@ -78,7 +79,7 @@ interface Pending {
   cleanup: () => void;
 }
 
-const WORKER_URL = new URL('./worker-boot.mjs', import.meta.url);
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 export class SearchWorker {
   private worker: Worker | null = null;
@@ -121,7 +122,7 @@ export class SearchWorker {
       seriesOverrides: this.options.seriesOverrides,
       warmUp: this.options.warmUp,
     };
-    const worker = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
+    const worker = spawnTsWorker(WORKER_URL, setup, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
     this.worker = worker;
     this.opened = false;
     this.warm = false;

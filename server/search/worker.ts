@@ -4,16 +4,17 @@
 // sign-ins, health) never waits behind them. Opens, loads, verifies and,
 // when missing or damaged, rebuilds the index in the background, telling the
 // main thread each language's state as it goes.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import { listSeries, setSeriesOverrides } from '../compare/service.js';
 import { openDb } from '../store/db.js';
 import { warmPhraseSearch } from './phrase.js';
 import { SearchService } from './service.js';
+import { workerInput } from '../threads/spawn.js';
 import type { FromWorker, LanguageState, Task, WorkerSetup } from './worker-protocol.js';
 
 const port = parentPort!;
-const setup = workerData as WorkerSetup;
+const setup = workerInput<WorkerSetup>();
 const send = (message: FromWorker) => port.postMessage(message);
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

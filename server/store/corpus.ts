@@ -239,7 +239,8 @@ export function countCorpus(db: Db): { documents: number; paragraphs: number } {
   return { documents, paragraphs };
 }
 
-export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSummary[] {
+/** The WHERE clause and its arguments for a filter over documents `d`. */
+function documentWhere(filter: DocumentFilter): { where: string; args: Record<string, string> } {
   const where: string[] = [];
   const args: Record<string, string> = {};
   if (filter.language) {
@@ -254,22 +255,46 @@ export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSumm
     where.push("(d.symbol LIKE @q ESCAPE '\\' OR d.title LIKE @q ESCAPE '\\')");
     args.q = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+type SummaryRow = DocumentRow & { preamble: number | null; operative: number | null; other: number | null };
+
+/**
+ * The documents (`d`, from `from`) with their paragraph counts, newest first.
+ * The counts are joined to the documents `from` yields, so a page counts the
+ * paragraphs of its own documents only.
+ */
+function withCounts(db: Db, from: string, args: Record<string, unknown>): DocumentSummary[] {
   const rows = db
     .prepare(
       `SELECT d.*,
          SUM(p.section = 'preamble') AS preamble,
          SUM(p.section = 'operative') AS operative,
          SUM(p.section NOT IN ('preamble', 'operative', 'heading')) AS other
-       FROM documents d LEFT JOIN paragraphs p ON p.document_id = d.id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       FROM ${from} LEFT JOIN paragraphs p ON p.document_id = d.id
        GROUP BY d.id
-       ORDER BY d.date DESC, d.symbol`,
+       ORDER BY d.date DESC, d.symbol, d.id`,
     )
-    .all(args) as (DocumentRow & { preamble: number | null; operative: number | null; other: number | null })[];
+    .all(args) as SummaryRow[];
   return rows.map((row) => ({
     ...toDocument(row),
     counts: { preamble: row.preamble ?? 0, operative: row.operative ?? 0, other: row.other ?? 0 },
   }));
+}
+
+/** Every document that passes the filter, with its paragraph counts, newest first. */
+export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSummary[] {
+  const { where, args } = documentWhere(filter);
+  return withCounts(db, `(SELECT * FROM documents d ${where}) d`, args);
+}
+
+/** One page of `listDocuments`, and how many documents pass the filter in all. */
+export function pageDocuments(db: Db, filter: DocumentFilter, page: { limit: number; offset: number }): { documents: DocumentSummary[]; total: number } {
+  const { where, args } = documentWhere(filter);
+  const documents = withCounts(db, `(SELECT * FROM documents d ${where} ORDER BY d.date DESC, d.symbol, d.id LIMIT @limit OFFSET @offset) d`, { ...args, ...page });
+  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM documents d ${where}`).get(args) as { total: number };
+  return { documents, total };
 }
 
 export function getDocument(db: Db, id: string): DocumentRecord | null {

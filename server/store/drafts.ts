@@ -4,7 +4,7 @@
 // draft. Rows in, rows out: the rules (ids, order, versions, rollover, limits,
 // who may do what) live in server/drafts/.
 import type { Db } from './db.js';
-import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../drafts/model.js';
+import type { Draft, DraftHeader, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../drafts/model.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
 export type { Draft, DraftParagraph };
@@ -36,7 +36,15 @@ function toDraft(row: DraftRow): Draft {
   };
 }
 
-const toParams = (draft: Draft) => ({ ...draft, paragraphs: JSON.stringify(draft.paragraphs) });
+const inSection = (draft: Draft, section: DraftParagraph['section']) => draft.paragraphs.filter((p) => p.section === section).length;
+
+/** The row's values; the counts per section are kept beside the JSON for the drafts list. */
+const toParams = (draft: Draft) => ({
+  ...draft,
+  paragraphs: JSON.stringify(draft.paragraphs),
+  preambleCount: inSection(draft, 'preamble'),
+  operativeCount: inSection(draft, 'operative'),
+});
 
 const versionContent = (draft: Draft): DraftVersionContent => ({
   title: draft.title,
@@ -56,16 +64,57 @@ function insertVersion(db: Db, draft: Draft, savedBy: string | null, note: strin
   );
 }
 
-/** The drafts a delegation owns or that are shared with it or with the user, most recently saved first, with their owner. */
-export function listVisibleDrafts(db: Db, userId: string, delegationId: string): (Draft & { ownerDelegationId: string | null })[] {
+/** A draft in the list: its row without the paragraphs, with what names its base and owner. */
+export interface VisibleDraft extends DraftHeader {
+  ownerDelegationId: string | null;
+  ownerName: string | null;
+  /** The base document's symbol and title, when the corpus has it. */
+  base: { symbol: string | null; title: string } | null;
+}
+
+interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
+  preamble_count: number;
+  operative_count: number;
+  owner_name: string | null;
+  base_symbol: string | null;
+  base_title: string | null;
+}
+
+const VISIBLE = `d.owner_delegation_id = @delegationId
+  OR d.id IN (SELECT draft_id FROM draft_shares WHERE delegation_id = @delegationId OR user_id = @userId)`;
+
+/**
+ * One page of the drafts a delegation owns or that are shared with it or with
+ * the user, most recently saved first, and how many there are in all. Reads
+ * neither the paragraphs nor the versions: only the columns the list shows.
+ */
+export function listVisibleDrafts(db: Db, userId: string, delegationId: string, page: { limit: number; offset: number }): { drafts: VisibleDraft[]; total: number } {
+  const who = { userId, delegationId };
   const rows = db
     .prepare(
-      `SELECT * FROM drafts WHERE owner_delegation_id = @delegationId
-         OR id IN (SELECT draft_id FROM draft_shares WHERE delegation_id = @delegationId OR user_id = @userId)
-       ORDER BY updated_at DESC, id`,
+      `SELECT d.id, d.title, d.language, d.body, d.base_document_id, d.version, d.created_at, d.updated_at, d.owner_delegation_id,
+         d.preamble_count, d.operative_count, o.name AS owner_name, doc.symbol AS base_symbol, doc.title AS base_title
+       FROM drafts d LEFT JOIN delegations o ON o.id = d.owner_delegation_id LEFT JOIN documents doc ON doc.id = d.base_document_id
+       WHERE ${VISIBLE}
+       ORDER BY d.updated_at DESC, d.id LIMIT @limit OFFSET @offset`,
     )
-    .all({ userId, delegationId }) as DraftRow[];
-  return rows.map((row) => ({ ...toDraft(row), ownerDelegationId: row.owner_delegation_id }));
+    .all({ ...who, ...page }) as HeaderRow[];
+  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM drafts d WHERE ${VISIBLE}`).get(who) as { total: number };
+  const drafts = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    language: row.language as Draft['language'],
+    body: row.body,
+    baseDocumentId: row.base_document_id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    counts: { preamble: row.preamble_count, operative: row.operative_count },
+    ownerDelegationId: row.owner_delegation_id,
+    ownerName: row.owner_name,
+    base: row.base_title !== null ? { symbol: row.base_symbol, title: row.base_title } : null,
+  }));
+  return { drafts, total };
 }
 
 export function getDraft(db: Db, id: string): Draft | null {
@@ -77,8 +126,8 @@ export function getDraft(db: Db, id: string): Draft | null {
 export function insertDraft(db: Db, draft: Draft, owner: { userId: string; delegationId: string }): void {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, created_at, updated_at, owner_delegation_id, created_by)
-       VALUES (@id, @title, @language, @body, @baseDocumentId, @version, @paragraphs, @createdAt, @updatedAt, @ownerDelegationId, @createdBy)`,
+      `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, preamble_count, operative_count, created_at, updated_at, owner_delegation_id, created_by)
+       VALUES (@id, @title, @language, @body, @baseDocumentId, @version, @paragraphs, @preambleCount, @operativeCount, @createdAt, @updatedAt, @ownerDelegationId, @createdBy)`,
     ).run({ ...toParams(draft), ownerDelegationId: owner.delegationId, createdBy: owner.userId });
     insertVersion(db, draft, owner.userId);
   })();
@@ -93,7 +142,8 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
     const result = db
       .prepare(
         `UPDATE drafts SET title = @title, body = @body, base_document_id = @baseDocumentId, version = @version,
-           paragraphs = @paragraphs, updated_at = @updatedAt WHERE id = @id AND version = @expectedVersion`,
+           paragraphs = @paragraphs, preamble_count = @preambleCount, operative_count = @operativeCount, updated_at = @updatedAt
+         WHERE id = @id AND version = @expectedVersion`,
       )
       .run({ ...toParams(draft), expectedVersion });
     if (result.changes === 0) return false;

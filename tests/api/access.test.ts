@@ -186,6 +186,12 @@ describe('every route checks who is asking', () => {
     const seen = (await list('reader')).find((x) => x.id === id)!;
     expect(seen).toMatchObject({ access: 'read', owner: 'Owners', sharedBy: { delegation: 'Owners' } });
     expect((await list('owner')).find((x) => x.id === id)).toMatchObject({ access: 'owner', sharedBy: null });
+    // The total counts what the list may show, and only that: a stranger's counts no draft it cannot see.
+    const page = async (role: Role) => (await (await clients[role].request('/api/drafts?limit=1')).json()) as { drafts: { id: string }[]; total: number };
+    const strangersOwn = (await list('stranger')).length;
+    expect((await page('stranger')).total).toBe(strangersOwn);
+    expect((await page('reader')).total).toBe((await list('reader')).length);
+    expect((await page('reader')).drafts).toHaveLength(1);
   });
 
   it('the corpus: 401 for the anonymous, 200 for anyone signed in', async () => {

@@ -55,6 +55,34 @@ describe('GET /api/documents', () => {
     expect(body.documents.filter((d) => d.symbol === null).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('pages through the filtered documents: a page, where it starts, and how many there are in all', async () => {
+    type Page = { documents: { id: string; language: string }[]; total: number; offset: number; limit: number };
+    const all = await get<Page>('/api/documents?language=en&limit=500');
+    expect(all.body.total).toBeGreaterThan(100);
+    // Without a limit, one page of 100, newest first.
+    const first = await get<Page>('/api/documents?language=en');
+    expect(first.body).toMatchObject({ total: all.body.total, offset: 0, limit: 100 });
+    expect(first.body.documents.map((d) => d.id)).toEqual(all.body.documents.slice(0, 100).map((d) => d.id));
+    const second = await get<Page>('/api/documents?language=en&limit=40&offset=40');
+    expect(second.body).toMatchObject({ total: all.body.total, offset: 40, limit: 40 });
+    expect(second.body.documents.map((d) => d.id)).toEqual(all.body.documents.slice(40, 80).map((d) => d.id));
+    for (const d of second.body.documents) expect(d.language).toBe('en');
+    // Past the end: no rows, the same total.
+    const past = await get<Page>(`/api/documents?language=en&offset=${all.body.total}`);
+    expect(past.body).toMatchObject({ documents: [], total: all.body.total });
+    // The whole corpus holds more than one page can.
+    const everything = await get<Page>('/api/documents?limit=1');
+    expect(everything.body.total).toBeGreaterThan(all.body.total);
+  });
+
+  it('rejects a limit or offset out of range with a message naming it', async () => {
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=501', 'limit'], ['limit=ten', 'limit'], ['offset=-1', 'offset']]) {
+      const { status, body } = await get(`/api/documents?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.error, query).toContain(field);
+    }
+  });
+
   it('rejects an unknown language or kind with a message naming it', async () => {
     const lang = await get('/api/documents?language=xx');
     expect(lang.status).toBe(400);

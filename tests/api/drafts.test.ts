@@ -97,6 +97,35 @@ describe('drafts API', () => {
     expect(list.drafts.find((d) => d.id === draft.id)?.baseName).toBe(doc.symbol ?? doc.title);
   });
 
+  it('lists drafts a page at a time, most recently saved first, with their paragraph counts and a total', async () => {
+    type Page = { drafts: { id: string; title: string; counts: { preamble: number; operative: number } }[]; total: number; offset: number; limit: number };
+    const list = async (query = '') => (await (await app.request(`/api/drafts${query}`)).json()) as Page;
+    const made: Draft[] = [];
+    for (let i = 0; i < 5; i++) made.push(await create({ title: `Paged ${i}`, language: 'en' }));
+    const saved = await app.request(`/api/drafts/${made[0].id}`, json('PUT', {
+      version: 1,
+      paragraphs: [
+        { id: 'p', section: 'preamble', text: 'Recalling its resolutions,' },
+        { id: 'o1', section: 'operative', text: 'Decides to act;' },
+        { id: 'o2', section: 'operative', text: 'Decides to remain seized of the matter.' },
+      ],
+    }));
+    expect(saved.status).toBe(200);
+    const all = await list('?limit=200');
+    expect(all.total).toBe(all.drafts.length);
+    // The one just saved comes first, counted without the client reading its paragraphs.
+    expect(all.drafts[0]).toMatchObject({ id: made[0].id, counts: { preamble: 1, operative: 2 } });
+    const first = await list('?limit=2');
+    expect(first).toMatchObject({ total: all.total, offset: 0, limit: 2 });
+    expect(first.drafts.map((d) => d.id)).toEqual(all.drafts.slice(0, 2).map((d) => d.id));
+    const next = await list('?limit=2&offset=2');
+    expect(next.drafts.map((d) => d.id)).toEqual(all.drafts.slice(2, 4).map((d) => d.id));
+    expect(await list()).toMatchObject({ limit: 50, offset: 0, total: all.total });
+    const bad = await app.request('/api/drafts?limit=1000');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('limit');
+  });
+
   it('refuses a stale write with 409 and the current draft', async () => {
     const draft = await create({ title: 'Race', language: 'en' });
     const first = await app.request(`/api/drafts/${draft.id}`, json('PUT', { version: 1, paragraphs: [{ id: 'x', section: 'operative', text: 'Mine' }] }));

@@ -6,17 +6,27 @@
 // (503) or ran out of time (504), save p95/max, health max, errors, and checks
 // afterwards that every save the server acknowledged is there.
 //
+// --heavy: issue 14's second target. Starts the server over a copy whose
+// Chinese index is damaged, so the search worker rebuilds it, and while it
+// does: two .docx imports (one whose parts inflate to 99 MB each, one holding a
+// 45-million-character paragraph) and five keyword searches of 128 common
+// English words; meanwhile a health check and a save every 100 ms, each
+// waiting for its previous one. Prints their latencies (target: < 100 ms) and
+// what the heavy requests answered.
+//
 //   npx tsx tests/bench/load.ts [--drafters 100] [--seconds 60]
+//        [--heavy]                       the heavy-work scenario instead (below)
 //        [--url http://localhost:8787]   use a running server instead of starting one
 //        [--root DIR]                    start the server of another checkout (for a comparison)
 //        [--template DIR]                the corpus folder to copy (precedent.db + index/)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { copyCorpusTemplate } from '../helpers/corpus.js';
+import { documentXml, zipBytes } from '../helpers/zip-bytes.js';
 import { ROOT } from '../helpers/paths.js';
 import { freePort } from '../helpers/ports.js';
 
@@ -27,6 +37,7 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     root: { type: 'string', default: ROOT },
     template: { type: 'string' },
+    heavy: { type: 'boolean', default: false },
     /** Write the server's CPU profiles (main thread and worker) to this folder (node --cpu-prof). */
     profile: { type: 'string' },
   },
@@ -52,9 +63,14 @@ async function signIn(url: string): Promise<void> {
 }
 
 
-/** Starts the server (of `root`) over a private copy of the corpus; resolves once it says it is listening and warm. */
-async function startServer(): Promise<{ url: string; server: ChildProcess; dir: string }> {
+/**
+ * Starts the server (of `root`) over a private copy of the corpus; resolves
+ * once it says it is listening and (unless `listening` only) warm. `damage`
+ * truncates a file of that language's index first: the worker rebuilds it.
+ */
+async function startServer(options: { damage?: string; listening?: boolean } = {}): Promise<{ url: string; server: ChildProcess; dir: string }> {
   const dir = args.template ? copyTemplateFrom(args.template) : copyCorpusTemplate('precedent-load-');
+  if (options.damage) truncateSync(join(dir, 'index', `${options.damage}.paragraphs`), 1000);
   const port = await freePort();
   const loopDelay = join(ROOT, 'tests/bench/loop-delay.mjs');
   const profile = args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [];
@@ -70,7 +86,7 @@ async function startServer(): Promise<{ url: string; server: ChildProcess; dir: 
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), START_TIMEOUT_MS);
     const on = (chunk: Buffer) => {
       log += chunk.toString();
-      if (log.includes(`:${port}`) && /warm/i.test(log)) {
+      if (log.includes(`:${port}`) && (options.listening || /warm/i.test(log))) {
         clearTimeout(timer);
         resolve();
       }
@@ -83,7 +99,7 @@ async function startServer(): Promise<{ url: string; server: ChildProcess; dir: 
   server.stdout!.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.startsWith('[loop-delay]')) console.log(line);
   });
-  console.log(`server listening and warm ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
+  console.log(`server listening${options.listening ? '' : ' and warm'} ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
   return { url: `http://127.0.0.1:${port}`, server, dir };
 }
 
@@ -235,11 +251,15 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
 }
 
 async function main(): Promise<void> {
-  const started = args.url ? null : await startServer();
+  const started = args.url ? null : await startServer(args.heavy ? { damage: 'zh', listening: true } : {});
   const url = args.url ?? started!.url;
   let failed = false;
   try {
     await signIn(url);
+    if (args.heavy) {
+      failed = await heavyWork(url, started?.server ?? null);
+      return;
+    }
     const texts = await paragraphsToType(url);
     console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}`);
     const until = Date.now() + SECONDS * 1000;
@@ -278,6 +298,116 @@ async function main(): Promise<void> {
     }
   }
   process.exit(failed ? 1 : 0);
+}
+
+// --- The heavy-work scenario -------------------------------------------------
+
+/** 128 of the commonest English words: a keyword search that, unpruned, took the server 5 s. */
+const COMMON_WORDS = `the of and to a in is you that it he was for on are as with his they I at be this have from or one had by word but
+  not what all were we when your can said there use an each which she do how their if will up other about out many then them these so
+  some her would make like him into time has look two more write go see number no way could people my than first water been call who
+  oil its now find long down day did get come made may part over new sound take only little work know place year live me back give
+  most very after thing our just name good sentence man think say great where help through much before line right too mean old any`
+  .split(/\s+/)
+  .slice(0, 128);
+
+/** Latencies of one probe (health or save), asked every 100 ms, each after the previous one answered. */
+interface Probe {
+  ms: number[];
+  errors: Map<string, number>;
+}
+
+async function probe(until: () => boolean, once: () => Promise<Response>): Promise<Probe> {
+  const out: Probe = { ms: [], errors: new Map() };
+  while (!until()) {
+    const started = performance.now();
+    try {
+      const res = await once();
+      await res.arrayBuffer();
+      out.ms.push(performance.now() - started);
+      if (!res.ok) bump(out.errors, `HTTP ${res.status}`);
+    } catch (e) {
+      bump(out.errors, describe(e));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return out;
+}
+
+/** What a heavy request answered, and when. */
+async function timed(what: string, request: () => Promise<Response>): Promise<string> {
+  const started = performance.now();
+  try {
+    const res = await request();
+    const body = (await res.json()) as { error?: string; total?: number };
+    const detail = body.error ? `: ${body.error.slice(0, 110)}` : body.total !== undefined ? ` (${body.total} results)` : '';
+    return `${what}: HTTP ${res.status} after ${Math.round(performance.now() - started)} ms${detail}`;
+  } catch (e) {
+    return `${what}: ${describe(e)} after ${Math.round(performance.now() - started)} ms`;
+  }
+}
+
+async function searchState(url: string): Promise<{ state: string; zh?: string }> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { search: { state: string; languages: Record<string, { state: string }> } };
+  return { state: health.search.state, zh: health.search.languages.zh?.state };
+}
+
+async function heavyWork(url: string, server: ChildProcess | null): Promise<boolean> {
+  const query = COMMON_WORDS.join(' ');
+  if (query.length > 1000) throw new Error(`the query is ${query.length} characters; search takes 1000`);
+  // Saves go to one draft of the bench's own.
+  const created = await fetch(`${url}/api/drafts`, withSession({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: 'Heavy work' }) }));
+  let draft = (await created.json()) as { id: string; version: number };
+  const rebuildStarted = Date.now();
+  while ((await searchState(url)).zh !== 'building') {
+    if (Date.now() - rebuildStarted > START_TIMEOUT_MS) throw new Error('the Chinese index never started rebuilding');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`Chinese index rebuilding ${((Date.now() - rebuildStarted) / 1000).toFixed(1)} s after listening; heavy work starts`);
+  server?.kill('SIGUSR2');
+
+  const upload = (bytes: Buffer) => {
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(bytes)], 'heavy.docx'));
+    return fetch(`${url}/api/drafts/import`, withSession({ method: 'POST', body: form }));
+  };
+  const spaces = Buffer.alloc(99 * 1024 * 1024, 0x20);
+  const inflating = zipBytes(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml'].map((name) => ({ name, data: spaces })));
+  const longParagraph = zipBytes([{ name: 'word/document.xml', data: Buffer.from(documentXml(['A title', `1. Decides ${'x'.repeat(45_000_000)}`])) }]);
+  const started = Date.now();
+  let done = false;
+  const heavy = Promise.all([
+    timed(`.docx of 99 MB parts (${Math.round(inflating.length / 1024)} KB)`, () => upload(inflating)),
+    timed(`.docx of a 45-million-character paragraph (${Math.round(longParagraph.length / 1024)} KB)`, () => upload(longParagraph)),
+    ...Array.from({ length: 5 }, (_, i) => timed(`keyword search ${i + 1} (128 words)`, () => fetch(`${url}/api/search?language=en&q=${encodeURIComponent(query)}`, withSession()))),
+  ]);
+  const rebuilt = (async () => {
+    while ((await searchState(url)).zh === 'building') await new Promise((r) => setTimeout(r, 250));
+    return `Chinese index rebuilt ${((Date.now() - started) / 1000).toFixed(1)} s after the heavy work started`;
+  })();
+  const probes = Promise.all([
+    probe(() => done, () => fetch(`${url}/api/health`, withSession())),
+    probe(
+      () => done,
+      async () => {
+        const res = await fetch(
+          `${url}/api/drafts/${draft.id}`,
+          withSession({ method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft.version, paragraphs: [{ id: 'p1', section: 'operative', text: `Saved at ${Date.now()}` }] }) }),
+        );
+        if (res.ok) draft = (await res.clone().json()) as typeof draft;
+        return res;
+      },
+    ),
+  ]);
+  const outcomes = [...(await heavy), await rebuilt];
+  done = true;
+  const [health, save] = await probes;
+  const f = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)} ms`);
+  const line = (name: string, p: Probe) =>
+    `${name}: ${p.ms.length} answered, p50 ${f(pct(p.ms, 50))}, p95 ${f(pct(p.ms, 95))}, max ${f(Math.max(...p.ms))}, over 100 ms: ${p.ms.filter((ms) => ms >= 100).length}; ` +
+    `errors: ${p.errors.size ? [...p.errors].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none'}`;
+  console.log([`heavy work for ${((Date.now() - started) / 1000).toFixed(1)} s:`, ...outcomes.map((o) => `  ${o}`), line('health', health), line('save', save)].join('\n'));
+  return health.errors.size > 0 || save.errors.size > 0;
 }
 
 await main();

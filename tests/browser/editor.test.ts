@@ -1,6 +1,7 @@
-// The drafting desk in real headless Chromium against the real server: live
-// precedents while typing, inserting one, surviving a reload, typing while the
-// server is unreachable (and across a reload), and a save made elsewhere merging into the open editor.
+// The drafting desk in real headless Chromium against the real server: the
+// drafts and documents lists a page at a time, live precedents while typing,
+// inserting one, surviving a reload, typing while the server is unreachable
+// (and across a reload), and a save made elsewhere merging into the open editor.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
@@ -45,6 +46,42 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.fill('.picker input', '78/229');
     await page.waitForSelector('.picker-list button[data-doc="a-res-78-229-zh"]');
     await screenshot(page, '01-drafts-list');
+  });
+
+  it('pages through the drafts list and the documents list, saying which rows of how many it shows', async () => {
+    const { total: before } = await api<{ total: number }>('/api/drafts?limit=1');
+    // Enough drafts for a second page of 50, the oldest made first.
+    const made: string[] = [];
+    for (let i = 0; i < Math.max(0, 51 - before); i++) made.push(await newDraft({ title: `Paged draft ${i}`, language: 'en' }));
+    const total = before + made.length;
+    const page = await newPage();
+    await page.goto('/');
+    const range = page.locator('.drafts-list .pager [data-range]');
+    await expect.poll(() => range.textContent()).toBe(`1–50 of ${total}`);
+    expect(await page.locator('.drafts-list tr[data-draft]').count()).toBe(50);
+    await page.locator('.drafts-list .pager button', { hasText: 'Next' }).click();
+    await expect.poll(() => range.textContent()).toBe(`51–${total} of ${total}`);
+    // The first draft made is the oldest: on the second page.
+    if (made.length) await page.waitForSelector(`tr[data-draft="${made[0]}"]`);
+    await page.locator('.drafts-list .pager button', { hasText: 'Previous' }).click();
+    await expect.poll(() => range.textContent()).toBe(`1–50 of ${total}`);
+
+    const { total: documents } = await api<{ total: number }>('/api/documents?limit=1');
+    const english = await api<{ total: number }>('/api/documents?language=en&limit=1');
+    await page.goto('/documents');
+    const docRange = page.locator('.pager [data-range]');
+    await expect.poll(() => docRange.textContent()).toBe(`1–100 of ${documents.toLocaleString('en')}`);
+    const firstRow = () => page.locator('table tbody tr').first().textContent();
+    const first = await firstRow();
+    await page.locator('.pager button', { hasText: 'Next' }).click();
+    await expect.poll(() => docRange.textContent()).toBe(`101–200 of ${documents.toLocaleString('en')}`);
+    expect(await firstRow()).not.toBe(first);
+    // The next page is read from its top.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // A filter starts again from its first page.
+    await page.selectOption('.toolbar select >> nth=0', 'en');
+    await expect.poll(() => docRange.textContent()).toBe(`1–100 of ${english.total.toLocaleString('en')}`);
+    await screenshot(page, '01b-documents-paged');
   });
 
   it('typing a paragraph brings up the known precedent with its citation', async () => {

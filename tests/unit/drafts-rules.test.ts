@@ -6,7 +6,7 @@ import type { DocumentRecord, ParagraphRecord } from '../../core/model.js';
 import { draftDiff } from '../../server/drafts/diff.js';
 import { checkImportLimits, ImportRejected, importedDraft } from '../../server/drafts/import.js';
 import type { Draft, DraftParagraph } from '../../server/drafts/model.js';
-import { applyPatch, copyOf, newDraft, rollover, rolloverParagraphs, summarize, withIds } from '../../server/drafts/rules.js';
+import { applyPatch, copyOf, newDraft, rollover, rolloverParagraphs, withIds } from '../../server/drafts/rules.js';
 import type { ImportedDraft } from '../../server/exchange/recognise.js';
 
 const para = (id: string, section: DraftParagraph['section'], text = id): DraftParagraph => ({ id, section, text });
@@ -57,13 +57,6 @@ describe('drafts rules', () => {
     expect(copy).toMatchObject({ language: 'fr', body: 'ECOSOC' });
     expect(copy.paragraphs![0]).not.toBe(d.paragraphs[0]);
     expect(copyOf(d, 'Named').title).toBe('Named');
-  });
-
-  it('counts the parts of a draft in its summary', () => {
-    const d = newDraft({ title: 'T', language: 'en', paragraphs: [para('a', 'preamble'), para('b', 'operative'), para('c', 'operative')] }, T0);
-    const s = summarize(d, { baseName: null, access: 'owner', owner: 'Testland', sharedBy: null });
-    expect(s.counts).toEqual({ preamble: 1, operative: 2 });
-    expect('paragraphs' in s).toBe(false);
   });
 
   it('rolls a resolution over with provenance, skipping headings; a report gives its body as operative paragraphs', () => {

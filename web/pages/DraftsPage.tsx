@@ -1,9 +1,9 @@
 // The drafts list (home): the user's delegation's drafts and those shared
-// with them (with who shared it and what they may do); open, rename,
-// duplicate, delete (confirmed; owners only) drafts, and start a new one,
-// empty or as a rollover of an adopted document. A draft's base is named by its symbol.
+// with them (with who shared it and what they may do), a page at a time; open,
+// rename, duplicate, delete (confirmed; owners only) drafts, and start a new
+// one, empty or as a rollover of an adopted document. A draft's base is named by its symbol.
 import { DRAFT_LIMITS } from '../../core/limits.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteDraft, duplicateDraft, listDrafts, saveDraft, type DraftSummaryT } from '../api.js';
 import { useAsync } from '../lib/useAsync.js';
@@ -11,10 +11,20 @@ import { linkClick, navigate } from '../lib/router.js';
 import { formatWhen, languageName } from '../lib/format.js';
 import { ErrorNote, Loading } from '../components/Status.js';
 import { NewDraft } from '../components/NewDraft.js';
+import { Pager } from '../components/Pager.js';
+
+/** Drafts a page shows. */
+const PAGE_SIZE = 50;
 
 export function DraftsPage() {
   const { t } = useTranslation();
-  const list = useAsync(() => listDrafts(), []);
+  const [offset, setOffset] = useState(0);
+  const list = useAsync((signal) => listDrafts({ limit: PAGE_SIZE, offset }, signal), [offset]);
+  const data = list.data;
+  // Deleting the last draft of the last page leaves it empty: show the page before.
+  useEffect(() => {
+    if (data && data.drafts.length === 0 && data.offset > 0) setOffset(Math.max(0, data.offset - data.limit));
+  }, [data]);
   return (
     <div className="page drafts-page">
       <section className="drafts-list">
@@ -42,6 +52,7 @@ export function DraftsPage() {
             </tbody>
           </table>
         )}
+        {data && <Pager page={{ ...data, shown: data.drafts.length }} onOffset={setOffset} />}
       </section>
       <aside className="drafts-new">
         <NewDraft />

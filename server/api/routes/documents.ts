@@ -1,6 +1,6 @@
-// Corpus routes: list documents, read one document with its paragraphs.
+// Corpus routes: list documents (filtered, a page at a time), read one document with its paragraphs.
 import { Hono } from 'hono';
-import { getDocument, getParagraphs, listDocuments } from '../../store/corpus.js';
+import { getDocument, getParagraphs, pageDocuments } from '../../store/corpus.js';
 import type { AppContext } from '../context.js';
 import { DocumentsQuery, IdParam, type DocumentResponse, type DocumentsResponse } from '../contract.js';
 import { notFound } from '../errors.js';
@@ -9,8 +9,9 @@ import { validate } from '../validate.js';
 export function documentRoutes(ctx: AppContext) {
   return new Hono()
     .get('/', validate('query', DocumentsQuery), (c) => {
-      const filter = c.req.valid('query');
-      const documents = listDocuments(ctx.db, { ...filter, q: filter.q?.trim() || undefined }).map((d) => ({
+      const { limit, offset, ...filter } = c.req.valid('query');
+      const { documents: page, total } = pageDocuments(ctx.db, { ...filter, q: filter.q?.trim() || undefined }, { limit, offset });
+      const documents = page.map((d) => ({
         id: d.id,
         symbol: d.symbol,
         title: d.title,
@@ -21,7 +22,7 @@ export function documentRoutes(ctx: AppContext) {
         session: d.session,
         counts: d.counts,
       }));
-      return c.json({ documents } satisfies DocumentsResponse);
+      return c.json({ documents, total, offset, limit } satisfies DocumentsResponse);
     })
     .get('/:id', validate('param', IdParam), (c) => {
       const { id } = c.req.valid('param');

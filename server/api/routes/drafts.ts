@@ -1,5 +1,5 @@
 // Draft routes, each for the signed-in user and within their access (the
-// drafts service checks it: no access 404, read-only 403): list, create (empty
+// drafts service checks it: no access 404, read-only 403): list (paged), create (empty
 // or as a rollover of a document), read, save (optimistic: the version edited
 // must be the current one, else 409 with the current draft), delete,
 // duplicate, diff (against a document or between two kept versions), sharing,
@@ -12,6 +12,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import {
   CreateDraftBody,
   DraftDiffQuery,
+  DraftListQuery,
   DuplicateDraftBody,
   IdParam,
   RevisionBody,
@@ -54,7 +55,10 @@ export function draftRoutes(ctx: AppContext) {
   const { db } = ctx;
   return new Hono<AppEnv>()
     .use('*', requireUser)
-    .get('/', (c) => c.json({ drafts: drafts.listDrafts(db, actorOf(c)), limits: DRAFT_LIMITS } satisfies DraftListResponse))
+    .get('/', validate('query', DraftListQuery), (c) => {
+      const page = c.req.valid('query');
+      return c.json({ ...drafts.listDrafts(db, actorOf(c), page), ...page, limits: DRAFT_LIMITS } satisfies DraftListResponse);
+    })
     .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
     .get('/:id', validate('param', IdParam), (c) =>
       guard(() => {

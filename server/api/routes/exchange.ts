@@ -181,7 +181,7 @@ export function exchangeRoutes(ctx: AppContext) {
         if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
         source = { docx: withinUploadLimit(new Uint8Array(await file.arrayBuffer())), name: file.name, changes: q.changes, language: q.language, title: q.title };
       } else source = { docx: withinUploadLimit(new Uint8Array(await c.req.arrayBuffer())), changes: q.changes, language: q.language, title: q.title };
-      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source));
+      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source, ctx.imports));
       return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
 }

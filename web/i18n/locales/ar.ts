@@ -35,6 +35,8 @@ export const ar: Messages = {
     symbolOrTitleExample: 'الرمز أو العنوان، مثل 78/229',
     dismiss: 'إغلاق',
     pageOf: 'الصفحة {{page}} من {{pages}}',
+    range: '{{from}}–{{to}} من {{total}}',
+    pages: 'الصفحات',
   },
   kinds: { resolution: 'قرار', 'draft resolution': 'مشروع قرار', decision: 'مقرر', report: 'تقرير' },
   what: {

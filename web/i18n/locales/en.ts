@@ -32,6 +32,8 @@ export const en = {
     symbolOrTitleExample: 'Symbol or title, e.g. 78/229',
     dismiss: 'Dismiss',
     pageOf: 'page {{page}} of {{pages}}',
+    range: '{{from}}–{{to}} of {{total}}',
+    pages: 'Pages',
   },
   kinds: { resolution: 'resolution', 'draft resolution': 'draft resolution', decision: 'decision', report: 'report' },
   what: {

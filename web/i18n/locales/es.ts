@@ -32,6 +32,8 @@ export const es: Messages = {
     symbolOrTitleExample: 'Signatura o título, p. ej. 78/229',
     dismiss: 'Cerrar',
     pageOf: 'página {{page}} de {{pages}}',
+    range: '{{from}}–{{to}} de {{total}}',
+    pages: 'Páginas',
   },
   kinds: { resolution: 'resolución', 'draft resolution': 'proyecto de resolución', decision: 'decisión', report: 'informe' },
   what: {

@@ -32,6 +32,8 @@ export const fr: Messages = {
     symbolOrTitleExample: 'Cote ou titre, par ex. 78/229',
     dismiss: 'Fermer',
     pageOf: 'page {{page}} sur {{pages}}',
+    range: '{{from}}–{{to}} sur {{total}}',
+    pages: 'Pages',
   },
   kinds: { resolution: 'résolution', 'draft resolution': 'projet de résolution', decision: 'décision', report: 'rapport' },
   what: {

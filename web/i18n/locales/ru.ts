@@ -32,6 +32,8 @@ export const ru: Messages = {
     symbolOrTitleExample: 'Обозначение или название, напр. 78/229',
     dismiss: 'Закрыть',
     pageOf: 'страница {{page}} из {{pages}}',
+    range: '{{from}}–{{to}} из {{total}}',
+    pages: 'Страницы',
   },
   kinds: { resolution: 'резолюция', 'draft resolution': 'проект резолюции', decision: 'решение', report: 'доклад' },
   what: {

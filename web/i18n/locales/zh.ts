@@ -32,6 +32,8 @@ export const zh: Messages = {
     symbolOrTitleExample: '文号或标题，如 78/229',
     dismiss: '关闭',
     pageOf: '第 {{page}} 页，共 {{pages}} 页',
+    range: '第 {{from}}–{{to}} 项，共 {{total}} 项',
+    pages: '分页',
   },
   kinds: { resolution: '决议', 'draft resolution': '决议草案', decision: '决定', report: '报告' },
   what: {
