@@ -61,8 +61,9 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     expect(await page.locator('.drafts-list tr[data-draft]').count()).toBe(50);
     await page.locator('.drafts-list .pager button', { hasText: 'Next' }).click();
     await expect.poll(() => range.textContent()).toBe(`51–${total} of ${total}`);
-    // The first draft made is the oldest: on the second page.
-    if (made.length) await page.waitForSelector(`tr[data-draft="${made[0]}"]`);
+    // The oldest draft (whichever test made it) is on the second page.
+    const { drafts: oldest } = await api<{ drafts: { id: string }[] }>(`/api/drafts?limit=1&offset=${total - 1}`);
+    await page.waitForSelector(`tr[data-draft="${oldest[0].id}"]`);
     await page.locator('.drafts-list .pager button', { hasText: 'Previous' }).click();
     await expect.poll(() => range.textContent()).toBe(`1–50 of ${total}`);
 
