@@ -2,9 +2,13 @@
 // delegation, with propose access, reads the draft read-only, chooses a
 // paragraph and proposes an amendment; the pen-holder sees it in the
 // proposals panel (with its difference from the text) and accepts it; the
-// text changes, as a new version whose note names the proposer.
+// text changes, as a new version whose note names the proposer, on both
+// screens without a reload; a status set by the pen-holder reaches the
+// proposer live; the compilation text carries status and pending proposals.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readXml } from '../helpers/docx-xml.js';
 import { SCREENSHOTS, hasChromium, paragraphTexts, screenshot, useDesk, waitSaved } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('proposals (browser)', { timeout: 180_000 }, () => {
@@ -69,5 +73,21 @@ describe.skipIf(!hasChromium)('proposals (browser)', { timeout: 180_000 }, () =>
     await screenshot(pen, 'proposals-03-accepted');
     // Mexico's read-only view follows the live text: the accepted amendment is there without a reload.
     await expect.poll(() => mexico.locator('.read-only-block[data-paragraph="op1"]').textContent(), { timeout: 10_000 }).toContain('strengthen and expand international cooperation;');
+
+    // The pen-holder marks OP 1 agreed ad ref: Mexico's desk shows it without a reload.
+    const status = pen.locator('.para[data-para="op1"] select.status-badge');
+    await status.waitFor();
+    await status.selectOption('agreed-ad-ref');
+    await expect.poll(() => mexico.locator('.read-only-block[data-paragraph="op1"] .status-badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('agreed-ad-ref');
+
+    // The compilation text, as the pen-holder downloads it: OP 1 with its status, Mexico's pending OP 2 amendment in place.
+    const download = pen.waitForEvent('download');
+    await pen.click('.export-menu summary');
+    await pen.click('[data-export="compilation"]');
+    const file = await (await download).path();
+    const { paragraphs } = await readXml(readFileSync(file));
+    const lines = paragraphs.map((p) => p.segments.map((x) => x.text).join(''));
+    expect(lines.find((l) => l.startsWith('OP 1'))).toMatch(/^OP 1 \(agreed ad ref\)\tUrges Member States to strengthen and expand/);
+    expect(lines.find((l) => l.startsWith('OP 2'))).toContain('[Mexico]');
   });
 });
