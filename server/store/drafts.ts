@@ -22,7 +22,8 @@ interface DraftRow {
   owner_delegation_id: string | null;
 }
 
-function toDraft(row: DraftRow): Draft {
+/** A draft's fields but its paragraphs, from the columns of its row. */
+function toDraftHead(row: Omit<DraftRow, 'paragraphs'>): Omit<Draft, 'paragraphs'> {
   return {
     id: row.id,
     title: row.title,
@@ -30,10 +31,13 @@ function toDraft(row: DraftRow): Draft {
     body: row.body,
     baseDocumentId: row.base_document_id,
     version: row.version,
-    paragraphs: JSON.parse(row.paragraphs) as DraftParagraph[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function toDraft(row: DraftRow): Draft {
+  return { ...toDraftHead(row), paragraphs: JSON.parse(row.paragraphs) as DraftParagraph[] };
 }
 
 const inSection = (draft: Draft, section: DraftParagraph['section']) => draft.paragraphs.filter((p) => p.section === section).length;
@@ -101,14 +105,7 @@ export function listVisibleDrafts(db: Db, userId: string, delegationId: string, 
     .all({ ...who, ...page }) as HeaderRow[];
   const { total } = db.prepare(`SELECT COUNT(*) AS total FROM drafts d WHERE ${VISIBLE}`).get(who) as { total: number };
   const drafts = rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    language: row.language as Draft['language'],
-    body: row.body,
-    baseDocumentId: row.base_document_id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toDraftHead(row),
     counts: { preamble: row.preamble_count, operative: row.operative_count },
     ownerDelegationId: row.owner_delegation_id,
     ownerName: row.owner_name,
