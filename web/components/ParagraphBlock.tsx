@@ -100,6 +100,8 @@ export function ParagraphBlock(props: BlockProps) {
     if (typed) {
       const [start, end] = typed[2].length === el.value.length ? [typed[0], typed[1]] : [typed[0], typed[1]].map((o) => followOffset(typed[2], el.value, o));
       if (el.selectionStart !== start || el.selectionEnd !== end) el.setSelectionRange(start, end);
+      // The next co-editor's change maps from here (the browser's select event may come after it).
+      lastSelection.current = [start, end];
       return;
     }
     if (before !== value && document.activeElement === el) {
@@ -117,6 +119,7 @@ export function ParagraphBlock(props: BlockProps) {
     if (caret != null) {
       const at = valueOffset(para, caret);
       el.setSelectionRange(at, at);
+      lastSelection.current = [at, at];
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- placed once per focus request, not on every edit
   }, [active, caret, focusSeq]);
