@@ -92,7 +92,7 @@ export interface Suggestions {
 
 /** Tuning of candidate generation; the defaults are what the eval and bench were run with. */
 export interface SuggestTuning {
-  /** Query terms kept after pruning (the rarest). */
+  /** Query terms kept after pruning (the rarest), and the number of stretches the query is cut into for more. */
   maxTerms: number;
   /** Terms found in more than this share of paragraphs are boilerplate ("大会", "recalling"). */
   maxDfShare: number;
@@ -121,31 +121,56 @@ export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: S
 }
 
 /**
- * The query's terms to send to BM25: unique, known to the index, boilerplate
- * dropped (document frequency over maxDfShare), then the rarest maxTerms. A
- * whole paragraph as a plain OR query matches nearly everything and is slow;
- * its rare terms are what identify its precedents.
+ * The query's terms to send to BM25: known to the index, boilerplate dropped
+ * (document frequency over maxDfShare), the rarest maxTerms first within the
+ * postings budget; then, while the budget lasts, the rarest term of each
+ * stretch of the query that has none yet (the query cut into maxTerms
+ * stretches). A whole paragraph as a plain OR query matches nearly everything
+ * and is slow; its rare terms are what identify its precedents. The second
+ * step is there because the similarity counts passages shared anywhere in the
+ * query, and the rarest terms often all sit in one distinctive clause: a
+ * paragraph sharing the rest of the query then never became a candidate
+ * (tests/bench/search-results.md).
  */
 export function pruneTerms(li: LanguageIndex, text: string, tuning: SuggestTuning = DEFAULT_TUNING): string[] {
   const n = Math.max(1, li.size);
-  const scored: { term: string; df: number }[] = [];
-  for (const term of new Set(li.terms(text))) {
-    const df = li.docFrequency(term);
-    if (df > 0) scored.push({ term, df });
-  }
-  scored.sort((a, b) => a.df - b.df);
-  const rare = scored.filter((s) => s.df / n <= tuning.maxDfShare);
+  const sequence = li.terms(text);
+  const dfOf = new Map<string, number>();
+  for (const term of sequence) if (!dfOf.has(term)) dfOf.set(term, li.docFrequency(term));
+  const known: TermDf[] = [...dfOf].filter(([, df]) => df > 0).map(([term, df]) => ({ term, df })).sort(byDf);
+  const rare = known.filter((t) => t.df / n <= tuning.maxDfShare);
   // A query made only of boilerplate still deserves an answer: keep its rarest terms.
-  const kept = rare.length >= 3 ? rare : scored.slice(0, 3);
-  const out: string[] = [];
+  const kept = rare.length >= 3 ? rare : known.slice(0, 3);
+  const out = new Set<string>();
   let postings = 0;
-  for (const s of kept.slice(0, tuning.maxTerms)) {
-    postings += s.df;
-    if (out.length >= 3 && postings > tuning.maxPostings) break;
-    out.push(s.term);
+  for (const t of kept.slice(0, tuning.maxTerms)) {
+    if (out.size >= 3 && postings + t.df > tuning.maxPostings) break;
+    postings += t.df;
+    out.add(t.term);
   }
-  return out;
+  const keptTerms = new Set(kept.map((t) => t.term));
+  const inQueryOrder = sequence.filter((term) => keptTerms.has(term));
+  const extra: TermDf[] = [];
+  for (let k = 0; k < tuning.maxTerms; k++) {
+    const stretch = inQueryOrder.slice(Math.floor((k * inQueryOrder.length) / tuning.maxTerms), Math.floor(((k + 1) * inQueryOrder.length) / tuning.maxTerms));
+    if (stretch.length === 0 || stretch.some((term) => out.has(term))) continue;
+    const rarest = stretch.reduce((a, b) => (dfOf.get(b)! < dfOf.get(a)! ? b : a));
+    extra.push({ term: rarest, df: dfOf.get(rarest)! });
+  }
+  for (const t of extra.sort(byDf)) {
+    if (out.has(t.term) || postings + t.df > tuning.maxPostings) continue;
+    postings += t.df;
+    out.add(t.term);
+  }
+  return [...out];
 }
+
+interface TermDf {
+  term: string;
+  df: number;
+}
+
+const byDf = (a: TermDf, b: TermDf) => a.df - b.df;
 
 export interface Scored {
   paragraph: IndexedParagraph;

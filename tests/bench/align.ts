@@ -58,6 +58,7 @@ const comparable = bilingualVersionPairs(db, { comparableOnly: true });
 const r = measureAgreement(db, comparable);
 console.log(
   `zh/en agreement: ${comparable.length} of ${every.length} consecutive version pairs have the same eIds in both languages; ` +
+    `paragraphs in the same pair ${(r.paragraphs.rate * 100).toFixed(2)}% (${r.paragraphs.same}/${r.paragraphs.total}), ` +
     `pairs agree ${(r.pairs.rate * 100).toFixed(1)}% (${r.pairs.both}/${r.pairs.either}), with kinds ${(r.kinds.rate * 100).toFixed(1)}%, ` +
     `${r.identicalVersionPairs}/${r.versionPairs} version pairs identical (${((performance.now() - t) / 1000).toFixed(0)} s)`,
 );

@@ -23,10 +23,13 @@ describe('zh/en agreement: the same pairs by eId in both languages', () => {
     const pairs = bilingualVersionPairs(db, { comparableOnly: true }).filter((_, i) => i % 3 === 0);
     expect(pairs.length).toBeGreaterThan(200);
     const r = measureAgreement(db, pairs);
-    console.log(`zh/en agreement over ${r.versionPairs} version pairs: pairs ${r.pairs.rate}, kinds ${r.kinds.rate}, identical ${r.identicalVersionPairs}`);
-    // Floors just under today's rates (0.981 / 0.980 on this sample), so that a
-    // regression shows; the goal is 0.99 (tests/eval/alignment.md: what remains).
-    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.978);
+    console.log(`zh/en agreement over ${r.versionPairs} version pairs: paragraphs ${r.paragraphs.rate}, pairs ${r.pairs.rate}, kinds ${r.kinds.rate}, identical ${r.identicalVersionPairs}`);
+    // The issue's target: the same pairs on ≥ 99 % of paragraphs (0.9917 on this
+    // sample, 0.9925 on all version pairs: tests/eval/alignment.md).
+    expect(r.paragraphs.rate).toBeGreaterThanOrEqual(0.99);
+    // Pairs counted in either language, a stricter count (a pair in one language
+    // only counts three times): floors just under today's rates (0.9797 / 0.9788).
+    expect(r.pairs.rate).toBeGreaterThanOrEqual(0.977);
     expect(r.kinds.rate).toBeGreaterThanOrEqual(0.976);
   });
 });

@@ -91,6 +91,21 @@ export function eidAlignment(db: Db, fromId: string, toId: string, language: str
 export const kindClass = (p: Pick<EidPair, 'kind' | 'moved'>) => `${p.kind === 'unchanged' || p.kind === 'modified' ? 'kept' : p.kind}${p.moved ? ', moved' : ''}`;
 const pairKey = (p: EidPair, withKind: boolean) => `${withKind ? kindClass(p) : ''}|${p.from.join('+')}|${p.to.join('+')}`;
 
+/**
+ * Each paragraph of both versions ("old:" or "new:" + eId) → the pair it is in
+ * (pairKey without the kind). Comparable version pairs have the same eIds in
+ * both languages, so the two maps have the same keys.
+ */
+function pairOfParagraph(pairs: EidPair[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of pairs) {
+    const key = pairKey(p, false);
+    for (const e of p.from) m.set(`old:${e}`, key);
+    for (const e of p.to) m.set(`new:${e}`, key);
+  }
+  return m;
+}
+
 export interface Disagreement {
   from: string;
   to: string;
@@ -104,6 +119,14 @@ export interface AgreementResult {
   pairs: { both: number; either: number; rate: number };
   /** Same, requiring the same kind class and moved flag too (unchanged and modified count as one). */
   kinds: { both: number; either: number; rate: number };
+  /**
+   * Paragraphs (old and new, by eId) that belong to the same pair in both
+   * languages (the same eIds on both sides, or added/removed in both), over all
+   * paragraphs: the issue's "same pairs on ≥ 99 % of paragraphs". One pair found
+   * in one language only costs its two paragraphs here, but three of `pairs`'
+   * entries (the pair, and the removed and added ones of the other language).
+   */
+  paragraphs: { same: number; total: number; rate: number };
   /** Version pairs whose alignments agree entirely. */
   identicalVersionPairs: number;
   disagreements: Disagreement[];
@@ -119,10 +142,17 @@ export function measureAgreement(db: Db, pairs: VersionPair[], options: Language
   let kBoth = 0;
   let kEither = 0;
   let identical = 0;
+  let paragraphsSame = 0;
+  let paragraphsTotal = 0;
   const disagreements: Disagreement[] = [];
   for (const vp of pairs) {
     const zh = eidAlignment(db, vp.zh.from, vp.zh.to, 'zh', optionsFor('zh'), cache);
     const en = eidAlignment(db, vp.en.from, vp.en.to, 'en', optionsFor('en'), cache);
+    const enPairOf = pairOfParagraph(en);
+    for (const [paragraph, pair] of pairOfParagraph(zh)) {
+      paragraphsTotal++;
+      if (enPairOf.get(paragraph) === pair) paragraphsSame++;
+    }
     for (const withKind of [false, true]) {
       const a = new Set(zh.map((p) => pairKey(p, withKind)));
       const b = new Set(en.map((p) => pairKey(p, withKind)));
@@ -151,6 +181,7 @@ export function measureAgreement(db: Db, pairs: VersionPair[], options: Language
     versionPairs: pairs.length,
     pairs: { both: pBoth, either: pEither, rate: rate(pBoth, pEither) },
     kinds: { both: kBoth, either: kEither, rate: rate(kBoth, kEither) },
+    paragraphs: { same: paragraphsSame, total: paragraphsTotal, rate: rate(paragraphsSame, paragraphsTotal) },
     identicalVersionPairs: identical,
     disagreements,
   };

@@ -39,7 +39,7 @@ for (const d of r.disagreements) {
     }
   }
 }
-console.log(`threshold ${threshold ?? 'default (0.45 zh, 0.4 en; moves 0.5; in place zh 0.4)'}: ${r.versionPairs} version pairs, pairs agree ${r.pairs.rate}, kinds ${r.kinds.rate}, ${r.disagreements.length} version pairs with a disagreement`);
+console.log(`threshold ${threshold ?? 'default (0.45 zh, 0.4 en; moves 0.5; in place zh 0.4)'}: ${r.versionPairs} version pairs, pairs agree ${r.pairs.rate} (${r.pairs.both}/${r.pairs.either}), kinds ${r.kinds.rate}, paragraphs in the same pair ${r.paragraphs.rate} (${r.paragraphs.same}/${r.paragraphs.total}), ${r.identicalVersionPairs} identical, ${r.disagreements.length} version pairs with a disagreement`);
 for (const [c, n] of [...counts].sort((a, b) => b[1] - a[1])) {
   console.log(`- ${c}: ${n}`);
   for (const e of examples.get(c) ?? []) console.log(`    ${e}`);

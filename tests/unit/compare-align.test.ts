@@ -108,6 +108,26 @@ describe('alignParagraphs', () => {
     expect(pairs.filter((p) => p.kind === 'unchanged')).toHaveLength(4);
   });
 
+  it('names the same paragraph as moved whatever the lengths of the texts (a translation has other lengths)', () => {
+    const texts = [
+      'Welcomes the work of the Global Operational Network of Anti-Corruption Law Enforcement Authorities;',
+      'Encourages Member States to use the Network to combat cross-border corruption offences;',
+      'Invites Member States to contribute to the Trust Fund for Victims of Human Trafficking;',
+      'Calls upon States to collect data on prison populations disaggregated by sex and age;',
+      'Requests the Secretary-General to report on the implementation of the present resolution;',
+    ];
+    const longer = ' and to share their experience with the Office, in particular on good practices and lessons learned';
+    // Two paragraphs swap places; once the first of them is the longer, once the second.
+    const movedWhenLonger = (k: number) => {
+      const t = texts.map((x, i) => (i === k ? x.replace(/;$/, `${longer};`) : x));
+      const a = t.map((x, i) => op(x, i + 1));
+      const b = [t[0], t[2], t[1], t[3], t[4]].map((x, i) => op(x, i + 1));
+      return alignParagraphs(a, b, 'en').pairs.filter((p) => p.moved).map((p) => p.from);
+    };
+    expect(movedWhenLonger(1)).toHaveLength(1);
+    expect(movedWhenLonger(1)).toEqual(movedWhenLonger(2));
+  });
+
   // Five paragraphs that stay put, to anchor the order around the ones under test.
   const anchorTexts = [
     'Welcomes the work of the Global Operational Network of Anti-Corruption Law Enforcement Authorities;',

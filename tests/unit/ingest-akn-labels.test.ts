@@ -43,6 +43,24 @@ describe('qualifyLabels', () => {
     expect(labels(annex)).toEqual(['annex, art. 1, para. 1', 'annex, art. 1, para. 2', 'annex, text 1', 'annex, art. 5, para. 1']);
   });
 
+  it('adds no chapter because paragraphs repeat inside one article (the Chinese Cybercrime Convention sets sub-items as paragraphs)', () => {
+    const annex = [
+      head('第一章'), head('第二条'), para('annex', 'annex, para. 1', 1), para('annex', 'annex, para. 2', 2), para('annex', 'annex, para. 1', 1),
+      head('第二章'), head('第五条'), para('annex', 'annex, para. 1', 1),
+    ];
+    qualifyLabels(annex, 'annex');
+    expect(labels(annex)).toEqual(['annex, art. 2, para. 1', 'annex, art. 2, para. 2', 'annex, art. 2, para. 1 (2)', 'annex, art. 5, para. 1']);
+  });
+
+  it('adds the chapter only to the units that read alike: two articles 2', () => {
+    const annex = [
+      head('Chapter I'), head('Article 2'), para('annex', 'annex, para. 1', 1), head('Chapter II'), head('Article 5'), para('annex', 'annex, para. 1', 1),
+      head('Chapter IX'), head('Article 2'), para('annex', 'annex, para. 1', 1),
+    ];
+    qualifyLabels(annex, 'annex');
+    expect(labels(annex)).toEqual(['annex, ch. I, art. 2, para. 1', 'annex, art. 5, para. 1', 'annex, ch. IX, art. 2, para. 1']);
+  });
+
   it("qualifies a budget resolution's sections, with their lettered subsections, and leaves its PPs", () => {
     const body = [
       head('I'), para('preamble', 'PP 1'), para('operative', 'OP 1', 1), para('operative', 'OP 2', 2),

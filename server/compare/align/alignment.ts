@@ -80,6 +80,19 @@ export const moveThresholdFor = (language: string) => MOVE_THRESHOLD[isCharacter
 export const inOrderThresholdFor = (language: string) => IN_ORDER_THRESHOLD[isCharacterLanguage(language) ? 'characters' : 'words'];
 
 /**
+ * How much a pair old i → new j looks like it stayed where it was: 1 minus its
+ * shift in relative position. When two runs in order are equally long (two
+ * paragraphs swapped), the one whose pairs shifted least stays and the other is
+ * what moved. Positions only, never the wording: the Chinese and English
+ * versions of a text have the same positions, so they name the same paragraph
+ * as moved (text length, the weight before, differs between languages and made
+ * them name different ones; tests/eval/alignment.md).
+ */
+function stayWeight(i: number, j: number, nA: number, nB: number): number {
+  return 1 - Math.abs(i / Math.max(1, nA) - j / Math.max(1, nB));
+}
+
+/**
  * The pairs of `matchA` (old i → new j, −1 for none) that keep their order:
  * the longest in-order run of pairs within one part (preamble / operative),
  * longer texts preferred, as [i, j] sorted by i.
@@ -277,7 +290,7 @@ export function alignParagraphs(from: AlignInput[], to: AlignInput[], language: 
   const kept = pairs.map((_, k) => k).filter((k) => !crossed[k]);
   const run = longestIncreasing(
     kept.map((k) => pairs[k].key),
-    kept.map((k) => pairs[k].to.reduce((n, j) => n + to[j].text.length, 0)),
+    kept.map((k) => stayWeight(pairs[k].from[0], pairs[k].to[0], nA, nB)),
   );
   const order = new Set([...run].map((x) => kept[x]));
   pairs.forEach((p, k) => {

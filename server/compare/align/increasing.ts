@@ -4,8 +4,8 @@
 /**
  * Positions (into `seq`) of the longest strictly increasing subsequence; among
  * equally long ones, the heaviest. When two paragraphs swap, either could be
- * "the one that moved": the weights keep the longer text in place and report
- * the shorter one as moved. Quadratic, which is nothing at a few hundred pairs.
+ * "the one that moved": the weights (the caller's) decide which stays.
+ * Quadratic, which is nothing at a few hundred pairs.
  */
 export function longestIncreasing(seq: number[], weight: number[]): Set<number> {
   const n = seq.length;

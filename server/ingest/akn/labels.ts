@@ -62,8 +62,8 @@ export function designation(heading: string): Designation | null {
   return null;
 }
 
-/** "sect. II" and its subsection "A" read "sect. II.A"; other units are listed outermost first. */
-function qualifier(open: Designation[], innermostOnly: boolean): string {
+/** The open units as cited, outermost first: "sect. II" and its subsection "A" read "sect. II.A". */
+function unitNames(open: Designation[]): string[] {
   const names: string[] = [];
   for (const d of open) {
     const prev = names.length ? open[open.indexOf(d) - 1] : undefined;
@@ -72,7 +72,7 @@ function qualifier(open: Designation[], innermostOnly: boolean): string {
       else names.push(`sect. ${d.name}`);
     } else names.push(d.name);
   }
-  return innermostOnly ? names.slice(-1).join('') : names.join(', ');
+  return names;
 }
 
 /** "annex, para. 1" + "art. 5" → "annex, art. 5, para. 1"; "OP 3" + "sect. II" → "sect. II, OP 3". */
@@ -86,10 +86,10 @@ const repeats = (labels: string[]) => labels.length - new Set(labels).size;
 /**
  * Qualifies in place the numbered paragraphs of `paragraphs` (one body: the
  * resolution's, or one annex whose labels start with `prefix`) when their
- * labels repeat: by the innermost unit above each, or by every open unit when
- * that leaves fewer repeats. Labels that do not repeat are left as they are.
- * What still repeats (a file that numbers two paragraphs 66, sub-items set as
- * paragraphs) is counted: "OP 66", then "OP 66 (2)".
+ * labels repeat: by the innermost unit above each, and by the units above that
+ * only where needed (qualifyNumbered). Labels that do not repeat are left as
+ * they are. What still repeats (a file that numbers two paragraphs 66,
+ * sub-items set as paragraphs) is counted: "OP 66", then "OP 66 (2)".
  */
 export function qualifyLabels(paragraphs: ParsedParagraph[], prefix: string): void {
   const text = paragraphs.filter((p) => p.section !== 'heading');
@@ -99,24 +99,60 @@ export function qualifyLabels(paragraphs: ParsedParagraph[], prefix: string): vo
   countRepeats(text);
 }
 
-/** Numbering restarts among `numbered`: each is qualified by the units open above it. */
+/**
+ * Numbering restarts among `numbered`: each is cited by the innermost unit
+ * above it ("annex, art. 5, para. 1"), and by outer units too only where two
+ * different units would otherwise read alike (an "Article 2" in a convention
+ * and another in its interpretative notes: "ch. I, art. 2" and "ch. IX, art.
+ * 2"). All paragraphs of one unit are cited alike. Repeats inside one unit
+ * (sub-items a file sets as numbered paragraphs) are no reason to add outer
+ * units: no structure tells them apart, and adding it would make one
+ * language's citations differ from the others' (the Chinese Cybercrime
+ * Convention read "annex, ch. I, art. 5, para. 1" where English had "annex,
+ * art. 5, para. 1", because its article 2 repeats numbers).
+ */
 function qualifyNumbered(paragraphs: ParsedParagraph[], numbered: ParsedParagraph[], prefix: string): void {
   const open: Designation[] = [];
-  const units = new Map<ParsedParagraph, Designation[]>();
+  const units = new Map<ParsedParagraph, string[]>();
   for (const p of paragraphs) {
     if (p.section === 'heading') {
       const d = designation(p.text);
       if (!d) continue;
       while (open.length && RANKS[open[open.length - 1].rank] >= RANKS[d.rank]) open.pop();
       open.push(d);
-    } else if (p.number !== null && open.length) units.set(p, [...open]);
+    } else if (p.number !== null && open.length) units.set(p, unitNames(open));
   }
-  const relabel = (innermostOnly: boolean) => numbered.map((p) => (units.has(p) ? qualify(p.label, prefix, qualifier(units.get(p)!, innermostOnly)) : p.label));
-  const short = relabel(true);
-  const full = relabel(false);
-  const labels = repeats(short) <= repeats(full) ? short : full;
-  numbered.forEach((p, i) => {
-    p.label = labels[i];
+  // How many units (innermost first) each unit path cites; every path starts with one.
+  const depth = new Map<string, number>();
+  const pathOf = (names: string[]) => names.join('\u0000');
+  const labelOf = (p: ParsedParagraph): string => {
+    const names = units.get(p);
+    return names ? qualify(p.label, prefix, names.slice(-(depth.get(pathOf(names)) ?? 1)).join(', ')) : p.label;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    const pathsByLabel = new Map<string, Map<string, number>>(); // label → path → its number of units
+    for (const p of numbered) {
+      const names = units.get(p);
+      if (!names) continue;
+      const label = labelOf(p);
+      const paths = pathsByLabel.get(label) ?? new Map<string, number>();
+      paths.set(pathOf(names), names.length);
+      pathsByLabel.set(label, paths);
+    }
+    for (const paths of pathsByLabel.values()) {
+      if (paths.size < 2) continue;
+      for (const [path, length] of paths) {
+        const d = depth.get(path) ?? 1;
+        if (d < length) {
+          depth.set(path, d + 1);
+          changed = true;
+        }
+      }
+    }
+  }
+  numbered.forEach((p) => {
+    p.label = labelOf(p);
   });
 }
 
