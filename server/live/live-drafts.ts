@@ -36,13 +36,16 @@ interface LiveContext {
   actor: Actor;
 }
 
-const actorOfOrigin = (origin: unknown): Actor | null => {
-  const o = origin as { context?: Partial<LiveContext>; actor?: Actor } | null;
-  return o?.context?.actor ?? o?.actor ?? null;
-};
+/** The user behind a transaction: a connection's (Hocuspocus passes the connection as origin) or a REST save's, both carrying a LiveContext. */
+const actorOfOrigin = (origin: unknown): Actor | null => (origin as { context?: Partial<LiveContext> } | null)?.context?.actor ?? null;
+
+/** A stored live document's state and updates, in order, into `doc`. */
+const applyStored = (doc: Y.Doc, updates: readonly Uint8Array[]) => Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
 
 export class LiveDrafts implements LiveText {
   readonly server: Hocuspocus;
+  /** Open documents changed since their text was last written to the draft row: only those need settling. */
+  private readonly unsettled = new Set<string>();
 
   constructor(private readonly db: Db) {
     this.server = new Hocuspocus({
@@ -63,7 +66,13 @@ export class LiveDrafts implements LiveText {
       onLoadDocument: async ({ document, documentName }) => this.load(document, documentName),
       afterLoadDocument: async ({ document, documentName }) => {
         // Synchronous, inside the update's application: written before the acknowledgement is sent.
-        document.on('update', (update: Uint8Array, origin: unknown) => store.appendUpdate(this.db, documentName, update, actorOfOrigin(origin)?.id ?? null));
+        document.on('update', (update: Uint8Array, origin: unknown) => {
+          store.appendUpdate(this.db, documentName, update, actorOfOrigin(origin)?.id ?? null);
+          this.unsettled.add(documentName);
+        });
+      },
+      afterUnloadDocument: async ({ documentName }) => {
+        this.unsettled.delete(documentName);
       },
       onStoreDocument: async ({ document, documentName }) => this.materialise(document, documentName),
     });
@@ -72,10 +81,7 @@ export class LiveDrafts implements LiveText {
   /** The live document from the database, or a new one from the draft's row. */
   private load(document: Y.Doc, draftId: string): void {
     const stored = store.readLive(this.db, draftId);
-    if (stored) {
-      Y.transact(document, () => stored.updates.forEach((u) => Y.applyUpdate(document, u)));
-      return;
-    }
+    if (stored) return applyStored(document, stored.updates);
     const draft = getDraft(this.db, draftId);
     if (!draft) throw new Error(`Draft not found: ${draftId}`);
     writeDraft(document, liveContentOf(draft), randomUUID());
@@ -92,13 +98,16 @@ export class LiveDrafts implements LiveText {
     const names = editors.map((id) => findUserById(this.db, id)).filter((u) => u !== null);
     const draft = changed ? { ...row, ...content, version: row.version + 1, updatedAt: new Date().toISOString() } : null;
     const note = names.length > 1 ? `Typed live by ${names.map((u) => `${u.name} (${u.delegation.name})`).join(', ')}` : null;
-    store.materialiseLive(this.db, draftId, Y.encodeStateAsUpdate(document), { draft, expectedVersion: row.version, savedBy: editors.at(-1) ?? null, note });
+    if (store.materialiseLive(this.db, draftId, Y.encodeStateAsUpdate(document), { draft, expectedVersion: row.version, savedBy: editors.at(-1) ?? null, note })) {
+      this.unsettled.delete(draftId);
+    }
   }
 
   settle(draftId: string): void {
     const document = this.server.documents.get(draftId);
     if (document) {
-      if (!document.isLoading) this.materialise(document, draftId);
+      // Every API read of the draft comes here: nothing to do unless someone typed since the last write.
+      if (!document.isLoading && this.unsettled.has(draftId)) this.materialise(document, draftId);
       return;
     }
     // Not open, with updates the row lacks: the server stopped (or crashed) before their pause.
@@ -113,12 +122,12 @@ export class LiveDrafts implements LiveText {
     const stored = store.readLive(this.db, draftId);
     if (!stored) return null;
     const doc = new Y.Doc();
-    Y.transact(doc, () => stored.updates.forEach((u) => Y.applyUpdate(doc, u)));
+    applyStored(doc, stored.updates);
     return doc;
   }
 
   push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): void {
-    const origin = { actor };
+    const origin = { context: { actor } };
     const open = this.server.documents.get(draftId);
     if (open && !open.isLoading) {
       applyDraftChange(open, prev, next, origin);
@@ -147,7 +156,10 @@ export class LiveDrafts implements LiveText {
   }
 
   async close(): Promise<void> {
-    for (const document of this.server.documents.values()) this.materialise(document, (document as Document).name);
+    for (const document of this.server.documents.values()) {
+      const { name } = document as Document;
+      if (this.unsettled.has(name)) this.materialise(document, name);
+    }
     this.server.closeConnections();
   }
 }

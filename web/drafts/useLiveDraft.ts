@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import { applyDraftChange, applyParagraphEdit, isEmpty, lineageOf, paragraphOf, paragraphText, readDraft, spliceParagraph, type LiveAnnouncement, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import { getDraft, isNetworkError, type DraftT } from '../api.js';
 import { liveUndo, type LiveUndo } from './liveUndo.js';
+import * as P from './paragraphs.js';
 import { peersOf, type Peer, type PresenceState } from './presence.js';
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'error';
@@ -121,7 +122,7 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
     const next = editableOf(doc);
     const c = composition.current;
     const composing = c && shown.current?.paragraphs.find((p) => p.id === c.paragraphId);
-    show(composing ? { ...next, paragraphs: next.paragraphs.map((p) => (p.id === composing.id ? { ...p, text: composing.text, footnotes: composing.footnotes } : p)) } : next);
+    show(composing ? { ...next, paragraphs: P.update(next.paragraphs, composing.id, { text: composing.text, footnotes: composing.footnotes }) } : next);
   }, [show]);
 
   useEffect(() => {
@@ -236,11 +237,11 @@ export function useLiveDraft(id: string, { name, delegation }: { name: string; d
       const before = shown.current;
       if (!doc || !before) return;
       const next = { ...rendered, ...patch };
-      const withParagraph = (p: DraftT['paragraphs'][number]) => ({ ...before, paragraphs: before.paragraphs.map((x) => (x.id === p.id ? p : x)) });
+      const withParagraph = (p: P.Para) => ({ ...before, paragraphs: P.update(before.paragraphs, p.id, p) });
       if (composition.current) return show(withParagraph(next));
       if (!applyParagraphEdit(doc, rendered.id, rendered, next, MINE)) {
         // Deleted by someone meanwhile: the general path brings it back with this text.
-        return edit((e) => ({ ...e, paragraphs: e.paragraphs.map((x) => (x.id === next.id ? next : x)) }));
+        return edit((e) => ({ ...e, paragraphs: P.update(e.paragraphs, next.id, next) }));
       }
       const now = paragraphOf(doc, rendered.id);
       if (now) show(withParagraph(now));
