@@ -74,7 +74,7 @@ if (hasDrafts(db)) noteDraftsSaved(config.dbFile);
 // or damaged. Searches answer 503 with the progress until their language is ready.
 const context = buildContext(db, { seriesOverrides, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
 
-const accounts = await bootstrapAccounts(db, context.setup, process.env);
+const accounts = await bootstrapAccounts(context.store, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
 
 const app = createApp(context, { webDir: config.webDir });

@@ -5,8 +5,7 @@
 // machine creates one. Never a default password. Drafts made before accounts
 // existed are given to the first administrator's delegation.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { adoptOwnerlessDrafts } from '../store/drafts.js';
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/store.js';
 import { AccountError } from './errors.js';
 import type { User } from './model.js';
 import { countUsers, createUser, listUsers, type NewUser } from './service.js';
@@ -20,20 +19,20 @@ export class FirstAdminSetup {
   }
 
   /** Opens the setup (a new token) when the database has no user; the token, or null. */
-  openIfNeeded(db: Db): string | null {
-    if (countUsers(db) > 0) return (this.token = null);
+  async openIfNeeded(store: Store): Promise<string | null> {
+    if ((await countUsers(store)) > 0) return (this.token = null);
     this.token ??= randomBytes(24).toString('base64url');
     return this.token;
   }
 
   /** The first administrator, made with the token; refused when the token is wrong or a user exists already. */
-  async complete(db: Db, token: string, input: Omit<NewUser, 'admin'>): Promise<User> {
+  async complete(store: Store, token: string, input: Omit<NewUser, 'admin'>): Promise<User> {
     const expected = this.token;
     const same = expected !== null && token.length === expected.length && timingSafeEqual(Buffer.from(token), Buffer.from(expected));
-    if (!same || countUsers(db) > 0) throw new AccountError('forbidden', 'This setup link is not valid (used already, or from an earlier start of the server)');
+    if (!same || (await countUsers(store)) > 0) throw new AccountError('forbidden', 'This setup link is not valid (used already, or from an earlier start of the server)');
     this.token = null;
-    const user = await createUser(db, { ...input, admin: true }, null);
-    adoptOwnerlessDrafts(db, user.delegation.id);
+    const user = await createUser(store, { ...input, admin: true }, null);
+    await store.drafts.adoptOwnerless(user.delegation.id);
     return user;
   }
 }
@@ -47,23 +46,23 @@ export interface BootstrapEnv {
   PRECEDENT_ADMIN_DELEGATION?: string;
 }
 
-export async function bootstrapAccounts(db: Db, setup: FirstAdminSetup, env: BootstrapEnv): Promise<BootstrapOutcome> {
-  const users = countUsers(db);
+export async function bootstrapAccounts(store: Store, setup: FirstAdminSetup, env: BootstrapEnv): Promise<BootstrapOutcome> {
+  const users = await countUsers(store);
   if (users > 0) {
-    const admin = listUsers(db).find((u) => u.admin);
-    if (admin) adoptOwnerlessDrafts(db, admin.delegation.id);
+    const admin = (await listUsers(store)).find((u) => u.admin);
+    if (admin) await store.drafts.adoptOwnerless(admin.delegation.id);
     return { kind: 'ready', users };
   }
   const email = env.PRECEDENT_ADMIN_EMAIL?.trim();
   const password = env.PRECEDENT_ADMIN_PASSWORD;
   if (email && password) {
     const user = await createUser(
-      db,
+      store,
       { email, password, name: env.PRECEDENT_ADMIN_NAME?.trim() || 'Administrator', delegation: env.PRECEDENT_ADMIN_DELEGATION?.trim() || 'Administrators', admin: true },
       null,
     );
-    adoptOwnerlessDrafts(db, user.delegation.id);
+    await store.drafts.adoptOwnerless(user.delegation.id);
     return { kind: 'created', user };
   }
-  return { kind: 'setup', token: setup.openIfNeeded(db)! };
+  return { kind: 'setup', token: (await setup.openIfNeeded(store))! };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
 import { openDb } from '../store/db.js';
-import { adoptOwnerlessDrafts } from '../store/drafts.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 import { AccountError } from './errors.js';
 import { countUsers, createUser, listUsers, resetPassword } from './service.js';
 
@@ -44,20 +44,21 @@ function passwordToUse(): { password: string; generated: boolean } {
 }
 
 const db = openDb(config.dbFile);
+const store = openSqliteStore(db);
 try {
   const [command] = positionals;
   if (command === 'add') {
     const { password, generated } = passwordToUse();
-    const first = countUsers(db) === 0;
-    const user = await createUser(db, { email: required('email'), name: required('name'), delegation: required('delegation'), password, admin: values.admin }, null);
-    if (first && user.admin) adoptOwnerlessDrafts(db, user.delegation.id);
+    const first = (await countUsers(store)) === 0;
+    const user = await createUser(store, { email: required('email'), name: required('name'), delegation: required('delegation'), password, admin: values.admin }, null);
+    if (first && user.admin) await store.drafts.adoptOwnerless(user.delegation.id);
     console.log(`Created ${user.admin ? 'administrator' : 'user'} ${user.email} (${user.name}, ${user.delegation.name})`);
     if (generated) console.log(`Password (shown once): ${password}`);
   } else if (command === 'list') {
-    for (const u of listUsers(db)) console.log(`${u.email}\t${u.name}\t${u.delegation.name}${u.admin ? '\tadministrator' : ''}`);
+    for (const u of await listUsers(store)) console.log(`${u.email}\t${u.name}\t${u.delegation.name}${u.admin ? '\tadministrator' : ''}`);
   } else if (command === 'reset-password') {
     const { password, generated } = passwordToUse();
-    const user = await resetPassword(db, required('email'), password);
+    const user = await resetPassword(store, required('email'), password);
     console.log(`New password set for ${user.email}; their sessions are signed out`);
     if (generated) console.log(`Password (shown once): ${password}`);
   } else {
@@ -69,5 +70,6 @@ try {
   console.error(`users: ${e.message}`);
   process.exitCode = 1;
 } finally {
+  await store.close();
   db.close();
 }

@@ -1,13 +1,11 @@
-// Accounts over a database: sign in and out, sessions, users and delegations,
+// Accounts over the store: sign in and out, sessions, users and delegations,
 // password changes, and the audit entries these leave. What the API routes, the
 // start-up bootstrap and the users CLI call. Sign-in failures are counted in
 // the audit log, per account and per address, and refused past a limit.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import * as store from '../store/accounts.js';
-import { appendAudit, countFailedSignIns, type NewAuditEntry } from '../store/audit.js';
-import type { Db } from '../store/db.js';
+import type { NewAuditEntry, Store } from '../store/store.js';
 import { AccountError } from './errors.js';
-import type { Delegation, User } from './model.js';
+import type { User } from './model.js';
 import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
 
 /** A session lasts this long after its last use. */
@@ -24,8 +22,8 @@ const newId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '').sli
 const now = () => new Date().toISOString();
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function audit(db: Db, entry: Omit<NewAuditEntry, 'at'>): void {
-  appendAudit(db, { at: now(), ...entry, actorEmail: entry.actorEmail?.toLowerCase() ?? null });
+export async function audit(store: Store, entry: Omit<NewAuditEntry, 'at'>): Promise<void> {
+  await store.audit.append({ at: now(), ...entry, actorEmail: entry.actorEmail?.toLowerCase() ?? null });
 }
 
 export interface SignedIn {
@@ -36,86 +34,75 @@ export interface SignedIn {
 }
 
 /** A session for a user who has just proven who they are (signed in, or made the first account). */
-export function openSessionFor(db: Db, user: User, address: string | null): SignedIn {
-  audit(db, { action: 'sign-in', actorId: user.id, actorEmail: user.email, address });
-  return openSession(db, user);
+export async function openSessionFor(store: Store, user: User, address: string | null): Promise<SignedIn> {
+  await audit(store, { action: 'sign-in', actorId: user.id, actorEmail: user.email, address });
+  return openSession(store, user);
 }
 
-function openSession(db: Db, user: User): SignedIn {
+async function openSession(store: Store, user: User): Promise<SignedIn> {
   const token = randomBytes(32).toString('base64url');
   const at = new Date();
   const expiresAt = new Date(at.getTime() + SESSION_IDLE_MS).toISOString();
-  store.insertSession(db, { tokenHash: hashToken(token), userId: user.id, createdAt: at.toISOString(), lastSeenAt: at.toISOString(), expiresAt });
+  await store.accounts.insertSession({ tokenHash: hashToken(token), userId: user.id, createdAt: at.toISOString(), lastSeenAt: at.toISOString(), expiresAt });
   return { user, token, expiresAt };
 }
 
-function refuseIfThrottled(db: Db, email: string, address: string | null): void {
+async function refuseIfThrottled(store: Store, email: string, address: string | null): Promise<void> {
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MS).toISOString();
   const minutes = SIGN_IN_WINDOW_MS / 60_000;
-  if (countFailedSignIns(db, { email }, since) >= SIGN_IN_LIMITS.perAccount) {
+  if ((await store.audit.countFailedSignIns({ email }, since)) >= SIGN_IN_LIMITS.perAccount) {
     throw new AccountError('throttled', `Too many failed sign-ins for this account: try again in ${minutes} minutes, or ask an administrator to reset the password`, SIGN_IN_WINDOW_MS / 1000);
   }
-  if (address && countFailedSignIns(db, { address }, since) >= SIGN_IN_LIMITS.perAddress) {
+  if (address && (await store.audit.countFailedSignIns({ address }, since)) >= SIGN_IN_LIMITS.perAddress) {
     throw new AccountError('throttled', `Too many failed sign-ins from this address: try again in ${minutes} minutes`, SIGN_IN_WINDOW_MS / 1000);
   }
 }
 
 /** A session for the right e-mail and password; one message for an unknown e-mail and a wrong password. */
-export async function signIn(db: Db, email: string, password: string, address: string | null): Promise<SignedIn> {
-  refuseIfThrottled(db, email, address);
-  const found = store.findUserByEmail(db, email);
+export async function signIn(store: Store, email: string, password: string, address: string | null): Promise<SignedIn> {
+  await refuseIfThrottled(store, email, address);
+  const found = await store.accounts.findUserByEmail(email);
   const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
   if (!found || !ok) {
-    audit(db, { action: 'sign-in-failed', actorId: found?.id ?? null, actorEmail: email, address });
+    await audit(store, { action: 'sign-in-failed', actorId: found?.id ?? null, actorEmail: email, address });
     throw new AccountError('unauthenticated', BAD_CREDENTIALS);
   }
   const { passwordHash: _hash, ...user } = found;
-  return openSessionFor(db, user, address);
+  return openSessionFor(store, user, address);
 }
 
 /** The user a session token belongs to, or null when it is unknown or expired (its expiry slides with use). */
-export function sessionUser(db: Db, token: string): { user: User; tokenHash: string } | null {
+export async function sessionUser(store: Store, token: string): Promise<{ user: User; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
-  const found = store.findSessionUser(db, tokenHash);
+  const found = await store.accounts.findSessionUser(tokenHash);
   if (!found) return null;
   const { session, user } = found;
   const at = Date.now();
   if (Date.parse(session.expiresAt) <= at) {
-    store.deleteSession(db, tokenHash);
+    await store.accounts.deleteSession(tokenHash);
     return null;
   }
   if (at - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
-    store.touchSession(db, tokenHash, new Date(at).toISOString(), new Date(at + SESSION_IDLE_MS).toISOString());
+    await store.accounts.touchSession(tokenHash, new Date(at).toISOString(), new Date(at + SESSION_IDLE_MS).toISOString());
   }
   return { user, tokenHash };
 }
 
-export function signOut(db: Db, token: string, address: string | null): void {
-  const session = sessionUser(db, token);
-  store.deleteSession(db, hashToken(token));
-  if (session) audit(db, { action: 'sign-out', actorId: session.user.id, actorEmail: session.user.email, address });
+export async function signOut(store: Store, token: string, address: string | null): Promise<void> {
+  const session = await sessionUser(store, token);
+  await store.accounts.deleteSession(hashToken(token));
+  if (session) await audit(store, { action: 'sign-out', actorId: session.user.id, actorEmail: session.user.email, address });
 }
 
 /** A new password after the current one is proven; every other session of the user ends. */
-export async function changePassword(db: Db, user: User, tokenHash: string, current: string, next: string, address: string | null): Promise<void> {
-  const found = store.findUserById(db, user.id);
+export async function changePassword(store: Store, user: User, tokenHash: string, current: string, next: string, address: string | null): Promise<void> {
+  const found = await store.accounts.findUserById(user.id);
   if (!found || !(await verifyPassword(current, found.passwordHash))) throw new AccountError('forbidden', 'The current password is wrong');
   const problem = passwordProblem(next);
   if (problem) throw new AccountError('invalid', problem);
-  store.setPassword(db, user.id, await hashPassword(next), now());
-  store.deleteUserSessions(db, user.id, tokenHash);
-  audit(db, { action: 'password-changed', actorId: user.id, actorEmail: user.email, address, target: user.email });
-}
-
-/** A delegation by id or name, created (with that name) when none has it. */
-export function delegationNamed(db: Db, idOrName: string): Delegation {
-  const name = idOrName.trim();
-  if (!name) throw new AccountError('invalid', 'delegation: required');
-  const found = store.findDelegation(db, name);
-  if (found) return found;
-  const delegation = { id: newId('g'), name };
-  store.insertDelegation(db, delegation, now());
-  return delegation;
+  await store.accounts.setPassword(user.id, await hashPassword(next), now());
+  await store.accounts.deleteUserSessions(user.id, tokenHash);
+  await audit(store, { action: 'password-changed', actorId: user.id, actorEmail: user.email, address, target: user.email });
 }
 
 export interface NewUser {
@@ -128,39 +115,39 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-export async function createUser(db: Db, input: NewUser, by: User | null, address: string | null = null): Promise<User> {
+export async function createUser(store: Store, input: NewUser, by: User | null, address: string | null = null): Promise<User> {
   const email = input.email.trim();
   if (!EMAIL.test(email)) throw new AccountError('invalid', `email: not an e-mail address: ${email}`);
   if (!input.name.trim()) throw new AccountError('invalid', 'name: required');
+  const delegation = input.delegation.trim();
+  if (!delegation) throw new AccountError('invalid', 'delegation: required');
   const problem = passwordProblem(input.password);
   if (problem) throw new AccountError('invalid', problem);
-  if (store.findUserByEmail(db, email)) throw new AccountError('conflict', `A user with the e-mail ${email} exists already`);
+  const taken = () => new AccountError('conflict', `A user with the e-mail ${email} exists already`);
+  if (await store.accounts.findUserByEmail(email)) throw taken();
   const passwordHash = await hashPassword(input.password);
   const id = newId('u');
-  // Checked again inside the transaction: another request may have taken the e-mail while the hash was computed.
-  db.transaction(() => {
-    if (store.findUserByEmail(db, email)) throw new AccountError('conflict', `A user with the e-mail ${email} exists already`);
-    const delegation = delegationNamed(db, input.delegation);
-    store.insertUser(db, { id, email, name: input.name.trim(), delegationId: delegation.id, admin: input.admin ?? false, passwordHash, now: now() });
-  })();
-  const { passwordHash: _hash, ...user } = store.findUserById(db, id)!;
-  audit(db, { action: 'user-created', actorId: by?.id ?? null, actorEmail: by?.email ?? null, address, target: user.email, detail: `${user.delegation.name}${user.admin ? ', administrator' : ''}` });
+  // The store checks the e-mail again as it writes: another request may have taken it while the hash was computed.
+  const row = { id, email, name: input.name.trim(), admin: input.admin ?? false, passwordHash, now: now() };
+  if (!(await store.accounts.insertUser(row, delegation, newId('g')))) throw taken();
+  const { passwordHash: _hash, ...user } = (await store.accounts.findUserById(id))!;
+  await audit(store, { action: 'user-created', actorId: by?.id ?? null, actorEmail: by?.email ?? null, address, target: user.email, detail: `${user.delegation.name}${user.admin ? ', administrator' : ''}` });
   return user;
 }
 
 /** A new password set by an administrator (the CLI): the user's sessions end. */
-export async function resetPassword(db: Db, email: string, password: string): Promise<User> {
-  const found = store.findUserByEmail(db, email);
+export async function resetPassword(store: Store, email: string, password: string): Promise<User> {
+  const found = await store.accounts.findUserByEmail(email);
   if (!found) throw new AccountError('invalid', `No user with the e-mail ${email}`);
   const problem = passwordProblem(password);
   if (problem) throw new AccountError('invalid', problem);
-  store.setPassword(db, found.id, await hashPassword(password), now());
-  store.deleteUserSessions(db, found.id);
-  audit(db, { action: 'password-changed', actorEmail: 'cli', target: found.email, detail: 'reset' });
+  await store.accounts.setPassword(found.id, await hashPassword(password), now());
+  await store.accounts.deleteUserSessions(found.id);
+  await audit(store, { action: 'password-changed', actorEmail: 'cli', target: found.email, detail: 'reset' });
   const { passwordHash: _hash, ...user } = found;
   return user;
 }
 
-export const listUsers = store.listUsers;
-export const listDelegations = store.listDelegations;
-export const countUsers = store.countUsers;
+export const listUsers = (store: Store) => store.accounts.listUsers();
+export const listDelegations = (store: Store) => store.accounts.listDelegations();
+export const countUsers = (store: Store) => store.accounts.countUsers();

@@ -38,7 +38,7 @@ export function createApi(ctx: AppContext) {
   // A saved draft leaves a marker beside the database, so that losing the file is never silent (db-guard.ts).
   const markDraftsSaved: MiddlewareHandler = async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.res.ok) noteDraftsSaved(ctx.db.name);
+    if (ctx.store.kind === 'sqlite' && c.req.method !== 'GET' && c.res.ok) noteDraftsSaved(ctx.db.name);
   };
   const api = new Hono<AppEnv>().use('*', sessionMiddleware(ctx));
   for (const prefix of CORPUS_PREFIXES) api.use(prefix, corpusReaders(ctx)).use(`${prefix}/*`, corpusReaders(ctx));

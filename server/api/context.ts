@@ -1,4 +1,5 @@
-// What every route handler may use: the database, the services built on it,
+// What every route handler may use: the corpus database, the store of what
+// people make (SQLite by default, PostgreSQL when configured), the services,
 // and the accounts settings. Passed explicitly (no globals) so tests build an
 // app over their own database. AppEnv types what the session middleware puts
 // on each request: the signed-in user, if any.
@@ -7,14 +8,18 @@ import type { Actor } from '../accounts/model.js';
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
-import { registerLiveText } from '../drafts/live.js';
 import { LiveDrafts } from '../live/live-drafts.js';
 import { DocxImporter } from '../exchange/docx-import-thread.js';
 import { SearchWorker } from '../search/search-worker.js';
 import type { Db } from '../store/db.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/store.js';
 
 export interface AppContext {
+  /** The corpus (documents, paragraphs), this instance's own copy; in SQLite, also the store's file. */
   db: Db;
+  /** Accounts, drafts, negotiation and live documents: the SQLite store over `db`, or PostgreSQL shared by instances. */
+  store: Store;
   /** Suggestions and agreed-language search, in the search worker thread over the persisted index. */
   search: SearchWorker;
   /** The corpus (documents, search, series, diff) is readable without signing in. */
@@ -37,6 +42,8 @@ export interface AppEnv {
 }
 
 export interface ContextOptions {
+  /** The store: the SQLite store over the corpus database unless given (PostgreSQL, main.ts). */
+  store?: Store;
   /** Corrections to series grouping, as the server read them from corpus/series.json; none by default. */
   seriesOverrides?: SeriesOverrides;
   publicCorpus?: boolean;
@@ -57,8 +64,8 @@ export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const seriesOverrides = options.seriesOverrides ?? {};
   setSeriesOverrides(db, seriesOverrides);
   const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
-  const live = new LiveDrafts(db);
-  registerLiveText(db, live);
+  const store = options.store ?? openSqliteStore(db);
+  const live = new LiveDrafts(db, store);
   const imports = options.imports ?? new DocxImporter(config.imports);
-  return { db, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live, imports };
+  return { db, store, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live, imports };
 }

@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'precedent_session';
 export function sessionMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? sessionUser(ctx.db, token) : null;
+    const session = token ? await sessionUser(ctx.store, token) : null;
     c.set('actor', session?.user ?? null);
     c.set('sessionHash', session?.tokenHash ?? null);
     await next();

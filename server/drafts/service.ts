@@ -10,22 +10,31 @@ import type { Language } from '../../core/model.js';
 import { paragraphSource } from '../../core/citation.js';
 import type { Actor } from '../accounts/model.js';
 import { audit } from '../accounts/service.js';
-import { findDelegation, findUserByEmail } from '../store/accounts.js';
 import { getDocument, getParagraph, getParagraphs } from '../store/corpus.js';
 import type { Db } from '../store/db.js';
-import * as store from '../store/drafts.js';
-import * as sharing from '../store/draft-sharing.js';
+import type { Acceptance, Store } from '../store/store.js';
 import type { DocumentDiff } from '../compare/diff.js';
 import type { DocxImporter } from '../exchange/docx-import-thread.js';
 import { accessFor, allows, type DraftAction } from './access.js';
 import { draftDiff, versionDiff } from './diff.js';
 import { DraftError } from './errors.js';
-import { liveContentOf, liveTextOf } from './live.js';
+import { liveContentOf, type LiveText } from './live.js';
 import { ImportRejected, checkImportLimits, importedDraft, readImport, type ImportSource } from './import.js';
 import type { Draft, DraftAccess, DraftParagraph, DraftPatch, DraftShare, DraftSource, DraftSummary, DraftVersionInfo, DraftView, NewDraft, ShareAccess } from './model.js';
 import { DEFAULT_BODY, UNTITLED, applyPatch, copyOf, newDraft, rollover } from './rules.js';
 
 const now = () => new Date().toISOString();
+
+/**
+ * What the drafts feature works over: the corpus (bases and sources of
+ * paragraphs), the store (drafts, shares, versions) and, when the server runs
+ * live co-editing, the live text (absent in the CLI and in tests of the service alone).
+ */
+export interface DraftsContext {
+  db: Db;
+  store: Store;
+  live?: LiveText | null;
+}
 
 const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string> = {
   read: (id) => `Draft not found: ${id}`,
@@ -42,11 +51,11 @@ const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string>
  * else 404 (no access) or 403. Other features on drafts (negotiation/) check
  * access through it too.
  */
-export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction): { draft: Draft; access: DraftAccess; ownerDelegationId: string | null } {
+export async function openDraft(ctx: DraftsContext, actor: Actor, id: string, action: DraftAction): Promise<{ draft: Draft; access: DraftAccess; ownerDelegationId: string | null }> {
   // What co-editors typed a moment ago is part of the draft (drafts/live.ts).
-  liveTextOf(db)?.settle(id);
-  const found = store.getDraftWithOwner(db, id);
-  const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, sharing.sharesReaching(db, id, actor.id, actor.delegation.id)) : null;
+  await ctx.live?.settle(id);
+  const found = await ctx.store.drafts.getWithOwner(id);
+  const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, await ctx.store.shares.reaching(id, actor.id, actor.delegation.id)) : null;
   if (!found || !access) throw DraftError.missing('Draft', id);
   if (!allows(access, action)) throw DraftError.forbidden(REFUSALS[action](id, access));
   return { ...found, access };
@@ -58,36 +67,39 @@ export function openDraft(db: Db, actor: Actor, id: string, action: DraftAction)
  * summaries only (no draft's paragraphs are parsed), and the shares of the
  * page's shared drafts.
  */
-export function listDrafts(db: Db, actor: Actor, page: { limit: number; offset: number }): { drafts: DraftSummary[]; total: number } {
-  const { drafts, total } = store.listVisibleDrafts(db, actor.id, actor.delegation.id, page);
-  const summaries = drafts.map(({ ownerDelegationId, ownerName, base, ...draft }) => {
-    const shares = ownerDelegationId === actor.delegation.id ? [] : sharing.sharesReaching(db, draft.id, actor.id, actor.delegation.id);
-    return {
+export async function listDrafts(ctx: DraftsContext, actor: Actor, page: { limit: number; offset: number }): Promise<{ drafts: DraftSummary[]; total: number }> {
+  const { drafts, total } = await ctx.store.drafts.listVisible(actor.id, actor.delegation.id, page);
+  const summaries = [];
+  for (const { ownerDelegationId, ownerName, ...draft } of drafts) {
+    const shares = ownerDelegationId === actor.delegation.id ? [] : await ctx.store.shares.reaching(draft.id, actor.id, actor.delegation.id);
+    // The base is named from this instance's corpus (the store does not hold it).
+    const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
+    summaries.push({
       ...draft,
       baseName: base ? (base.symbol ?? base.title) : null,
       access: accessFor(ownerDelegationId, actor.delegation.id, shares) ?? 'read',
       owner: ownerName,
       sharedBy: shares[0]?.sharedBy ?? null,
-    };
-  });
+    });
+  }
   return { drafts: summaries, total };
 }
 
-export function getDraft(db: Db, actor: Actor, id: string): DraftView {
-  const { draft, access } = openDraft(db, actor, id, 'read');
+export async function getDraft(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftView> {
+  const { draft, access } = await openDraft(ctx, actor, id, 'read');
   return { ...draft, access };
 }
 
-export function deleteDraft(db: Db, actor: Actor, id: string, address: string | null = null): void {
-  const { draft } = openDraft(db, actor, id, 'manage');
-  if (!store.deleteDraft(db, id)) throw DraftError.missing('Draft', id);
-  liveTextOf(db)?.disconnect(id);
-  audit(db, { action: 'draft-deleted', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: draft.title });
+export async function deleteDraft(ctx: DraftsContext, actor: Actor, id: string, address: string | null = null): Promise<void> {
+  const { draft } = await openDraft(ctx, actor, id, 'manage');
+  if (!await ctx.store.drafts.delete(id)) throw DraftError.missing('Draft', id);
+  ctx.live?.disconnect(id);
+  await audit(ctx.store, { action: 'draft-deleted', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: draft.title });
 }
 
-function insert(db: Db, actor: Actor, input: NewDraft): DraftView {
+async function insert(ctx: DraftsContext, actor: Actor, input: NewDraft): Promise<DraftView> {
   const draft = newDraft(input, now());
-  store.insertDraft(db, draft, { userId: actor.id, delegationId: actor.delegation.id });
+  await ctx.store.drafts.insert(draft, { userId: actor.id, delegationId: actor.delegation.id });
   return { ...draft, access: 'owner' };
 }
 
@@ -130,22 +142,22 @@ function checkedSources(db: Db, paragraphs: readonly DraftParagraph[], stored: r
 }
 
 /** An empty draft, one with the given paragraphs, or a rollover of `base`; owned by the actor's delegation. */
-export function createDraft(db: Db, actor: Actor, input: CreateInput): DraftView {
+export async function createDraft(ctx: DraftsContext, actor: Actor, input: CreateInput): Promise<DraftView> {
   if (input.base) {
-    const doc = getDocument(db, input.base);
+    const doc = getDocument(ctx.db, input.base);
     if (!doc) throw DraftError.invalid(`base: no such document: ${input.base}`);
     if (input.language && input.language !== doc.language) {
       throw DraftError.invalid(`language: ${input.language} differs from the base document's (${doc.language})`);
     }
-    return insert(db, actor, rollover(doc, getParagraphs(db, doc.id), input));
+    return await insert(ctx, actor, rollover(doc, getParagraphs(ctx.db, doc.id), input));
   }
   if (!input.language) throw DraftError.invalid('language: required unless a base document is given');
-  return insert(db, actor, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: checkedSources(db, input.paragraphs ?? []) });
+  return await insert(ctx, actor, { title: input.title || UNTITLED, language: input.language, body: input.body ?? DEFAULT_BODY, paragraphs: checkedSources(ctx.db, input.paragraphs ?? []) });
 }
 
 /** A copy for the actor's delegation of any draft they may read. */
-export function duplicateDraft(db: Db, actor: Actor, id: string, title?: string): DraftView {
-  return insert(db, actor, copyOf(openDraft(db, actor, id, 'read').draft, title));
+export async function duplicateDraft(ctx: DraftsContext, actor: Actor, id: string, title?: string): Promise<DraftView> {
+  return await insert(ctx, actor, copyOf((await openDraft(ctx, actor, id, 'read')).draft, title));
 }
 
 export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale'; current: DraftView };
@@ -153,63 +165,64 @@ export type SaveResult = { status: 'ok'; draft: DraftView } | { status: 'stale';
 /**
  * Saves `patch` if the stored version is still `version`; else answers with
  * the current draft. `note` says in the history why the save was made when it
- * was not typing (an accepted proposal).
+ * was not typing (an accepted proposal); `accepting` closes that proposal in
+ * the same transaction (stale when it was decided meanwhile).
  */
-export function saveDraft(db: Db, actor: Actor, id: string, version: number, patch: DraftPatch, note: string | null = null): SaveResult {
-  const { draft: current, access } = openDraft(db, actor, id, 'write');
-  if (patch.baseDocumentId && !getDocument(db, patch.baseDocumentId)) {
+export async function saveDraft(ctx: DraftsContext, actor: Actor, id: string, version: number, patch: DraftPatch, note: string | null = null, accepting?: Acceptance): Promise<SaveResult> {
+  const { draft: current, access } = await openDraft(ctx, actor, id, 'write');
+  if (patch.baseDocumentId && !getDocument(ctx.db, patch.baseDocumentId)) {
     throw DraftError.invalid(`baseDocumentId: no such document: ${patch.baseDocumentId}`);
   }
   if (current.version !== version) return { status: 'stale', current: { ...current, access } };
-  const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(db, patch.paragraphs, current.paragraphs) } : patch;
+  const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(ctx.db, patch.paragraphs, current.paragraphs) } : patch;
   const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
-  if (!store.updateDraft(db, next, version, actor.id, note)) return { status: 'stale', current: { ...store.getDraft(db, id)!, access } };
-  liveTextOf(db)?.push(id, liveContentOf(current), liveContentOf(next), actor);
+  if (!(await ctx.store.drafts.update(next, version, actor.id, note, accepting))) return { status: 'stale', current: { ...(await ctx.store.drafts.get(id))!, access } };
+  await ctx.live?.push(id, liveContentOf(current), liveContentOf(next), actor);
   return { status: 'ok', draft: { ...next, access } };
 }
 
 export type DiffTarget = { against?: string } | { fromVersion: number; toVersion: number };
 
 /** The draft against a document (its base unless `against` names another), or one kept version against another. */
-export function diffDraft(db: Db, actor: Actor, id: string, target: DiffTarget): DocumentDiff {
-  const { draft } = openDraft(db, actor, id, 'read');
+export async function diffDraft(ctx: DraftsContext, actor: Actor, id: string, target: DiffTarget): Promise<DocumentDiff> {
+  const { draft } = await openDraft(ctx, actor, id, 'read');
   if ('fromVersion' in target) {
-    const version = (n: number) => {
-      const found = store.getVersion(db, id, n);
+    const version = async (n: number) => {
+      const found = await ctx.store.drafts.getVersion(id, n);
       if (!found) throw DraftError.invalid(`version: draft ${id} has no version ${n} (it is at version ${draft.version})`);
       return found;
     };
-    return versionDiff(draft, version(target.fromVersion), version(target.toVersion));
+    return versionDiff(draft, await version(target.fromVersion), await version(target.toVersion));
   }
   const docId = target.against ?? draft.baseDocumentId;
   if (!docId) throw DraftError.invalid('against: this draft has no base document; name one with ?against=');
-  const doc = getDocument(db, docId);
+  const doc = getDocument(ctx.db, docId);
   if (!doc) throw DraftError.missing('Document', docId);
-  return draftDiff(draft, doc, getParagraphs(db, doc.id));
+  return draftDiff(draft, doc, getParagraphs(ctx.db, doc.id));
 }
 
 // --- History ---------------------------------------------------------------
 
-export function listVersions(db: Db, actor: Actor, id: string): DraftVersionInfo[] {
-  openDraft(db, actor, id, 'read');
-  return store.listVersions(db, id);
+export async function listVersions(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftVersionInfo[]> {
+  await openDraft(ctx, actor, id, 'read');
+  return ctx.store.drafts.listVersions(id);
 }
 
-export function getVersion(db: Db, actor: Actor, id: string, version: number) {
-  openDraft(db, actor, id, 'read');
-  const found = store.getVersion(db, id, version);
+export async function getVersion(ctx: DraftsContext, actor: Actor, id: string, version: number) {
+  await openDraft(ctx, actor, id, 'read');
+  const found = await ctx.store.drafts.getVersion(id, version);
   if (!found) throw DraftError.missing('Version', `${id} v${version}`);
   return found;
 }
 
 /** An old version's content saved as the newest version (nothing in between is lost: it stays in the history). */
-export function restoreVersion(db: Db, actor: Actor, id: string, version: number, address: string | null = null): SaveResult {
-  const { draft } = openDraft(db, actor, id, 'write');
-  const kept = store.getVersion(db, id, version);
+export async function restoreVersion(ctx: DraftsContext, actor: Actor, id: string, version: number, address: string | null = null): Promise<SaveResult> {
+  const { draft } = await openDraft(ctx, actor, id, 'write');
+  const kept = await ctx.store.drafts.getVersion(id, version);
   if (!kept) throw DraftError.missing('Version', `${id} v${version}`);
-  const result = saveDraft(db, actor, id, draft.version, kept.content);
-  if (result.status === 'ok') audit(db, { action: 'draft-restored', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${version} as version ${result.draft.version}` });
+  const result = await saveDraft(ctx, actor, id, draft.version, kept.content);
+  if (result.status === 'ok') await audit(ctx.store, { action: 'draft-restored', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${version} as version ${result.draft.version}` });
   return result;
 }
 
@@ -218,14 +231,14 @@ export function restoreVersion(db: Db, actor: Actor, id: string, version: number
  * circulates it: the live text is settled into a kept version first, and that
  * version gets the name. A name is used once per draft; a version has one name.
  */
-export function nameRevision(db: Db, actor: Actor, id: string, name: string, address: string | null = null): DraftVersionInfo {
-  const { draft } = openDraft(db, actor, id, 'write');
-  const current = store.getVersion(db, id, draft.version);
+export async function nameRevision(ctx: DraftsContext, actor: Actor, id: string, name: string, address: string | null = null): Promise<DraftVersionInfo> {
+  const { draft } = await openDraft(ctx, actor, id, 'write');
+  const current = await ctx.store.drafts.getVersion(id, draft.version);
   if (!current) throw DraftError.missing('Version', `${id} v${draft.version}`);
   if (current.name) throw DraftError.conflict(`Version ${draft.version} is ${current.name} already: a revision names a new state of the text`);
-  if (!store.nameVersion(db, id, draft.version, name)) throw DraftError.conflict(`This draft has a revision named ${name} already`);
-  audit(db, { action: 'revision-named', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${draft.version} as ${name}` });
-  const { content: _content, ...info } = store.getVersion(db, id, draft.version)!;
+  if (!(await ctx.store.drafts.nameVersion(id, draft.version, name))) throw DraftError.conflict(`This draft has a revision named ${name} already`);
+  await audit(ctx.store, { action: 'revision-named', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `version ${draft.version} as ${name}` });
+  const { content: _content, ...info } = (await ctx.store.drafts.getVersion(id, draft.version))!;
   return info;
 }
 
@@ -248,13 +261,13 @@ export interface DraftAuthorship {
  * dates the .docx export gives its tracked changes. Versions saved before
  * accounts existed have no author; their changes fall back to the creator.
  */
-export function draftAuthorship(db: Db, actor: Actor, id: string): DraftAuthorship {
-  openDraft(db, actor, id, 'read');
+export async function draftAuthorship(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftAuthorship> {
+  await openDraft(ctx, actor, id, 'read');
   const changed = new Map<string, Revision>();
   const removed = new Map<string, Revision>();
   let created: Revision | null = null;
   let previous = new Map<string, DraftParagraph>();
-  for (const v of store.versionHistory(db, id)) {
+  for (const v of await ctx.store.drafts.versionHistory(id)) {
     const revision = v.savedBy ? { author: `${v.savedBy.name} (${v.savedBy.delegation})`, date: v.savedAt } : null;
     if (v.version === 1 || !created) created = revision;
     const current = new Map(v.content.paragraphs.map((p) => [p.id, p]));
@@ -273,9 +286,9 @@ export function draftAuthorship(db: Db, actor: Actor, id: string): DraftAuthorsh
 
 // --- Sharing ---------------------------------------------------------------
 
-export function listShares(db: Db, actor: Actor, id: string): DraftShare[] {
-  openDraft(db, actor, id, 'read');
-  return sharing.listShares(db, id);
+export async function listShares(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftShare[]> {
+  await openDraft(ctx, actor, id, 'read');
+  return ctx.store.shares.list(id);
 }
 
 export interface ShareInput {
@@ -286,31 +299,31 @@ export interface ShareInput {
   access: ShareAccess;
 }
 
-export function shareDraft(db: Db, actor: Actor, id: string, input: ShareInput, address: string | null = null): DraftShare {
-  openDraft(db, actor, id, 'manage');
+export async function shareDraft(ctx: DraftsContext, actor: Actor, id: string, input: ShareInput, address: string | null = null): Promise<DraftShare> {
+  await openDraft(ctx, actor, id, 'manage');
   let target: { delegationId: string | null; userId: string | null; label: string };
   if (input.delegation) {
-    const delegation = findDelegation(db, input.delegation);
+    const delegation = await ctx.store.accounts.findDelegation(input.delegation);
     if (!delegation) throw DraftError.invalid(`delegation: no such delegation: ${input.delegation}`);
     if (delegation.id === actor.delegation.id) throw DraftError.invalid(`delegation: ${delegation.name} owns this draft already`);
     target = { delegationId: delegation.id, userId: null, label: delegation.name };
   } else if (input.email) {
-    const user = findUserByEmail(db, input.email);
+    const user = await ctx.store.accounts.findUserByEmail(input.email);
     if (!user) throw DraftError.invalid(`email: no user with the e-mail ${input.email}`);
     if (user.delegation.id === actor.delegation.id) throw DraftError.invalid(`email: ${user.email} is a member of ${user.delegation.name}, which owns this draft already`);
     target = { delegationId: null, userId: user.id, label: user.email };
   } else throw DraftError.invalid('delegation or email: name who to share with');
-  const shareId = sharing.upsertShare(db, { id: `s${randomUUID().replace(/-/g, '').slice(0, 12)}`, draftId: id, ...target, access: input.access, sharedBy: actor.id, createdAt: now() });
-  audit(db, { action: 'draft-shared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${input.access} with ${target.label}` });
-  return sharing.getShare(db, id, shareId)!;
+  const shareId = await ctx.store.shares.upsert({ id: `s${randomUUID().replace(/-/g, '').slice(0, 12)}`, draftId: id, ...target, access: input.access, sharedBy: actor.id, createdAt: now() });
+  await audit(ctx.store, { action: 'draft-shared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${input.access} with ${target.label}` });
+  return (await ctx.store.shares.get(id, shareId))!;
 }
 
-export function unshareDraft(db: Db, actor: Actor, id: string, shareId: string, address: string | null = null): void {
-  openDraft(db, actor, id, 'manage');
-  const share = sharing.getShare(db, id, shareId);
-  if (!share || !sharing.deleteShare(db, id, shareId)) throw DraftError.missing('Share', shareId);
-  liveTextOf(db)?.disconnect(id);
-  audit(db, { action: 'draft-unshared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${share.access} with ${share.with.name}` });
+export async function unshareDraft(ctx: DraftsContext, actor: Actor, id: string, shareId: string, address: string | null = null): Promise<void> {
+  await openDraft(ctx, actor, id, 'manage');
+  const share = await ctx.store.shares.get(id, shareId);
+  if (!share || !await ctx.store.shares.delete(id, shareId)) throw DraftError.missing('Share', shareId);
+  ctx.live?.disconnect(id);
+  await audit(ctx.store, { action: 'draft-unshared', actorId: actor.id, actorEmail: actor.email, address, target: id, detail: `${share.access} with ${share.with.name}` });
 }
 
 // --- Import ----------------------------------------------------------------
@@ -329,13 +342,13 @@ function corpusSource(db: Db, paragraphId: string): DraftSource | null {
 }
 
 /** A .docx or pasted text as a new draft of the actor's delegation, stored whole (one insert) or not at all. */
-export async function importDraft(db: Db, actor: Actor, source: ImportSource, docx: DocxImporter): Promise<ImportOutcome> {
+export async function importDraft(ctx: DraftsContext, actor: Actor, source: ImportSource, docx: DocxImporter): Promise<ImportOutcome> {
   try {
     const { imported, changesSeen, baseDocumentId, sourceIds } = await readImport(source, docx);
     checkImportLimits(imported);
-    const base = baseDocumentId && getDocument(db, baseDocumentId) ? baseDocumentId : null;
-    const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(db, id) : null));
-    return { draft: insert(db, actor, importedDraft(imported, base, sources)), changesSeen, warnings: imported.warnings };
+    const base = baseDocumentId && getDocument(ctx.db, baseDocumentId) ? baseDocumentId : null;
+    const sources = (sourceIds ?? []).map((id) => (id ? corpusSource(ctx.db, id) : null));
+    return { draft: await insert(ctx, actor, importedDraft(imported, base, sources)), changesSeen, warnings: imported.warnings };
   } catch (e) {
     if (e instanceof ImportRejected) throw DraftError.invalid(e.message);
     throw e;

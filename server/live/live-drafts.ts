@@ -2,9 +2,13 @@
 // protocols; no home-made merge) whose documents are drafts, named by draft id.
 // - Who: a connection is signed in by its session cookie and may open a draft
 //   it may read; without write access it is read-only (it sees the text live).
-// - Durable: every update is written to the database as it is applied, before
-//   the server acknowledges it (store/live.ts), so an acknowledged keystroke
+// - Durable: every update a connection sends is written to the store before
+//   Hocuspocus applies and acknowledges it, so an acknowledged keystroke
 //   survives a crash; a document loads from its state and updates since.
+// - Several instances: each stored update is announced to the others (the
+//   store's onRemoteUpdate: PostgreSQL NOTIFY), which apply it to their copy
+//   of the document, so co-editors connected to different instances see each
+//   other type. Presence and announcements stay within one instance.
 // - The draft row follows: at each pause (and before any REST read, through
 //   settle) the live text is written to the draft row, with a kept version
 //   naming who typed; a REST save is pushed into the live text as a change.
@@ -20,12 +24,11 @@ import { sessionUser } from '../accounts/service.js';
 import { SESSION_COOKIE } from '../api/session.js';
 import { allows } from '../drafts/access.js';
 import { liveContentOf, type LiveText } from '../drafts/live.js';
-import { openDraft } from '../drafts/service.js';
+import { openDraft, type DraftsContext } from '../drafts/service.js';
 import type { Db } from '../store/db.js';
-import { findUserById } from '../store/accounts.js';
-import { getDraft } from '../store/drafts.js';
-import * as store from '../store/live.js';
+import type { Store } from '../store/store.js';
 import { checkPresence } from './presence-check.js';
+import { documentUpdateOf } from './sync-message.js';
 
 /** How long after the last keystroke the draft row and a kept version are written, and the longest it waits while typing goes on. */
 export const PAUSE_MS = 2000;
@@ -36,109 +39,155 @@ interface LiveContext {
   actor: Actor;
 }
 
+/** The origin of updates read back from the store (loaded, or stored by another instance): never stored again. */
+const FROM_STORE = Symbol('from the store');
+
 /** The user behind a transaction: a connection's (Hocuspocus passes the connection as origin) or a REST save's, both carrying a LiveContext. */
 const actorOfOrigin = (origin: unknown): Actor | null => (origin as { context?: Partial<LiveContext> } | null)?.context?.actor ?? null;
 
-/** A stored live document's state and updates, in order, into `doc`. */
-const applyStored = (doc: Y.Doc, updates: readonly Uint8Array[]) => Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
+/** An update that adds nothing (an empty sync step 2 of a client that had nothing new) is not worth a row. */
+const isEmptyUpdate = (update: Uint8Array) => update.length <= 2;
 
 export class LiveDrafts implements LiveText {
   readonly server: Hocuspocus;
   /** Open documents changed since their text was last written to the draft row: only those need settling. */
   private readonly unsettled = new Set<string>();
+  /** For each open document, the last stored update it is known to hold (all before it too). */
+  private readonly heldThrough = new Map<string, number>();
+  private readonly stopListening: () => void;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly store: Store,
+  ) {
+    const drafts: DraftsContext = { db, store, live: this };
     this.server = new Hocuspocus({
       quiet: true,
       debounce: PAUSE_MS,
       maxDebounce: MAX_PAUSE_MS,
       onAuthenticate: async ({ requestHeaders, documentName, connectionConfig }) => {
         const token = parseCookies(String(requestHeaders.cookie ?? ''), SESSION_COOKIE)[SESSION_COOKIE];
-        const session = token ? sessionUser(this.db, token) : null;
+        const session = token ? await sessionUser(store, token) : null;
         if (!session) throw new Error('Not signed in');
         // 404/403 as the API answers them (the drafts service checks access).
-        const { access } = openDraft(this.db, session.user, documentName, 'read');
+        const { access } = await openDraft(drafts, session.user, documentName, 'read');
         if (!allows(access, 'write')) connectionConfig.readOnly = true;
         return { actor: session.user } satisfies LiveContext;
       },
-      // Presence names the connection's own user, or the connection is closed (presence-check.ts).
-      beforeHandleMessage: async ({ update, context, document }) => checkPresence(update, (context as LiveContext).actor, (id) => document.awareness.meta.get(id)?.clock),
+      beforeHandleMessage: async ({ update: message, context, document, connection }) => {
+        const actor = (context as LiveContext).actor;
+        // Presence names the connection's own user, or the connection is closed (presence-check.ts).
+        checkPresence(message, actor, (id) => document.awareness.meta.get(id)?.clock);
+        // Stored before Hocuspocus applies it and sends the acknowledgement (a read-only connection's is refused there).
+        const update = documentUpdateOf(message);
+        if (update && !connection.readOnly && !isEmptyUpdate(update)) await store.live.append(document.name, update, actor.id);
+      },
       onLoadDocument: async ({ document, documentName }) => this.load(document, documentName),
       afterLoadDocument: async ({ document, documentName }) => {
-        // Synchronous, inside the update's application: written before the acknowledgement is sent.
-        document.on('update', (update: Uint8Array, origin: unknown) => {
-          store.appendUpdate(this.db, documentName, update, actorOfOrigin(origin)?.id ?? null);
-          this.unsettled.add(documentName);
+        // What the load itself applies is the stored state; what arrives from the store later (another instance's typing) is news.
+        document.on('update', (_update: Uint8Array, origin: unknown) => {
+          if (origin !== FROM_STORE || this.heldThrough.has(documentName)) this.unsettled.add(documentName);
         });
       },
       afterUnloadDocument: async ({ documentName }) => {
         this.unsettled.delete(documentName);
+        this.heldThrough.delete(documentName);
       },
       onStoreDocument: async ({ document, documentName }) => this.materialise(document, documentName),
     });
+    this.stopListening = store.live.onRemoteUpdate((draftId) => void this.catchUp(draftId).catch(() => {}));
   }
 
-  /** The live document from the database, or a new one from the draft's row. */
-  private load(document: Y.Doc, draftId: string): void {
-    const stored = store.readLive(this.db, draftId);
-    if (stored) return applyStored(document, stored.updates);
-    const draft = getDraft(this.db, draftId);
-    if (!draft) throw new Error(`Draft not found: ${draftId}`);
-    writeDraft(document, liveContentOf(draft), randomUUID());
-    store.createLive(this.db, draftId, lineageOf(document)!, Y.encodeStateAsUpdate(document));
+  /** The live document from the store, or a new one from the draft's row (or another instance's, if it made one first). */
+  private async load(document: Y.Doc, draftId: string): Promise<void> {
+    let stored = await this.store.live.read(draftId);
+    if (!stored) {
+      const draft = await this.store.drafts.get(draftId);
+      if (!draft) throw new Error(`Draft not found: ${draftId}`);
+      const fresh = new Y.Doc();
+      writeDraft(fresh, liveContentOf(draft), randomUUID());
+      await this.store.live.create(draftId, lineageOf(fresh)!, Y.encodeStateAsUpdate(fresh));
+      fresh.destroy();
+      stored = (await this.store.live.read(draftId))!;
+    }
+    Y.transact(document, () => stored.updates.forEach((u) => Y.applyUpdate(document, u)), FROM_STORE);
+    this.heldThrough.set(draftId, stored.seq);
   }
 
-  /** Writes the live text to the draft row (a kept version, naming who typed) when it differs, and compacts the updates. */
-  private materialise(document: Y.Doc, draftId: string): void {
-    const row = getDraft(this.db, draftId);
+  /** Applies what other instances stored since this one last looked; the last update now held. */
+  private async catchUp(draftId: string, document = this.server.documents.get(draftId)): Promise<number> {
+    const held = this.heldThrough.get(draftId) ?? 0;
+    if (!document || document.isLoading) return held;
+    const since = await this.store.live.updatesAfter(draftId, held);
+    if (!since) return held;
+    Y.transact(
+      document,
+      () => {
+        if (since.state) Y.applyUpdate(document, since.state);
+        for (const u of since.updates) Y.applyUpdate(document, u.data);
+      },
+      FROM_STORE,
+    );
+    const through = Math.max(held, since.updates.at(-1)?.seq ?? held);
+    if (this.heldThrough.has(draftId)) this.heldThrough.set(draftId, Math.max(through, this.heldThrough.get(draftId)!));
+    return through;
+  }
+
+  /** Writes the live text to the draft row (a kept version, naming who typed) when it differs, and compacts the updates it holds. */
+  private async materialise(document: Y.Doc, draftId: string, through?: number): Promise<void> {
+    // Every update stored so far joins the state first: the compaction drops only what the state holds.
+    const held = through ?? (await this.catchUp(draftId));
+    const row = await this.store.drafts.get(draftId);
     if (!row) return; // deleted meanwhile
     const content = readDraft(document);
-    const editors = store.editorsSinceCompaction(this.db, draftId);
+    const editors = await this.store.live.editorsSinceCompaction(draftId);
     const changed = !sameContent(content, liveContentOf(row));
-    const names = editors.map((id) => findUserById(this.db, id)).filter((u) => u !== null);
+    const names = (await Promise.all(editors.map((id) => this.store.accounts.findUserById(id)))).filter((u) => u !== null);
     const draft = changed ? { ...row, ...content, version: row.version + 1, updatedAt: new Date().toISOString() } : null;
     const note = names.length > 1 ? `Typed live by ${names.map((u) => `${u.name} (${u.delegation.name})`).join(', ')}` : null;
-    if (store.materialiseLive(this.db, draftId, Y.encodeStateAsUpdate(document), { draft, expectedVersion: row.version, savedBy: editors.at(-1) ?? null, note })) {
-      this.unsettled.delete(draftId);
-    }
+    const change = { draft, expectedVersion: row.version, savedBy: editors.at(-1) ?? null, note };
+    if (await this.store.live.materialise(draftId, Y.encodeStateAsUpdate(document), held, change)) this.unsettled.delete(draftId);
   }
 
-  settle(draftId: string): void {
+  async settle(draftId: string): Promise<void> {
     const document = this.server.documents.get(draftId);
     if (document) {
       // Every API read of the draft comes here: nothing to do unless someone typed since the last write.
-      if (!document.isLoading && this.unsettled.has(draftId)) this.materialise(document, draftId);
+      if (!document.isLoading && this.unsettled.has(draftId)) await this.materialise(document, draftId);
       return;
     }
-    // Not open, with updates the row lacks: the server stopped (or crashed) before their pause.
-    if (!store.hasUpdates(this.db, draftId)) return;
-    const doc = this.storedDoc(draftId);
-    if (doc) this.materialise(doc, draftId);
-    doc?.destroy();
+    // Not open here, with updates the row lacks: the server stopped (or crashed) before their pause, or another instance has it open.
+    if (!(await this.store.live.hasUpdates(draftId))) return;
+    const stored = await this.storedDoc(draftId);
+    if (stored) await this.materialise(stored.doc, draftId, stored.seq);
+    stored?.doc.destroy();
   }
 
   /** The stored live document, outside Hocuspocus; null when there is none. */
-  private storedDoc(draftId: string): Y.Doc | null {
-    const stored = store.readLive(this.db, draftId);
+  private async storedDoc(draftId: string): Promise<{ doc: Y.Doc; seq: number } | null> {
+    const stored = await this.store.live.read(draftId);
     if (!stored) return null;
     const doc = new Y.Doc();
-    applyStored(doc, stored.updates);
-    return doc;
+    Y.transact(doc, () => stored.updates.forEach((u) => Y.applyUpdate(doc, u)), FROM_STORE);
+    return { doc, seq: stored.seq };
   }
 
-  push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): void {
+  async push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): Promise<void> {
     const origin = { context: { actor } };
     const open = this.server.documents.get(draftId);
-    if (open && !open.isLoading) {
-      applyDraftChange(open, prev, next, origin);
-      return;
+    const target = open && !open.isLoading ? open : (await this.storedDoc(draftId))?.doc;
+    // Not open and none stored: the row is all there is.
+    if (!target) return;
+    const made: Uint8Array[] = [];
+    const collect = (update: Uint8Array, from: unknown) => from === origin && made.push(update);
+    target.on('update', collect);
+    try {
+      applyDraftChange(target, prev, next, origin);
+    } finally {
+      target.off('update', collect);
+      if (target !== open) target.destroy();
     }
-    // Not open: the change joins the stored updates (none stored yet: the row is all there is).
-    const doc = this.storedDoc(draftId);
-    if (!doc) return;
-    doc.on('update', (update: Uint8Array) => store.appendUpdate(this.db, draftId, update, actor?.id ?? null));
-    applyDraftChange(doc, prev, next, origin);
-    doc.destroy();
+    for (const update of made) await this.store.live.append(draftId, update, actor?.id ?? null);
   }
 
   /** Tells every browser in the draft that something beside its text changed (`what`: "negotiation"), so it reloads that. */
@@ -147,8 +196,8 @@ export class LiveDrafts implements LiveText {
   }
 
   /** The lineage of the draft's live document; null before it was first opened live. */
-  lineage(draftId: string): string | null {
-    return store.lineageOf(this.db, draftId);
+  lineage(draftId: string): Promise<string | null> {
+    return this.store.live.lineage(draftId);
   }
 
   disconnect(draftId: string): void {
@@ -156,9 +205,10 @@ export class LiveDrafts implements LiveText {
   }
 
   async close(): Promise<void> {
+    this.stopListening();
     for (const document of this.server.documents.values()) {
       const { name } = document as Document;
-      if (this.unsettled.has(name)) this.materialise(document, name);
+      if (this.unsettled.has(name)) await this.materialise(document, name).catch(() => {});
     }
     this.server.closeConnections();
   }

@@ -15,8 +15,7 @@ import type { Draft, DraftView } from '../drafts/model.js';
 import { newParagraphId } from '../drafts/rules.js';
 import { openDraft, saveDraft } from '../drafts/service.js';
 import type { SearchWorker } from '../search/search-worker.js';
-import type { Db } from '../store/db.js';
-import * as store from '../store/negotiation.js';
+import type { DraftsContext } from '../drafts/service.js';
 import { evidenceFor, rememberedEvidence } from './evidence.js';
 import type { Decision, Evidence, ParagraphStatus, Precedent, ProposalInput, ProposalRecord, ProposalStatus, Stance } from './model.js';
 import { applyProposal, compilation, isPending, labelsOf, proposalLabel, statusCounts, type CompilationParagraph, type StatusCounts } from './rules.js';
@@ -82,12 +81,12 @@ function viewOf(p: ProposalRecord, draft: Draft, labels: ReadonlyMap<string, str
   };
 }
 
-function view(db: Db, draft: Draft, proposalId: string): ProposalView {
-  return viewOf(store.getProposal(db, draft.id, proposalId)!, draft, labelsOf(draft.paragraphs));
+async function view(ctx: DraftsContext, draft: Draft, proposalId: string): Promise<ProposalView> {
+  return viewOf((await ctx.store.negotiation.get(draft.id, proposalId))!, draft, labelsOf(draft.paragraphs));
 }
 
-function pendingProposal(db: Db, draftId: string, proposalId: string): ProposalRecord {
-  const p = store.getProposal(db, draftId, proposalId);
+async function pendingProposal(ctx: DraftsContext, draftId: string, proposalId: string): Promise<ProposalRecord> {
+  const p = await ctx.store.negotiation.get(draftId, proposalId);
   if (!p) throw DraftError.missing('Proposal', proposalId);
   if (!isPending(p.status)) throw DraftError.conflict(`Proposal ${proposalId} is ${p.status} already`);
   return p;
@@ -101,23 +100,23 @@ export interface Negotiation {
 }
 
 /** Every proposal on a draft (pending and decided, oldest first), each paragraph's status and the counts. */
-export function negotiation(db: Db, actor: Actor, draftId: string): Negotiation {
-  const { draft } = openDraft(db, actor, draftId, 'read');
+export async function negotiation(ctx: DraftsContext, actor: Actor, draftId: string): Promise<Negotiation> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'read');
   const labels = labelsOf(draft.paragraphs);
-  const statuses = store.paragraphStatuses(db, draftId);
+  const statuses = await ctx.store.negotiation.paragraphStatuses(draftId);
   const present = new Set(draft.paragraphs.map((p) => p.id));
   return {
-    proposals: store.listProposals(db, draftId).map((p) => viewOf(p, draft, labels)),
+    proposals: (await ctx.store.negotiation.list(draftId)).map((p) => viewOf(p, draft, labels)),
     statuses: Object.fromEntries([...statuses].filter(([id]) => present.has(id))),
     counts: statusCounts(draft.paragraphs, statuses),
   };
 }
 
 /** A proposal by the actor's delegation, with its agreed-language evidence computed now and kept. */
-export async function propose(db: Db, search: SearchWorker, actor: Actor, draftId: string, input: ProposalInput): Promise<ProposalView> {
-  const { draft } = openDraft(db, actor, draftId, 'propose');
+export async function propose(ctx: DraftsContext, search: SearchWorker, actor: Actor, draftId: string, input: ProposalInput): Promise<ProposalView> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'propose');
   const labels = labelsOf(draft.paragraphs);
-  const statuses = store.paragraphStatuses(db, draftId);
+  const statuses = await ctx.store.negotiation.paragraphStatuses(draftId);
   const text = input.text?.trim() ? input.text : null;
   const find = (field: 'paragraphId' | 'after', id: string | undefined) => {
     if (!id) throw DraftError.invalid(`${field}: required for ${input.kind === 'add' ? 'an addition after a paragraph' : `a proposal to ${input.kind === 'alt' ? 'replace' : input.kind} a paragraph`}`);
@@ -146,9 +145,9 @@ export async function propose(db: Db, search: SearchWorker, actor: Actor, draftI
   const kind = input.kind;
   const evidence: Evidence = text && kind !== 'delete' ? await evidenceFor(search, text, draft.language) : { precedents: [], newLanguage: [], agreedShare: 0 };
   // Numbered after the search (the worker's await), so two proposals made at once never share a "bis".
-  const sequence = kind === 'add' || kind === 'alt' ? store.countProposalsOn(db, draftId, kind, paragraphId, section) + 1 : 1;
+  const sequence = kind === 'add' || kind === 'alt' ? (await ctx.store.negotiation.countOn(draftId, kind, paragraphId, section)) + 1 : 1;
   const id = newProposalId();
-  store.insertProposal(db, {
+  await ctx.store.negotiation.insert({
     id,
     draftId,
     kind,
@@ -164,25 +163,25 @@ export async function propose(db: Db, search: SearchWorker, actor: Actor, draftI
     evidence,
     createdAt: now(),
   });
-  return view(db, draft, id);
+  return await view(ctx, draft, id);
 }
 
 /** The actor's delegation supports (joins) or objects to another delegation's pending proposal. */
-export function takeStance(db: Db, actor: Actor, draftId: string, proposalId: string, stance: Stance): ProposalView {
-  const { draft } = openDraft(db, actor, draftId, 'propose');
-  const p = pendingProposal(db, draftId, proposalId);
+export async function takeStance(ctx: DraftsContext, actor: Actor, draftId: string, proposalId: string, stance: Stance): Promise<ProposalView> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'propose');
+  const p = await pendingProposal(ctx, draftId, proposalId);
   if (p.delegationId === actor.delegation.id) throw DraftError.invalid(`${stance}: this is ${p.delegation}'s own proposal`);
-  store.setStance(db, proposalId, actor.delegation.id, stance, actor.id, now());
-  return view(db, draft, proposalId);
+  await ctx.store.negotiation.setStance(proposalId, actor.delegation.id, stance, actor.id, now());
+  return await view(ctx, draft, proposalId);
 }
 
 /** The proposing delegation takes its proposal back. */
-export function withdraw(db: Db, actor: Actor, draftId: string, proposalId: string): ProposalView {
-  const { draft } = openDraft(db, actor, draftId, 'propose');
-  const p = pendingProposal(db, draftId, proposalId);
+export async function withdraw(ctx: DraftsContext, actor: Actor, draftId: string, proposalId: string): Promise<ProposalView> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'propose');
+  const p = await pendingProposal(ctx, draftId, proposalId);
   if (p.delegationId !== actor.delegation.id) throw DraftError.forbidden(`Only ${p.delegation}, who made proposal ${proposalId}, may withdraw it`);
-  if (!store.setProposalStatus(db, draftId, proposalId, 'withdrawn', ['open', 'bracketed'], actor.id, now())) throw DraftError.conflict(`Proposal ${proposalId} was decided meanwhile`);
-  return view(db, draft, proposalId);
+  if (!(await ctx.store.negotiation.setStatus(draftId, proposalId, 'withdrawn', ['open', 'bracketed'], actor.id, now()))) throw DraftError.conflict(`Proposal ${proposalId} was decided meanwhile`);
+  return await view(ctx, draft, proposalId);
 }
 
 export interface Decided {
@@ -197,45 +196,42 @@ export interface Decided {
  * the proposal in the same transaction; rejecting closes it; bracketing keeps
  * it before the room, in square brackets.
  */
-export function decide(db: Db, actor: Actor, draftId: string, proposalId: string, decision: Decision, address: string | null = null): Decided {
-  const { draft, access } = openDraft(db, actor, draftId, 'manage');
-  const p = pendingProposal(db, draftId, proposalId);
+export async function decide(ctx: DraftsContext, actor: Actor, draftId: string, proposalId: string, decision: Decision, address: string | null = null): Promise<Decided> {
+  const { draft, access } = await openDraft(ctx, actor, draftId, 'manage');
+  const p = await pendingProposal(ctx, draftId, proposalId);
   const label = proposalLabel(p, labelsOf(draft.paragraphs));
   const at = now();
   if (decision === 'bracket') {
-    if (!store.setProposalStatus(db, draftId, proposalId, 'bracketed', ['open'], actor.id, at)) throw DraftError.conflict(`Proposal ${proposalId} is bracketed already`);
-    return { proposal: view(db, draft, proposalId), draft: { ...draft, access } };
+    if (!(await ctx.store.negotiation.setStatus(draftId, proposalId, 'bracketed', ['open'], actor.id, at))) throw DraftError.conflict(`Proposal ${proposalId} is bracketed already`);
+    return { proposal: await view(ctx, draft, proposalId), draft: { ...draft, access } };
   }
   if (decision === 'reject') {
-    store.setProposalStatus(db, draftId, proposalId, 'rejected', ['open', 'bracketed'], actor.id, at);
-    audit(db, { action: 'proposal-rejected', actorId: actor.id, actorEmail: actor.email, address, target: draftId, detail: `${p.delegation}: ${p.kind} ${label}` });
-    return { proposal: view(db, draft, proposalId), draft: { ...draft, access } };
+    await ctx.store.negotiation.setStatus(draftId, proposalId, 'rejected', ['open', 'bracketed'], actor.id, at);
+    await audit(ctx.store, { action: 'proposal-rejected', actorId: actor.id, actorEmail: actor.email, address, target: draftId, detail: `${p.delegation}: ${p.kind} ${label}` });
+    return { proposal: await view(ctx, draft, proposalId), draft: { ...draft, access } };
   }
   const applied = applyProposal(draft.paragraphs, p, newParagraphId());
   if ('conflict' in applied) throw DraftError.conflict(applied.conflict);
   const note = `Accepted the proposal of ${p.delegation}: ${p.kind} ${label}`;
-  const saved = db.transaction(() => {
-    const result = saveDraft(db, actor, draftId, draft.version, { paragraphs: applied.paragraphs }, note);
-    if (result.status === 'stale') throw DraftError.conflict(`Draft ${draftId} was saved elsewhere meanwhile: accept again`);
-    store.setProposalStatus(db, draftId, proposalId, 'accepted', ['open', 'bracketed'], actor.id, at);
-    return result.draft;
-  })();
-  audit(db, { action: 'proposal-accepted', actorId: actor.id, actorEmail: actor.email, address, target: draftId, detail: `${p.delegation}: ${p.kind} ${label} as version ${saved.version}` });
-  return { proposal: view(db, saved, proposalId), draft: saved };
+  const result = await saveDraft(ctx, actor, draftId, draft.version, { paragraphs: applied.paragraphs }, note, { proposalId, by: actor.id, at });
+  if (result.status === 'stale') throw DraftError.conflict(`Draft ${draftId} was saved elsewhere meanwhile, or the proposal decided: accept again`);
+  const saved = result.draft;
+  await audit(ctx.store, { action: 'proposal-accepted', actorId: actor.id, actorEmail: actor.email, address, target: draftId, detail: `${p.delegation}: ${p.kind} ${label} as version ${saved.version}` });
+  return { proposal: await view(ctx, saved, proposalId), draft: saved };
 }
 
 /** The draft as the actor sees it (after a stance or a withdrawal, which leave the text as it was). */
-export function draftFor(db: Db, actor: Actor, draftId: string): DraftView {
-  const { draft, access } = openDraft(db, actor, draftId, 'read');
+export async function draftFor(ctx: DraftsContext, actor: Actor, draftId: string): Promise<DraftView> {
+  const { draft, access } = await openDraft(ctx, actor, draftId, 'read');
   return { ...draft, access };
 }
 
 /** The pen-holder marks a paragraph open, agreed ad ref or agreed; the counts as they now stand. */
-export function setStatus(db: Db, actor: Actor, draftId: string, paragraphId: string, status: ParagraphStatus): { paragraphId: string; status: ParagraphStatus; counts: StatusCounts } {
-  const { draft } = openDraft(db, actor, draftId, 'manage');
+export async function setStatus(ctx: DraftsContext, actor: Actor, draftId: string, paragraphId: string, status: ParagraphStatus): Promise<{ paragraphId: string; status: ParagraphStatus; counts: StatusCounts }> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'manage');
   if (!draft.paragraphs.some((p) => p.id === paragraphId)) throw DraftError.missing('Paragraph', paragraphId);
-  store.setParagraphStatus(db, draftId, paragraphId, status, actor.id, now());
-  return { paragraphId, status, counts: statusCounts(draft.paragraphs, store.paragraphStatuses(db, draftId)) };
+  await ctx.store.negotiation.setParagraphStatus(draftId, paragraphId, status, actor.id, now());
+  return { paragraphId, status, counts: statusCounts(draft.paragraphs, await ctx.store.negotiation.paragraphStatuses(draftId)) };
 }
 
 export interface AgreedLanguage {
@@ -250,8 +246,8 @@ export interface AgreedLanguage {
  * milliseconds, remembered by text): the event loop is given back between
  * paragraphs, so a long draft never holds up other requests.
  */
-export async function agreedLanguage(db: Db, search: SearchWorker, actor: Actor, draftId: string): Promise<AgreedLanguage> {
-  const { draft } = openDraft(db, actor, draftId, 'read');
+export async function agreedLanguage(ctx: DraftsContext, search: SearchWorker, actor: Actor, draftId: string): Promise<AgreedLanguage> {
+  const { draft } = await openDraft(ctx, actor, draftId, 'read');
   let letters = 0;
   let covered = 0;
   const paragraphs: AgreedLanguage['paragraphs'] = [];
@@ -266,8 +262,8 @@ export async function agreedLanguage(db: Db, search: SearchWorker, actor: Actor,
 }
 
 /** The draft and its compilation text: what the .docx writer sets. */
-export function compilationText(db: Db, actor: Actor, draftId: string): { draft: DraftView; paragraphs: CompilationParagraph[] } {
-  const { draft, access } = openDraft(db, actor, draftId, 'read');
-  const pending = store.listProposals(db, draftId).filter((p) => isPending(p.status));
-  return { draft: { ...draft, access }, paragraphs: compilation(draft.paragraphs, pending, store.paragraphStatuses(db, draftId), draft.language) };
+export async function compilationText(ctx: DraftsContext, actor: Actor, draftId: string): Promise<{ draft: DraftView; paragraphs: CompilationParagraph[] }> {
+  const { draft, access } = await openDraft(ctx, actor, draftId, 'read');
+  const pending = (await ctx.store.negotiation.list(draftId)).filter((p) => isPending(p.status));
+  return { draft: { ...draft, access }, paragraphs: compilation(draft.paragraphs, pending, await ctx.store.negotiation.paragraphStatuses(draftId), draft.language) };
 }

@@ -3,12 +3,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ACCOUNTS_SCHEMA } from './accounts.js';
-import { AUDIT_SCHEMA } from './audit.js';
+import { ACCOUNTS_SCHEMA } from './sqlite/accounts.js';
+import { AUDIT_SCHEMA } from './sqlite/audit.js';
 import { CORPUS_SCHEMA } from './corpus.js';
-import { DRAFTS_SCHEMA, migrateDrafts } from './drafts-schema.js';
-import { LIVE_SCHEMA } from './live.js';
-import { NEGOTIATION_SCHEMA } from './negotiation.js';
+import { DRAFTS_SCHEMA, migrateDrafts } from './sqlite/drafts-schema.js';
+import { LIVE_SCHEMA, migrateLive } from './sqlite/live.js';
+import { NEGOTIATION_SCHEMA } from './sqlite/negotiation.js';
 
 export type Db = Database.Database;
 
@@ -25,5 +25,6 @@ export function openDb(file: string): Db {
   db.pragma('foreign_keys = ON');
   for (const sql of SCHEMAS) db.exec(sql);
   migrateDrafts(db);
+  migrateLive(db);
   return db;
 }

@@ -6,13 +6,20 @@
 // writes more than one row does so in one transaction. The corpus (documents,
 // paragraphs, the search index) is not here: each instance keeps its own copy
 // (store/corpus.ts), built from the corpus bundle.
-import type { AuditEntry, Delegation, SessionRecord, User, UserWithPassword } from '../accounts/model.js';
+import type { AuditAction, AuditEntry, Delegation, SessionRecord, User, UserWithPassword } from '../accounts/model.js';
 import type { DraftSection } from '../../core/limits.js';
 import type { Draft, DraftHeader, DraftShare, DraftVersionContent, DraftVersionInfo, ShareAccess } from '../drafts/model.js';
 import type { ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../negotiation/model.js';
-import type { NewAuditEntry } from './audit.js';
 
-export type { NewAuditEntry };
+export interface NewAuditEntry {
+  at: string;
+  action: AuditAction;
+  actorId?: string | null;
+  actorEmail?: string | null;
+  address?: string | null;
+  target?: string | null;
+  detail?: string | null;
+}
 
 export interface NewUserRow {
   id: string;

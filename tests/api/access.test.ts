@@ -7,9 +7,8 @@
 // the one in the closing note of the delegations issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchingApp, signIn, type App, type Client } from '../helpers/api.js';
+import { storeFor, testContext } from '../helpers/store.js';
 import { createApp } from '../../server/api/app.js';
-import { buildContext } from '../../server/api/context.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 
 type Role = 'anonymous' | 'stranger' | 'reader' | 'proposer' | 'editor' | 'owner';
@@ -219,7 +218,7 @@ describe('every route checks who is asking', () => {
 
 describe('PRECEDENT_PUBLIC_CORPUS=1', () => {
   it('opens the corpus to the anonymous, and nothing else', async () => {
-    const open = createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }), publicCorpus: true }));
+    const open = createApp(await testContext(db, { publicCorpus: true }));
     expect((await open.request('/api/documents/a-res-80-229-en')).status).toBe(200);
     expect((await open.request('/api/diff?from=a-res-78-229-en&to=a-res-80-229-en')).status).toBe(200);
     expect((await open.request('/api/drafts')).status).toBe(401);

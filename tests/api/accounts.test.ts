@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapAccounts, FirstAdminSetup } from '../../server/accounts/bootstrap.js';
 import { SIGN_IN_LIMITS } from '../../server/accounts/service.js';
 import { createApp } from '../../server/api/app.js';
-import { buildContext } from '../../server/api/context.js';
 import * as contract from '../../server/api/contract.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import { signIn, signedInApp, TEST_PASSWORD, withCookie, type App, type Client } from '../helpers/api.js';
+import { storeFor, testContext } from '../helpers/store.js';
 import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 
@@ -131,17 +130,17 @@ describe('the first administrator', () => {
     const empty = openDb(':memory:');
     const setup = new FirstAdminSetup();
     const env = { PRECEDENT_ADMIN_EMAIL: 'root@mission.example', PRECEDENT_ADMIN_PASSWORD: 'a good long password' };
-    const made = await bootstrapAccounts(empty, setup, env);
+    const made = await bootstrapAccounts(await storeFor(empty), setup, env);
     expect(made).toMatchObject({ kind: 'created', user: { email: 'root@mission.example', admin: true } });
-    expect(await bootstrapAccounts(empty, setup, env)).toMatchObject({ kind: 'ready', users: 1 });
+    expect(await bootstrapAccounts(await storeFor(empty), setup, env)).toMatchObject({ kind: 'ready', users: 1 });
     empty.close();
   });
 
   it('without them, a one-time setup link creates it (and signs in); the link works once', async () => {
     const empty = openDb(':memory:');
-    const ctx = buildContext(empty, { search: SearchWorker.lazy({ dbFile: empty.name }) });
+    const ctx = await testContext(empty);
     const fresh = createApp(ctx);
-    const outcome = await bootstrapAccounts(empty, ctx.setup, {});
+    const outcome = await bootstrapAccounts(ctx.store, ctx.setup, {});
     expect(outcome.kind).toBe('setup');
     const token = outcome.kind === 'setup' ? outcome.token : '';
     expect(await (await fresh.request('/api/auth/setup')).json()).toEqual({ needed: true });

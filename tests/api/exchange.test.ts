@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApp, type Client } from '../helpers/api.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
-import type { Draft, DraftParagraph } from '../../server/store/drafts.js';
+import type { Draft, DraftParagraph } from '../../server/drafts/model.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { ROOT } from '../helpers/paths.js';
 import { logicalParagraphs, readXml, resolve } from '../helpers/docx-xml.js';

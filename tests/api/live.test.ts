@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { applyDraftChange, readDraft, type LiveContent } from '../../core/live-doc.js';
 import { openDb, type Db } from '../../server/store/db.js';
-import { readLive } from '../../server/store/live.js';
 import { signIn, signedInApp, type App, type Client } from '../helpers/api.js';
+import { secondInstance, storeFor } from '../helpers/store.js';
 import { coEditor, serveLive, until, type CoEditor, type LiveServer } from '../helpers/live.js';
 import type { AppContext } from '../../server/api/context.js';
 import type { Draft } from '../../server/api/contract.js';
@@ -182,8 +182,8 @@ describe('live co-editing', () => {
     await a.acknowledged();
 
     // Another process reads the file as it is now: the update is there.
-    const reader = openDb(db.name);
-    const stored = readLive(reader, draft.id)!;
+    const reader = secondInstance(db);
+    const stored = (await (await storeFor(reader)).live.read(draft.id))!;
     const doc = new Y.Doc();
     stored.updates.forEach((u) => Y.applyUpdate(doc, u));
     expect(readDraft(doc).paragraphs[2].text).toBe('Requests a report, typed just before the crash;');

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
-import { buildContext } from '../../server/api/context.js';
 import type { Draft, DraftSource } from '../../server/drafts/model.js';
-import { SearchWorker } from '../../server/search/search-worker.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { signIn, type Client } from '../helpers/api.js';
+import { storeFor, testContext } from '../helpers/store.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { documentXml, zipBytes } from '../helpers/zip-bytes.js';
 
@@ -32,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Precedent</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>');
   writeFileSync(join(webDir, 'assets/index-Ab12Cd34.js'), 'console.log("app")');
-  app = await signIn(createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }) }), { webDir, origins: [PUBLIC] }), db, 'Security');
+  app = await signIn(createApp(await testContext(db), { webDir, origins: [PUBLIC] }), db, 'Security');
 });
 afterAll(() => {
   db.close();
@@ -80,14 +79,15 @@ describe('Host names (DNS rebinding)', () => {
       expect((await app.request('/api/health', { headers: { host } })).status, host).toBe(200);
     }
     // Without PRECEDENT_ORIGINS only the loopback names and addresses are served.
-    const plain = createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }) }), { origins: [] });
+    const plain = createApp(await testContext(db), { origins: [] });
     expect((await plain.request('/api/health', { headers: { host: 'precedent.example.org' } })).status).toBe(421);
     expect((await plain.request('/api/health', { headers: { host: 'localhost:8787' } })).status).toBe(200);
   });
 
-  it('refuses to start with an origin that is not one', () => {
-    expect(() => createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }) }), { origins: ['precedent.example.org'] })).toThrow(/PRECEDENT_ORIGINS: "precedent\.example\.org" is not an origin/);
-    expect(() => createApp(buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }) }), { origins: ['https://precedent.example.org/app'] })).toThrow(/not an origin/);
+  it('refuses to start with an origin that is not one', async () => {
+    const ctx = await testContext(db);
+    expect(() => createApp(ctx, { origins: ['precedent.example.org'] })).toThrow(/PRECEDENT_ORIGINS: "precedent\.example\.org" is not an origin/);
+    expect(() => createApp(ctx, { origins: ['https://precedent.example.org/app'] })).toThrow(/not an origin/);
   });
 });
 

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { applyDraftChange, readDraft, type LiveContent } from '../../core/live-doc.js';
 import type { DraftParagraph } from '../../core/model.js';
 import { openDb } from '../../server/store/db.js';
-import { liveSize, readLive } from '../../server/store/live.js';
+import { liveSize, readLive } from '../../server/store/sqlite/live.js';
 import { signIn, signedInApp } from '../helpers/api.js';
 import { coEditor, serveLive, until } from '../helpers/live.js';
 

@@ -3,13 +3,14 @@
 // signed in through the real session code), so tests call `client.request`
 // exactly as they would `app.request`.
 import { createApp } from '../../server/api/app.js';
-import { buildContext, type AppContext, type ContextOptions } from '../../server/api/context.js';
+import type { AppContext, ContextOptions } from '../../server/api/context.js';
 import { SESSION_COOKIE } from '../../server/api/session.js';
 import type { User } from '../../server/accounts/model.js';
 import { createUser, openSessionFor } from '../../server/accounts/service.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
 import type { Db } from '../../server/store/db.js';
 import { openCorpusCopy } from './corpus.js';
+import { storeFor, testContext } from './store.js';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -33,12 +34,13 @@ let counter = 0;
 /** A new user of `delegation` (created if new), signed in: a client whose requests carry their cookie. */
 export async function signIn(app: App, db: Db, delegation: string, options: { admin?: boolean; email?: string; name?: string } = {}): Promise<Client> {
   const n = ++counter;
+  const store = await storeFor(db);
   const user = await createUser(
-    db,
+    store,
     { email: options.email ?? `user${n}.${process.pid}@${delegation.toLowerCase().replace(/[^a-z]+/g, '-')}.example`, name: options.name ?? `User ${n}`, password: TEST_PASSWORD, delegation, admin: options.admin },
     null,
   );
-  const cookie = `${SESSION_COOKIE}=${openSessionFor(db, user, null).token}`;
+  const cookie = `${SESSION_COOKIE}=${(await openSessionFor(store, user, null)).token}`;
   return { user, cookie, request: async (path, init) => app.request(path, withCookie(init, cookie)) };
 }
 
@@ -48,7 +50,7 @@ export async function signIn(app: App, db: Db, delegation: string, options: { ad
  * accounts and only need to be someone.
  */
 export async function signedInApp(db: Db, options: ContextOptions & { delegation?: string } = {}): Promise<Client & { app: App; ctx: AppContext }> {
-  const ctx = buildContext(db, { search: SearchWorker.lazy({ dbFile: db.name }), ...options });
+  const ctx = await testContext(db, options);
   const app = createApp(ctx);
   const client = await signIn(app, db, options.delegation ?? 'Testland');
   return { ...client, app, ctx };

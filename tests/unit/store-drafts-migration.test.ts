@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/service.js';
 import { openDb } from '../../server/store/db.js';
-import { listShares, upsertShare } from '../../server/store/draft-sharing.js';
-import { insertDraft, listVersions, listVisibleDrafts, updateDraft } from '../../server/store/drafts.js';
+import { openSqliteStore } from '../../server/store/sqlite/index.js';
+import { listShares, upsertShare } from '../../server/store/sqlite/draft-sharing.js';
+import { insertDraft, listVersions, listVisibleDrafts, updateDraft } from '../../server/store/sqlite/drafts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'precedent-migration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,8 +29,8 @@ describe('a database from before proposals', () => {
   it('keeps its shares and versions, and accepts propose shares and version notes', async () => {
     const file = join(dir, 'old.db');
     let db = openDb(file);
-    const owner = await createUser(db, { email: 'owner@norway.example', name: 'Owner', password: 'a long enough password', delegation: 'Norway' }, null);
-    const other = await createUser(db, { email: 'member@mexico.example', name: 'Member', password: 'a long enough password', delegation: 'Mexico' }, null);
+    const owner = await createUser(openSqliteStore(db), { email: 'owner@norway.example', name: 'Owner', password: 'a long enough password', delegation: 'Norway' }, null);
+    const other = await createUser(openSqliteStore(db), { email: 'member@mexico.example', name: 'Member', password: 'a long enough password', delegation: 'Mexico' }, null);
     const now = new Date().toISOString();
     insertDraft(db, { id: 'd1', title: 'Old', language: 'en', body: 'General Assembly', baseDocumentId: null, version: 1, paragraphs: [], createdAt: now, updatedAt: now }, { userId: owner.id, delegationId: owner.delegation.id });
     // As the database was: the old shares table, versions without notes.
@@ -51,7 +52,7 @@ describe('a database from before the drafts list read counts', () => {
   it('counts each draft once when it opens, a damaged one as empty, and keeps the counts with every save', async () => {
     const file = join(dir, 'counts.db');
     let db = openDb(file);
-    const owner = await createUser(db, { email: 'owner@chile.example', name: 'Owner', password: 'a long enough password', delegation: 'Chile' }, null);
+    const owner = await createUser(openSqliteStore(db), { email: 'owner@chile.example', name: 'Owner', password: 'a long enough password', delegation: 'Chile' }, null);
     const who = { userId: owner.id, delegationId: owner.delegation.id };
     const now = new Date().toISOString();
     const paragraphs = [

@@ -4,7 +4,6 @@
 // be shared with.
 import { Hono } from 'hono';
 import { createUser, listDelegations, listUsers } from '../../accounts/service.js';
-import { listAudit } from '../../store/audit.js';
 import type { AppContext, AppEnv } from '../context.js';
 import { AuditQuery, CreateUserBody, type AuditResponse, type DelegationsResponse, type UserResponse, type UsersResponse } from '../contract.js';
 import { guard } from '../refusals.js';
@@ -14,17 +13,17 @@ import { validate } from '../validate.js';
 export function adminRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .use('*', requireAdmin)
-    .get('/users', (c) => c.json({ users: listUsers(ctx.db) } satisfies UsersResponse, 200))
+    .get('/users', async (c) => c.json({ users: await listUsers(ctx.store) } satisfies UsersResponse, 200))
     .post('/users', validate('json', CreateUserBody), (c) =>
-      guard(async () => c.json({ user: await createUser(ctx.db, c.req.valid('json'), actorOf(c), clientAddress(c)) } satisfies UserResponse, 201)),
+      guard(async () => c.json({ user: await createUser(ctx.store, c.req.valid('json'), actorOf(c), clientAddress(c)) } satisfies UserResponse, 201)),
     )
-    .get('/delegations', (c) => c.json({ delegations: listDelegations(ctx.db) } satisfies DelegationsResponse, 200))
-    .get('/audit', validate('query', AuditQuery), (c) => {
+    .get('/delegations', async (c) => c.json({ delegations: await listDelegations(ctx.store) } satisfies DelegationsResponse, 200))
+    .get('/audit', validate('query', AuditQuery), async (c) => {
       const { before, limit } = c.req.valid('query');
-      return c.json({ entries: listAudit(ctx.db, limit ?? 100, before) } satisfies AuditResponse, 200);
+      return c.json({ entries: await ctx.store.audit.list(limit ?? 100, before) } satisfies AuditResponse, 200);
     });
 }
 
 export function delegationRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().use('*', requireUser).get('/', (c) => c.json({ delegations: listDelegations(ctx.db) } satisfies DelegationsResponse, 200));
+  return new Hono<AppEnv>().use('*', requireUser).get('/', async (c) => c.json({ delegations: await listDelegations(ctx.store) } satisfies DelegationsResponse, 200));
 }

@@ -16,14 +16,14 @@ export function authRoutes(ctx: AppContext) {
     .post('/login', validate('json', LoginBody), (c) =>
       guard(async () => {
         const { email, password } = c.req.valid('json');
-        const { user, token } = await signIn(ctx.db, email, password, clientAddress(c));
+        const { user, token } = await signIn(ctx.store, email, password, clientAddress(c));
         setSessionCookie(c, token);
         return c.json({ user } satisfies UserResponse, 200);
       }),
     )
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) signOut(ctx.db, token, clientAddress(c));
+      if (token) await signOut(ctx.store, token, clientAddress(c));
       clearSessionCookie(c);
       return c.json({ ok: true } satisfies OkResponse, 200);
     })
@@ -31,7 +31,7 @@ export function authRoutes(ctx: AppContext) {
     .post('/password', validate('json', PasswordBody), (c) =>
       guard(async () => {
         const { current, next } = c.req.valid('json');
-        await changePassword(ctx.db, actorOf(c), c.get('sessionHash')!, current, next, clientAddress(c));
+        await changePassword(ctx.store, actorOf(c), c.get('sessionHash')!, current, next, clientAddress(c));
         return c.json({ ok: true } satisfies OkResponse, 200);
       }),
     )
@@ -39,8 +39,8 @@ export function authRoutes(ctx: AppContext) {
     .post('/setup', validate('json', SetupBody), (c) =>
       guard(async () => {
         const { token, ...input } = c.req.valid('json');
-        const user = await ctx.setup.complete(ctx.db, token, input);
-        setSessionCookie(c, openSessionFor(ctx.db, user, clientAddress(c)).token);
+        const user = await ctx.setup.complete(ctx.store, token, input);
+        setSessionCookie(c, (await openSessionFor(ctx.store, user, clientAddress(c))).token);
         return c.json({ user } satisfies UserResponse, 201);
       }),
     );

@@ -52,69 +52,68 @@ function saved(c: Context, id: string, basedOn: number, result: SaveResult) {
 }
 
 export function draftRoutes(ctx: AppContext) {
-  const { db } = ctx;
   return new Hono<AppEnv>()
     .use('*', requireUser)
-    .get('/', validate('query', DraftListQuery), (c) => {
+    .get('/', validate('query', DraftListQuery), async (c) => {
       const page = c.req.valid('query');
-      return c.json({ ...drafts.listDrafts(db, actorOf(c), page), ...page, limits: DRAFT_LIMITS } satisfies DraftListResponse);
+      return c.json({ ...(await drafts.listDrafts(ctx, actorOf(c), page)), ...page, limits: DRAFT_LIMITS } satisfies DraftListResponse);
     })
-    .post('/', validate('json', CreateDraftBody), (c) => guard(() => c.json(drafts.createDraft(db, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
+    .post('/', validate('json', CreateDraftBody), (c) => guard(async () => c.json(await drafts.createDraft(ctx, actorOf(c), c.req.valid('json')) satisfies Draft, 201)))
     .get('/:id', validate('param', IdParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id } = c.req.valid('param');
-        return c.json({ ...drafts.getDraft(db, actorOf(c), id), lineage: ctx.live.lineage(id) } satisfies Draft, 200);
+        return c.json({ ...(await drafts.getDraft(ctx, actorOf(c), id)), lineage: await ctx.live.lineage(id) } satisfies Draft, 200);
       }),
     )
     .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id } = c.req.valid('param');
         const { version, ...patch } = c.req.valid('json');
-        return saved(c, id, version, drafts.saveDraft(db, actorOf(c), id, version, patch));
+        return saved(c, id, version, await drafts.saveDraft(ctx, actorOf(c), id, version, patch));
       }),
     )
     .delete('/:id', validate('param', IdParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id } = c.req.valid('param');
-        drafts.deleteDraft(db, actorOf(c), id, clientAddress(c));
+        await drafts.deleteDraft(ctx, actorOf(c), id, clientAddress(c));
         return c.json({ deleted: id } satisfies DeleteDraftResponse, 200);
       }),
     )
     .post('/:id/duplicate', validate('param', IdParam), validate('json', DuplicateDraftBody), (c) =>
-      guard(() => c.json(drafts.duplicateDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json').title) satisfies Draft, 201)),
+      guard(async () => c.json(await drafts.duplicateDraft(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json').title) satisfies Draft, 201)),
     )
     .get('/:id/diff', validate('param', IdParam), validate('query', DraftDiffQuery), (c) =>
-      guard(() => {
+      guard(async () => {
         const { against, fromVersion, toVersion } = c.req.valid('query');
         const target = fromVersion !== undefined && toVersion !== undefined ? { fromVersion, toVersion } : { against };
-        return c.json(drafts.diffDraft(db, actorOf(c), c.req.valid('param').id, target) satisfies DiffResponse, 200);
+        return c.json(await drafts.diffDraft(ctx, actorOf(c), c.req.valid('param').id, target) satisfies DiffResponse, 200);
       }),
     )
-    .get('/:id/shares', validate('param', IdParam), (c) => guard(() => c.json({ shares: drafts.listShares(db, actorOf(c), c.req.valid('param').id) } satisfies SharesResponse, 200)))
+    .get('/:id/shares', validate('param', IdParam), (c) => guard(async () => c.json({ shares: await drafts.listShares(ctx, actorOf(c), c.req.valid('param').id) } satisfies SharesResponse, 200)))
     .post('/:id/shares', validate('param', IdParam), validate('json', ShareBody), (c) =>
-      guard(() => c.json(drafts.shareDraft(db, actorOf(c), c.req.valid('param').id, c.req.valid('json'), clientAddress(c)) satisfies DraftShare, 201)),
+      guard(async () => c.json(await drafts.shareDraft(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json'), clientAddress(c)) satisfies DraftShare, 201)),
     )
     .delete('/:id/shares/:shareId', validate('param', ShareParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id, shareId } = c.req.valid('param');
-        drafts.unshareDraft(db, actorOf(c), id, shareId, clientAddress(c));
+        await drafts.unshareDraft(ctx, actorOf(c), id, shareId, clientAddress(c));
         return c.json({ ok: true } satisfies OkResponse, 200);
       }),
     )
-    .get('/:id/versions', validate('param', IdParam), (c) => guard(() => c.json({ versions: drafts.listVersions(db, actorOf(c), c.req.valid('param').id) } satisfies VersionsResponse, 200)))
+    .get('/:id/versions', validate('param', IdParam), (c) => guard(async () => c.json({ versions: await drafts.listVersions(ctx, actorOf(c), c.req.valid('param').id) } satisfies VersionsResponse, 200)))
     .get('/:id/versions/:version', validate('param', VersionParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id, version } = c.req.valid('param');
-        return c.json(drafts.getVersion(db, actorOf(c), id, version) satisfies VersionResponse, 200);
+        return c.json(await drafts.getVersion(ctx, actorOf(c), id, version) satisfies VersionResponse, 200);
       }),
     )
     .post('/:id/revisions', validate('param', IdParam), validate('json', RevisionBody), (c) =>
-      guard(() => c.json(drafts.nameRevision(db, actorOf(c), c.req.valid('param').id, c.req.valid('json').name, clientAddress(c)) satisfies VersionInfo, 201)),
+      guard(async () => c.json(await drafts.nameRevision(ctx, actorOf(c), c.req.valid('param').id, c.req.valid('json').name, clientAddress(c)) satisfies VersionInfo, 201)),
     )
     .post('/:id/versions/:version/restore', validate('param', VersionParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id, version } = c.req.valid('param');
-        const result = drafts.restoreVersion(db, actorOf(c), id, version, clientAddress(c));
+        const result = await drafts.restoreVersion(ctx, actorOf(c), id, version, clientAddress(c));
         return saved(c, id, version, result);
       }),
     );

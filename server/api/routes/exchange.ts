@@ -125,8 +125,8 @@ export function exchangeRoutes(ctx: AppContext) {
       const xml = buildAkn(documentForAkn(doc, getParagraphs(ctx.db, documentId), today()));
       return sendAkn(c, xml, `${fileSymbol(doc)}-${doc.language}`);
     })
-    .get('/drafts/:id/export.akn', validate('param', IdParam), (c) => {
-      const draft = guard(() => getDraft(ctx.db, actorOf(c), c.req.valid('param').id));
+    .get('/drafts/:id/export.akn', validate('param', IdParam), async (c) => {
+      const draft = await guard(() => getDraft(ctx, actorOf(c), c.req.valid('param').id));
       const base = draft.baseDocumentId ? getDocument(ctx.db, draft.baseDocumentId) : null;
       const eIdOf = (paragraphId: string) => getParagraph(ctx.db, paragraphId)?.eId ?? null;
       return sendAkn(c, buildAkn(draftForAkn(draft, eIdOf, base, today())), cutToCharacters(draft.title, TITLE_IN_NAME));
@@ -135,13 +135,13 @@ export function exchangeRoutes(ctx: AppContext) {
       const actor = actorOf(c);
       const q = c.req.valid('query');
       if (q.compilation === '1' || q.compilation === 'true') {
-        const { draft, paragraphs } = guard(() => compilationText(ctx.db, actor, c.req.valid('param').id));
+        const { draft, paragraphs } = await guard(() => compilationText(ctx, actor, c.req.valid('param').id));
         const heading = `Compilation text, version ${draft.version}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
         const buffer = await exportCompilationDocx({ language: draft.language, title: draft.title, body: draft.body, heading, paragraphs });
         return sendDocx(c, buffer, `${draft.title.slice(0, 80)} (compilation text)`);
       }
-      const draft = guard(() => getDraft(ctx.db, actor, c.req.valid('param').id));
-      const authorship = draftAuthorship(ctx.db, actor, draft.id);
+      const draft = await guard(() => getDraft(ctx, actor, c.req.valid('param').id));
+      const authorship = await draftAuthorship(ctx, actor, draft.id);
       const plain = q.plain === '1' || q.plain === 'true';
       const against = plain ? null : (q.against ?? draft.baseDocumentId);
       const againstDoc = against ? getDocument(ctx.db, against) : null;
@@ -181,7 +181,7 @@ export function exchangeRoutes(ctx: AppContext) {
         if (!file || typeof file === 'string') throw new ApiError(400, 'No file: send the .docx as the multipart field "file"');
         source = { docx: withinUploadLimit(new Uint8Array(await file.arrayBuffer())), name: file.name, changes: q.changes, language: q.language, title: q.title };
       } else source = { docx: withinUploadLimit(new Uint8Array(await c.req.arrayBuffer())), changes: q.changes, language: q.language, title: q.title };
-      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx.db, actorOf(c), source, ctx.imports));
+      const { draft, changesSeen, warnings } = await guard(() => importDraft(ctx, actorOf(c), source, ctx.imports));
       return c.json({ draft, changesSeen, changes: changesSeen === null ? null : (q.changes ?? 'accept'), warnings } satisfies ImportResult, 201);
     });
 }

@@ -1,10 +1,11 @@
 // GET /api/health: each part of the server, and 503 when one failed: the
-// database (corpus tables), the drafts table (every draft readable), and the
+// database (corpus tables), the drafts table in the store (SQLite: every
+// draft readable; PostgreSQL: answering), and the
 // search worker with each language's index (loading, building n %, ready,
 // failed). Answered on the main thread, never behind searches.
 import { Hono } from 'hono';
 import { corpusVersion } from '../../store/corpus.js';
-import { checkDraftsReadable, readCorpusCounts } from '../../store/health.js';
+import { readCorpusCounts } from '../../store/health.js';
 import type { AppContext } from '../context.js';
 import type { HealthResponse } from '../contract.js';
 
@@ -28,7 +29,9 @@ export function healthRoutes(ctx: AppContext) {
   };
   let checked: { at: number; parts: Pick<HealthResponse, 'documents' | 'paragraphs' | 'database' | 'drafts'>; problems: string[] } | null = null;
 
-  function checkDatabase() {
+  const storeName = ctx.store.kind === 'sqlite' ? ctx.db.name : 'PostgreSQL';
+
+  async function checkDatabase() {
     if (checked && Date.now() - checked.at < CHECK_TTL_MS) return checked;
     const problems: string[] = [];
     let counts = { documents: 0, paragraphs: 0 };
@@ -41,17 +44,17 @@ export function healthRoutes(ctx: AppContext) {
       problems.push(`database ${ctx.db.name}: ${errorMessage(err)}`);
     }
     try {
-      checkDraftsReadable(ctx.db);
+      await ctx.store.drafts.check();
     } catch (err) {
       drafts = 'failed';
-      problems.push(`drafts table in ${ctx.db.name}: ${errorMessage(err)}`);
+      problems.push(`drafts table in ${storeName}: ${errorMessage(err)}`);
     }
     checked = { at: Date.now(), parts: { ...counts, database, drafts }, problems };
     return checked;
   }
 
-  return new Hono().get('/', (c) => {
-    const { parts, problems: dbProblems } = checkDatabase();
+  return new Hono().get('/', async (c) => {
+    const { parts, problems: dbProblems } = await checkDatabase();
     const search = ctx.search.status();
     const problems = [...dbProblems];
     if (search.state === 'failed') problems.push(`search: ${search.detail ?? 'an index failed'}`);

@@ -26,7 +26,7 @@ import { actorOf, clientAddress, requireUser } from '../session.js';
 import { validate } from '../validate.js';
 
 export function proposalRoutes(ctx: AppContext) {
-  const { db, search } = ctx;
+  const { search } = ctx;
   return new Hono<AppEnv>()
     .use('*', requireUser)
     // Everyone in the draft's room sees a proposal, a decision or a status at once (their desk reloads the negotiation).
@@ -34,28 +34,28 @@ export function proposalRoutes(ctx: AppContext) {
       await next();
       if (c.req.method !== 'GET' && c.res.ok) ctx.live.announce(c.req.param('id'), 'negotiation');
     })
-    .get('/:id/proposals', validate('param', IdParam), (c) => guard(() => c.json(negotiation.negotiation(db, actorOf(c), c.req.valid('param').id) satisfies ProposalsResponse, 200)))
+    .get('/:id/proposals', validate('param', IdParam), (c) => guard(async () => c.json(await negotiation.negotiation(ctx, actorOf(c), c.req.valid('param').id) satisfies ProposalsResponse, 200)))
     .post('/:id/proposals', validate('param', IdParam), validate('json', ProposalBody), (c) =>
-      guard(async () => c.json((await negotiation.propose(db, search, actorOf(c), c.req.valid('param').id, c.req.valid('json'))) satisfies Proposal, 201)),
+      guard(async () => c.json((await negotiation.propose(ctx, search, actorOf(c), c.req.valid('param').id, c.req.valid('json'))) satisfies Proposal, 201)),
     )
     .post('/:id/proposals/:proposalId/:action', validate('param', ProposalParam), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id, proposalId, action } = c.req.valid('param');
         const actor = actorOf(c);
         let proposal: Proposal;
-        if (action === 'support' || action === 'object') proposal = negotiation.takeStance(db, actor, id, proposalId, action);
-        else if (action === 'withdraw') proposal = negotiation.withdraw(db, actor, id, proposalId);
-        else return c.json(negotiation.decide(db, actor, id, proposalId, action, clientAddress(c)) satisfies ProposalActionResponse, 200);
-        return c.json({ proposal, draft: negotiation.draftFor(db, actor, id) } satisfies ProposalActionResponse, 200);
+        if (action === 'support' || action === 'object') proposal = await negotiation.takeStance(ctx, actor, id, proposalId, action);
+        else if (action === 'withdraw') proposal = await negotiation.withdraw(ctx, actor, id, proposalId);
+        else return c.json(await negotiation.decide(ctx, actor, id, proposalId, action, clientAddress(c)) satisfies ProposalActionResponse, 200);
+        return c.json({ proposal, draft: await negotiation.draftFor(ctx, actor, id) } satisfies ProposalActionResponse, 200);
       }),
     )
     .put('/:id/paragraphs/:paragraphId/status', validate('param', ParagraphParam), validate('json', ParagraphStatusBody), (c) =>
-      guard(() => {
+      guard(async () => {
         const { id, paragraphId } = c.req.valid('param');
-        return c.json(negotiation.setStatus(db, actorOf(c), id, paragraphId, c.req.valid('json').status) satisfies ParagraphStatusResponse, 200);
+        return c.json(await negotiation.setStatus(ctx, actorOf(c), id, paragraphId, c.req.valid('json').status) satisfies ParagraphStatusResponse, 200);
       }),
     )
     .get('/:id/agreed-language', validate('param', IdParam), (c) =>
-      guard(async () => c.json((await negotiation.agreedLanguage(db, search, actorOf(c), c.req.valid('param').id)) satisfies AgreedLanguageResponse, 200)),
+      guard(async () => c.json((await negotiation.agreedLanguage(ctx, search, actorOf(c), c.req.valid('param').id)) satisfies AgreedLanguageResponse, 200)),
     );
 }

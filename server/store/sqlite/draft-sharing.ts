@@ -1,8 +1,9 @@
 // Who else may read or edit a draft: the draft_shares table (schema in
 // drafts-schema.ts). The only SQL that touches it; the rule that turns
 // ownership and shares into an access level is server/drafts/access.ts.
-import type { DraftShare, ShareAccess } from '../drafts/model.js';
-import type { Db } from './db.js';
+import type { DraftShare, ShareAccess } from '../../drafts/model.js';
+import type { Db } from '../db.js';
+import type { NewShare } from '../store.js';
 
 interface ShareRow {
   id: string;
@@ -41,16 +42,6 @@ export function listShares(db: Db, draftId: string): DraftShare[] {
 /** The shares of a draft that reach this user: theirs and their delegation's. */
 export function sharesReaching(db: Db, draftId: string, userId: string, delegationId: string): DraftShare[] {
   return (db.prepare(`${SHARE_SELECT} WHERE s.draft_id = ? AND (s.user_id = ? OR s.delegation_id = ?)`).all(draftId, userId, delegationId) as ShareRow[]).map(toShare);
-}
-
-export interface NewShare {
-  id: string;
-  draftId: string;
-  delegationId: string | null;
-  userId: string | null;
-  access: ShareAccess;
-  sharedBy: string;
-  createdAt: string;
 }
 
 /** Shares a draft, or changes the access of the existing share with the same delegation or user; the share's id. */

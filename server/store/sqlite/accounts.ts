@@ -2,8 +2,9 @@
 // them. Rows in, rows out; the rules (passwords, expiry, who may do what) live
 // in server/accounts/. Sessions are stored by the hash of their token, so a
 // copy of the database never holds a usable cookie.
-import type { Delegation, SessionRecord, User, UserWithPassword } from '../accounts/model.js';
-import type { Db } from './db.js';
+import type { Delegation, SessionRecord, User, UserWithPassword } from '../../accounts/model.js';
+import type { Db } from '../db.js';
+import type { NewUserRow } from '../store.js';
 
 export const ACCOUNTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS delegations (
@@ -78,21 +79,21 @@ export function findUserById(db: Db, id: string): UserWithPassword | null {
   return row ? toUser(row) : null;
 }
 
-export interface NewUserRow {
-  id: string;
-  email: string;
-  name: string;
-  delegationId: string;
-  admin: boolean;
-  passwordHash: string;
-  now: string;
-}
-
-export function insertUser(db: Db, user: NewUserRow): void {
-  db.prepare(
-    `INSERT INTO users (id, email, name, delegation_id, admin, password_hash, created_at, password_changed_at)
-     VALUES (@id, @email, @name, @delegationId, @admin, @passwordHash, @now, @now)`,
-  ).run({ ...user, admin: user.admin ? 1 : 0 });
+/** The user, in the delegation of that name (made when there is none); false, writing nothing, when the e-mail is taken. */
+export function insertUser(db: Db, user: NewUserRow, delegation: string, newDelegationId: string): boolean {
+  return db.transaction(() => {
+    if (findUserByEmail(db, user.email)) return false;
+    let delegationId = findDelegation(db, delegation)?.id;
+    if (!delegationId) {
+      insertDelegation(db, { id: newDelegationId, name: delegation }, user.now);
+      delegationId = newDelegationId;
+    }
+    db.prepare(
+      `INSERT INTO users (id, email, name, delegation_id, admin, password_hash, created_at, password_changed_at)
+       VALUES (@id, @email, @name, @delegationId, @admin, @passwordHash, @now, @now)`,
+    ).run({ ...user, delegationId, admin: user.admin ? 1 : 0 });
+    return true;
+  })();
 }
 
 export function setPassword(db: Db, userId: string, passwordHash: string, now: string): void {

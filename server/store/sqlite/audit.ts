@@ -2,8 +2,9 @@
 // deleted what, from which address. Append-only; read by administrators. The
 // sign-in rate limit counts its failures here, so every instance sharing the
 // database sees the same count.
-import type { AuditAction, AuditEntry } from '../accounts/model.js';
-import type { Db } from './db.js';
+import type { AuditEntry } from '../../accounts/model.js';
+import type { Db } from '../db.js';
+import type { NewAuditEntry } from '../store.js';
 
 export const AUDIT_SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit_log (
@@ -18,16 +19,6 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 CREATE INDEX IF NOT EXISTS audit_by_action ON audit_log(action, at);
 `;
-
-export interface NewAuditEntry {
-  at: string;
-  action: AuditAction;
-  actorId?: string | null;
-  actorEmail?: string | null;
-  address?: string | null;
-  target?: string | null;
-  detail?: string | null;
-}
 
 export function appendAudit(db: Db, entry: NewAuditEntry): void {
   db.prepare(

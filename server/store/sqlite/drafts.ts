@@ -3,8 +3,9 @@
 // content as a version, in the same transaction: history is never behind the
 // draft. Rows in, rows out: the rules (ids, order, versions, rollover, limits,
 // who may do what) live in server/drafts/.
-import type { Db } from './db.js';
-import type { Draft, DraftHeader, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../drafts/model.js';
+import type { Db } from '../db.js';
+import type { Acceptance, VisibleDraft } from '../store.js';
+import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../../drafts/model.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
 export type { Draft, DraftParagraph };
@@ -68,20 +69,10 @@ function insertVersion(db: Db, draft: Draft, savedBy: string | null, note: strin
   );
 }
 
-/** A draft in the list: its row without the paragraphs, with what names its base and owner. */
-export interface VisibleDraft extends DraftHeader {
-  ownerDelegationId: string | null;
-  ownerName: string | null;
-  /** The base document's symbol and title, when the corpus has it. */
-  base: { symbol: string | null; title: string } | null;
-}
-
 interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
   preamble_count: number;
   operative_count: number;
   owner_name: string | null;
-  base_symbol: string | null;
-  base_title: string | null;
 }
 
 const VISIBLE = `d.owner_delegation_id = @delegationId
@@ -97,8 +88,8 @@ export function listVisibleDrafts(db: Db, userId: string, delegationId: string, 
   const rows = db
     .prepare(
       `SELECT d.id, d.title, d.language, d.body, d.base_document_id, d.version, d.created_at, d.updated_at, d.owner_delegation_id,
-         d.preamble_count, d.operative_count, o.name AS owner_name, doc.symbol AS base_symbol, doc.title AS base_title
-       FROM drafts d LEFT JOIN delegations o ON o.id = d.owner_delegation_id LEFT JOIN documents doc ON doc.id = d.base_document_id
+         d.preamble_count, d.operative_count, o.name AS owner_name
+       FROM drafts d LEFT JOIN delegations o ON o.id = d.owner_delegation_id
        WHERE ${VISIBLE}
        ORDER BY d.updated_at DESC, d.id LIMIT @limit OFFSET @offset`,
     )
@@ -109,7 +100,6 @@ export function listVisibleDrafts(db: Db, userId: string, delegationId: string, 
     counts: { preamble: row.preamble_count, operative: row.operative_count },
     ownerDelegationId: row.owner_delegation_id,
     ownerName: row.owner_name,
-    base: row.base_title !== null ? { symbol: row.base_symbol, title: row.base_title } : null,
   }));
   return { drafts, total };
 }
@@ -134,8 +124,10 @@ export function insertDraft(db: Db, draft: Draft, owner: { userId: string; deleg
  * Writes `draft` (and keeps it as a version, with `note` saying why when it was
  * not typing) only if the stored row is still at `expectedVersion`; false otherwise.
  */
-export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null): boolean {
-  return db.transaction(() => {
+export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null, accepting?: Acceptance): boolean {
+  const accept = db.prepare(`UPDATE proposals SET status = 'accepted', decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN ('open', 'bracketed')`);
+  const refused = Symbol('refused');
+  const write = db.transaction(() => {
     const result = db
       .prepare(
         `UPDATE drafts SET title = @title, body = @body, base_document_id = @baseDocumentId, version = @version,
@@ -145,8 +137,16 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
       .run({ ...toParams(draft), expectedVersion });
     if (result.changes === 0) return false;
     insertVersion(db, draft, savedBy, note);
+    // The proposal decided meanwhile: the whole save is undone (a throw rolls the transaction back).
+    if (accepting && accept.run(accepting.by, accepting.at, draft.id, accepting.proposalId).changes === 0) throw refused;
     return true;
-  })();
+  });
+  try {
+    return write();
+  } catch (e) {
+    if (e === refused) return false;
+    throw e;
+  }
 }
 
 export function deleteDraft(db: Db, id: string): boolean {

@@ -5,7 +5,7 @@
 // stores (drafts.ts, draft-sharing.ts) are their only users. A draft's
 // paragraph counts per section are kept beside its paragraphs' JSON so the
 // drafts list reads them without parsing every draft.
-import type { Db } from './db.js';
+import type { Db } from '../db.js';
 
 function sharesTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (

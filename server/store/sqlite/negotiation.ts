@@ -3,9 +3,10 @@
 // proposal's evidence is stored with it (JSON), as computed when it was made.
 // Rows in, rows out: the rules (numbering, who may do what) live in
 // server/negotiation/.
-import type { DraftSection } from '../../core/limits.js';
-import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../negotiation/model.js';
-import type { Db } from './db.js';
+import type { DraftSection } from '../../../core/limits.js';
+import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../../negotiation/model.js';
+import type { Db } from '../db.js';
+import type { NewProposal } from '../store.js';
 
 export const NEGOTIATION_SCHEMA = `
 CREATE TABLE IF NOT EXISTS proposals (
@@ -122,12 +123,6 @@ export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, pa
     .get(draftId, kind, paragraphId, section) as { n: number };
   return row.n;
 }
-
-/** A proposal as it is first stored: what the record holds but the names, stances and decision the store joins in. */
-export type NewProposal = Pick<
-  ProposalRecord,
-  'id' | 'draftId' | 'kind' | 'paragraphId' | 'section' | 'text' | 'note' | 'basis' | 'anchorLabel' | 'sequence' | 'delegationId' | 'evidence' | 'createdAt'
-> & { authorId: string };
 
 export function insertProposal(db: Db, p: NewProposal): void {
   db.prepare(
