@@ -1,0 +1,327 @@
+// Drafts, their kept versions and their shares in PostgreSQL, as
+// server/store/drafts.ts and draft-sharing.ts keep them in SQLite. A write of a
+// draft and its version (and the proposal a save accepts) is one transaction;
+// the version check is in the UPDATE itself, so of two instances saving the
+// same version one wins and the other is told (false), never both.
+import type pg from 'pg';
+import type { Draft, DraftParagraph, DraftShare, DraftVersionContent, DraftVersionInfo, ShareAccess } from '../../drafts/model.js';
+import type { Acceptance, DraftsStore, NewShare, SharesStore, VisibleDraft } from '../store.js';
+import { inTransaction, isUniqueViolation, num, rollback, type Queryable } from './sql.js';
+
+interface DraftRow {
+  id: string;
+  title: string;
+  language: string;
+  body: string;
+  base_document_id: string | null;
+  version: number;
+  paragraphs: string;
+  created_at: string;
+  updated_at: string;
+  owner_delegation_id: string | null;
+}
+
+function toDraftHead(row: Omit<DraftRow, 'paragraphs'>): Omit<Draft, 'paragraphs'> {
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language as Draft['language'],
+    body: row.body,
+    baseDocumentId: row.base_document_id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toDraft = (row: DraftRow): Draft => ({ ...toDraftHead(row), paragraphs: JSON.parse(row.paragraphs) as DraftParagraph[] });
+
+const inSection = (draft: Draft, section: DraftParagraph['section']) => draft.paragraphs.filter((p) => p.section === section).length;
+
+const versionContent = (draft: Draft): DraftVersionContent => ({
+  title: draft.title,
+  body: draft.body,
+  baseDocumentId: draft.baseDocumentId,
+  paragraphs: draft.paragraphs,
+});
+
+async function insertVersion(db: Queryable, draft: Draft, savedBy: string | null, note: string | null = null): Promise<void> {
+  await db.query('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) VALUES ($1, $2, $3, $4, $5, $6)', [
+    draft.id,
+    draft.version,
+    draft.updatedAt,
+    savedBy,
+    JSON.stringify(versionContent(draft)),
+    note,
+  ]);
+}
+
+/**
+ * Writes `draft` and its version inside the caller's transaction if the row is
+ * still at `expectedVersion`; false (the caller rolls back) otherwise. Shared
+ * with the live documents' materialise.
+ */
+export async function writeDraft(client: pg.PoolClient, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null): Promise<boolean> {
+  const result = await client.query(
+    `UPDATE drafts SET title = $2, body = $3, base_document_id = $4, version = $5, paragraphs = $6, preamble_count = $7, operative_count = $8, updated_at = $9
+     WHERE id = $1 AND version = $10`,
+    [
+      draft.id,
+      draft.title,
+      draft.body,
+      draft.baseDocumentId,
+      draft.version,
+      JSON.stringify(draft.paragraphs),
+      inSection(draft, 'preamble'),
+      inSection(draft, 'operative'),
+      draft.updatedAt,
+      expectedVersion,
+    ],
+  );
+  if (result.rowCount === 0) return false;
+  await insertVersion(client, draft, savedBy, note);
+  return true;
+}
+
+interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
+  preamble_count: number;
+  operative_count: number;
+  owner_name: string | null;
+  total: string;
+}
+
+interface VersionRow {
+  version: number;
+  saved_at: string;
+  user_id: string | null;
+  user_name: string | null;
+  delegation_name: string | null;
+  note: string | null;
+  name: string | null;
+}
+
+const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, v.name, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
+  FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
+const VERSION_WITH_CONTENT = VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ');
+
+const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
+  version: row.version,
+  savedAt: row.saved_at,
+  savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
+  note: row.note,
+  name: row.name,
+});
+
+const withContent = (row: VersionRow & { content: string }) => ({ ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent });
+
+export function draftsStore(pool: pg.Pool): DraftsStore {
+  const getWithOwner = async (id: string) => {
+    const { rows } = await pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
+    return rows[0] ? { draft: toDraft(rows[0]), ownerDelegationId: rows[0].owner_delegation_id } : null;
+  };
+
+  return {
+    async listVisible(userId, delegationId, page) {
+      // One statement, so the page and the total describe the same moment; a page past the end still brings the total (one row of nulls).
+      const { rows } = await pool.query<HeaderRow>(
+        `WITH visible AS (
+           SELECT d.id, d.title, d.language, d.body, d.base_document_id, d.version, d.created_at, d.updated_at, d.owner_delegation_id,
+             d.preamble_count, d.operative_count
+           FROM drafts d
+           WHERE d.owner_delegation_id = $2 OR d.id IN (SELECT draft_id FROM draft_shares WHERE delegation_id = $2 OR user_id = $1)
+         )
+         SELECT t.total, p.* FROM (SELECT COUNT(*) AS total FROM visible) t
+         LEFT JOIN LATERAL (
+           SELECT v.*, o.name AS owner_name FROM visible v LEFT JOIN delegations o ON o.id = v.owner_delegation_id
+           ORDER BY v.updated_at DESC, v.id LIMIT $3 OFFSET $4
+         ) p ON true`,
+        [userId, delegationId, page.limit, page.offset],
+      );
+      const total = num(rows[0]?.total);
+      const drafts: VisibleDraft[] = rows
+        .filter((row) => row.id !== null)
+        .map((row) => ({
+          ...toDraftHead(row),
+          counts: { preamble: row.preamble_count, operative: row.operative_count },
+          ownerDelegationId: row.owner_delegation_id,
+          ownerName: row.owner_name,
+        }));
+      return { drafts, total };
+    },
+
+    async get(id) {
+      return (await getWithOwner(id))?.draft ?? null;
+    },
+
+    getWithOwner,
+
+    insert(draft, owner) {
+      return inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, preamble_count, operative_count, created_at, updated_at, owner_delegation_id, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            draft.id,
+            draft.title,
+            draft.language,
+            draft.body,
+            draft.baseDocumentId,
+            draft.version,
+            JSON.stringify(draft.paragraphs),
+            inSection(draft, 'preamble'),
+            inSection(draft, 'operative'),
+            draft.createdAt,
+            draft.updatedAt,
+            owner.delegationId,
+            owner.userId,
+          ],
+        );
+        await insertVersion(client, draft, owner.userId);
+      });
+    },
+
+    update(draft, expectedVersion, savedBy, note = null, accepting?: Acceptance) {
+      return inTransaction(pool, async (client) => {
+        if (!(await writeDraft(client, draft, expectedVersion, savedBy, note))) rollback(false);
+        if (accepting) {
+          const accepted = await client.query(
+            `UPDATE proposals SET status = 'accepted', decided_by = $3, decided_at = $4 WHERE draft_id = $1 AND id = $2 AND status IN ('open', 'bracketed')`,
+            [draft.id, accepting.proposalId, accepting.by, accepting.at],
+          );
+          // Decided meanwhile (or not this draft's): the text it would apply is not saved either.
+          if (accepted.rowCount === 0) rollback(false);
+        }
+        return true;
+      });
+    },
+
+    async delete(id) {
+      const result = await pool.query('DELETE FROM drafts WHERE id = $1', [id]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    adoptOwnerless(delegationId) {
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<DraftRow>('SELECT * FROM drafts WHERE owner_delegation_id IS NULL FOR UPDATE');
+        for (const row of rows) {
+          const draft = toDraft(row);
+          await client.query(
+            'INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING',
+            [draft.id, draft.version, draft.updatedAt, JSON.stringify(versionContent(draft))],
+          );
+        }
+        const result = await client.query('UPDATE drafts SET owner_delegation_id = $1 WHERE owner_delegation_id IS NULL', [delegationId]);
+        return result.rowCount ?? 0;
+      });
+    },
+
+    async nameVersion(draftId, version, name) {
+      try {
+        const result = await pool.query(
+          `UPDATE draft_versions SET name = $3 WHERE draft_id = $1 AND version = $2
+           AND NOT EXISTS (SELECT 1 FROM draft_versions WHERE draft_id = $1 AND name = $3)`,
+          [draftId, version, name],
+        );
+        return result.rowCount === 1;
+      } catch (e) {
+        // Named at the same moment by another instance: the unique index decides.
+        if (isUniqueViolation(e)) return false;
+        throw e;
+      }
+    },
+
+    async listVersions(draftId) {
+      const { rows } = await pool.query<VersionRow>(`${VERSION_SELECT} WHERE v.draft_id = $1 ORDER BY v.version DESC`, [draftId]);
+      return rows.map(toVersionInfo);
+    },
+
+    async getVersion(draftId, version) {
+      const { rows } = await pool.query<VersionRow & { content: string }>(`${VERSION_WITH_CONTENT} WHERE v.draft_id = $1 AND v.version = $2`, [draftId, version]);
+      return rows[0] ? withContent(rows[0]) : null;
+    },
+
+    async versionHistory(draftId) {
+      const { rows } = await pool.query<VersionRow & { content: string }>(`${VERSION_WITH_CONTENT} WHERE v.draft_id = $1 ORDER BY v.version`, [draftId]);
+      return rows.map(withContent);
+    },
+
+    async check() {
+      await pool.query('SELECT id FROM drafts LIMIT 1');
+    },
+
+    async any() {
+      const { rows } = await pool.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM drafts) AS any');
+      return rows[0]!.any;
+    },
+  };
+}
+
+interface ShareRow {
+  id: string;
+  access: ShareAccess;
+  created_at: string;
+  delegation_id: string | null;
+  delegation_name: string | null;
+  user_id: string | null;
+  user_name: string | null;
+  user_email: string | null;
+  by_name: string;
+  by_delegation: string;
+}
+
+const SHARE_SELECT = `SELECT s.id, s.access, s.created_at, s.delegation_id, g.name AS delegation_name,
+    s.user_id, u.name AS user_name, u.email AS user_email, b.name AS by_name, bg.name AS by_delegation
+  FROM draft_shares s
+  LEFT JOIN delegations g ON g.id = s.delegation_id
+  LEFT JOIN users u ON u.id = s.user_id
+  JOIN users b ON b.id = s.shared_by JOIN delegations bg ON bg.id = b.delegation_id`;
+
+const toShare = (row: ShareRow): DraftShare => ({
+  id: row.id,
+  access: row.access,
+  with: row.delegation_id
+    ? { kind: 'delegation', id: row.delegation_id, name: row.delegation_name! }
+    : { kind: 'user', id: row.user_id!, name: row.user_name!, email: row.user_email! },
+  sharedBy: { name: row.by_name, delegation: row.by_delegation },
+  createdAt: row.created_at,
+});
+
+export function sharesStore(pool: pg.Pool): SharesStore {
+  return {
+    async list(draftId) {
+      const { rows } = await pool.query<ShareRow>(`${SHARE_SELECT} WHERE s.draft_id = $1 ORDER BY s.created_at, s.id`, [draftId]);
+      return rows.map(toShare);
+    },
+
+    async reaching(draftId, userId, delegationId) {
+      const { rows } = await pool.query<ShareRow>(`${SHARE_SELECT} WHERE s.draft_id = $1 AND (s.user_id = $2 OR s.delegation_id = $3) ORDER BY s.created_at, s.id`, [
+        draftId,
+        userId,
+        delegationId,
+      ]);
+      return rows.map(toShare);
+    },
+
+    async upsert(share: NewShare) {
+      // One statement against the unique index: two instances sharing with the same recipient at once make one share.
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO draft_shares (id, draft_id, delegation_id, user_id, access, shared_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (draft_id, (COALESCE(delegation_id, '')), (COALESCE(user_id, '')))
+         DO UPDATE SET access = excluded.access, shared_by = excluded.shared_by, created_at = excluded.created_at
+         RETURNING id`,
+        [share.id, share.draftId, share.delegationId, share.userId, share.access, share.sharedBy, share.createdAt],
+      );
+      return rows[0]!.id;
+    },
+
+    async delete(draftId, shareId) {
+      const result = await pool.query('DELETE FROM draft_shares WHERE draft_id = $1 AND id = $2', [draftId, shareId]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    async get(draftId, shareId) {
+      const { rows } = await pool.query<ShareRow>(`${SHARE_SELECT} WHERE s.draft_id = $1 AND s.id = $2`, [draftId, shareId]);
+      return rows[0] ? toShare(rows[0]) : null;
+    },
+  };
+}

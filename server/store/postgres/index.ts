@@ -1,0 +1,45 @@
+// The PostgreSQL store (DATABASE_URL): the Store interface over a pg pool, for
+// several instances sharing one database. Opening it brings the schema up to
+// date (schema.ts); each area's SQL is in its own module.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Store } from '../store.js';
+import { accountsStore, auditStore } from './accounts.js';
+import { draftsStore, sharesStore } from './drafts.js';
+import { liveStore } from './live.js';
+import { negotiationStore } from './negotiation.js';
+import { migrate } from './schema.js';
+
+export interface PostgresOptions {
+  /** Connections in the pool (pg's default: 10). */
+  poolSize?: number;
+  /** Names this instance in its live notifications, so it ignores its own; a new UUID by default. */
+  instanceId?: string;
+}
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
+  pool.on('error', (error) => console.warn(`[store] PostgreSQL connection lost: ${error.message}`));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+  const live = liveStore(pool, url, options.instanceId ?? randomUUID());
+  let closing: Promise<void> | null = null;
+  return {
+    kind: 'postgres',
+    accounts: accountsStore(pool),
+    audit: auditStore(pool),
+    drafts: draftsStore(pool),
+    shares: sharesStore(pool),
+    negotiation: negotiationStore(pool),
+    live,
+    close() {
+      closing ??= live.close().then(() => pool.end());
+      return closing;
+    },
+  };
+}
