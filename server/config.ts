@@ -18,7 +18,12 @@ export const config = {
    * requests naming another Host, and writes from another Origin, are refused.
    */
   origins: listed(process.env.PRECEDENT_ORIGINS),
-  /** The SQLite database: corpus and drafts. */
+  /**
+   * PostgreSQL for accounts, drafts, negotiation and live documents, shared by
+   * every instance ("postgres://user:password@host/db"); unset, they live in the SQLite database.
+   */
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  /** The SQLite database: the corpus, and (without DATABASE_URL) drafts and accounts. */
   dbFile: process.env.PRECEDENT_DB ?? resolve(ROOT, 'data/precedent.db'),
   /** The compact corpus shipped in the repository. */
   bundleDir: process.env.PRECEDENT_BUNDLE ?? resolve(ROOT, 'corpus/bundle'),

@@ -18,6 +18,7 @@ import { attachLiveEditing } from './live/socket.js';
 import { publicOrigins } from './api/security.js';
 import { countCorpus } from './store/corpus.js';
 import { openDb } from './store/db.js';
+import { openStore, redactedUrl } from './store/open.js';
 import { checkDatabaseFile, noteDraftsSaved } from './store/db-guard.js';
 import { hasDrafts } from './store/health.js';
 
@@ -43,8 +44,9 @@ function checkOrigins(): void {
   }
 }
 
-/** A database file that lost its drafts stops the start, before anything is created, naming the file and what to do. */
+/** A database file that lost its drafts stops the start, before anything is created, naming the file and what to do. With PostgreSQL the file holds only the corpus, rebuilt from the bundle. */
 function checkDatabase(): void {
+  if (config.databaseUrl) return;
   const refusal = checkDatabaseFile(config.dbFile, config.init);
   if (refusal) {
     console.error(refusal);
@@ -65,14 +67,19 @@ console.log(
   `Corpus: ${counts.documents} documents, ${counts.paragraphs} paragraphs` +
     (bundle.skipped ? ' (bundle already loaded)' : ` (${bundle.loaded} loaded from the bundle)`),
 );
-if (hasDrafts(db)) noteDraftsSaved(config.dbFile);
+const store = await openStore(db, config.databaseUrl).catch((err: unknown) => {
+  console.error(`Precedent cannot start: ${errorMessage(err)}`);
+  process.exit(1);
+});
+if (store.kind === 'sqlite' && hasDrafts(db)) noteDraftsSaved(config.dbFile);
+else if (store.kind === 'postgres') console.log(`Store: PostgreSQL at ${redactedUrl(config.databaseUrl!)}`);
 
 // The search index persists beside the database (data/index/) and lives in the
 // search worker thread, which opens it after the server listens: loaded from
 // disk in seconds when current (checksums verified), synced by document when
 // the corpus changed, built (about a minute) when missing, from another format
 // or damaged. Searches answer 503 with the progress until their language is ready.
-const context = buildContext(db, { seriesOverrides, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
+const context = buildContext(db, { seriesOverrides, store, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
 
 const accounts = await bootstrapAccounts(context.store, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
@@ -114,7 +121,8 @@ server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG },
 attachLiveEditing(server as Server, app, context.live);
 
 const shutdown = () => {
-  void Promise.allSettled([context.live.close(), context.search.close()]).finally(() => {
+  void Promise.allSettled([context.live.close(), context.search.close()]).finally(async () => {
+    await store.close().catch(() => {});
     db.close();
     process.exit(0);
   });

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';
 import { openDb } from '../store/db.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/open.js';
 import { AccountError } from './errors.js';
 import { countUsers, createUser, listUsers, resetPassword } from './service.js';
 
@@ -44,7 +44,7 @@ function passwordToUse(): { password: string; generated: boolean } {
 }
 
 const db = openDb(config.dbFile);
-const store = openSqliteStore(db);
+const store = await openStore(db, config.databaseUrl);
 try {
   const [command] = positionals;
   if (command === 'add') {

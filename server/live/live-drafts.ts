@@ -208,7 +208,10 @@ export class LiveDrafts implements LiveText {
     this.stopListening();
     for (const document of this.server.documents.values()) {
       const { name } = document as Document;
-      if (this.unsettled.has(name)) await this.materialise(document, name).catch(() => {});
+      // The pause's write, due later, happens now (and not after the store has closed).
+      const pending = `onStoreDocument-${name}`;
+      if (this.server.debouncer.isDebounced(pending)) await Promise.resolve(this.server.debouncer.executeNow(pending)).catch(() => {});
+      else if (this.unsettled.has(name)) await this.materialise(document, name).catch(() => {});
     }
     this.server.closeConnections();
   }

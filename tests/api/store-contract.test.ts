@@ -1,6 +1,5 @@
 // The Store interface's contract, as the services rely on it: the same cases
-// against every implementation (PostgreSQL now; SQLite once server/store/sqlite/
-// exists on main), so the two stores cannot drift apart. Then what only
+// against both implementations, so the two stores cannot drift apart. Then what only
 // PostgreSQL has: two instances on one database, their migrations at once,
 // their writes racing, one hearing the other's live updates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,8 @@ import type { Evidence } from '../../server/negotiation/model.js';
 import type { NewProposal, NewUserRow, Store } from '../../server/store/store.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import { freshDatabase, postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
-// TODO(merge): enable with server/store/sqlite/ (and the storeContract('SQLite', …) call below).
-// import { openSqliteStore } from '../../server/store/sqlite/index.js';
-// import { openDb } from '../../server/store/db.js';
+import { openSqliteStore } from '../../server/store/sqlite/index.js';
+import { openDb } from '../../server/store/db.js';
 
 /** Second `n` of 2026-01-01, as the ISO strings the services write. */
 const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
@@ -593,5 +591,6 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
   });
 });
 
-// TODO(merge): enable once server/store/sqlite/ is on main.
-// storeContract('SQLite', async () => openSqliteStore(openDb(':memory:')));
+describe('SQLite', () => {
+  storeContract('SQLite', async () => openSqliteStore(openDb(':memory:')));
+});

@@ -1,0 +1,157 @@
+// Two instances of the server on two ports over one PostgreSQL database, as
+// behind a reverse proxy: what a delegate does on one holds on the other — a
+// session, a saved draft, the 409 to a stale save, and live co-editing (each
+// instance hears the other's stored updates through LISTEN/NOTIFY). Runs in
+// the api-postgres layer; with SQLite one process owns the file, so the api
+// layer skips it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { applyDraftChange, readDraft, type LiveContent } from '../../core/live-doc.js';
+import { createApp } from '../../server/api/app.js';
+import type { AppContext } from '../../server/api/context.js';
+import { createUser } from '../../server/accounts/service.js';
+import type { Draft } from '../../server/drafts/model.js';
+import { openDb, type Db } from '../../server/store/db.js';
+import { openPostgresStore } from '../../server/store/postgres/index.js';
+import type { Store } from '../../server/store/store.js';
+import { TEST_PASSWORD } from '../helpers/api.js';
+import { coEditor, serveLive, until, type CoEditor, type LiveServer } from '../helpers/live.js';
+import { freshDatabase } from '../helpers/postgres.js';
+import { storeKind, testContext } from '../helpers/store.js';
+
+interface Instance {
+  db: Db;
+  store: Store;
+  ctx: AppContext;
+  server: LiveServer;
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+const onPostgres = storeKind() === 'postgres';
+if (!onPostgres) console.info('[tests] two instances share a store only on PostgreSQL: instances.test.ts runs in the api-postgres layer');
+
+const json = (body: unknown, method = 'POST', cookie?: string): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+  body: JSON.stringify(body),
+});
+
+let a: Instance;
+let b: Instance;
+const editors: CoEditor[] = [];
+
+/** An instance: its own corpus database, its own connection pool and listener on the shared PostgreSQL database, its own port. */
+async function startInstance(url: string): Promise<Instance> {
+  const db = openDb(':memory:');
+  const store = await openPostgresStore(url);
+  const ctx = await testContext(db, { store });
+  const app = createApp(ctx);
+  const server = await serveLive(app, ctx);
+  return { db, store, ctx, server, request: (path, init) => fetch(`${server.origin}${path}`, init) };
+}
+
+async function stopInstance(i: Instance) {
+  await i.server.close();
+  await i.store.close();
+  i.db.close();
+}
+
+/** Signs in on `instance` through the login route: the session cookie. */
+async function signInOn(instance: Instance, email: string): Promise<string> {
+  const res = await instance.request('/api/auth/login', json({ email, password: TEST_PASSWORD }));
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
+  let owner: string;
+  let colleague: string;
+
+  beforeAll(async () => {
+    const url = await freshDatabase(inject('postgresUrl')!);
+    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
+    await createUser(a.store, { email: 'owner@mexico.example', name: 'Ana', password: TEST_PASSWORD, delegation: 'Mexico' }, null);
+    await createUser(b.store, { email: 'colleague@mexico.example', name: 'Luis', password: TEST_PASSWORD, delegation: 'Mexico' }, null);
+    owner = await signInOn(a, 'owner@mexico.example');
+    colleague = await signInOn(b, 'colleague@mexico.example');
+  });
+
+  afterAll(async () => {
+    for (const e of editors.splice(0)) e.close();
+    await Promise.all([a, b].filter(Boolean).map(stopInstance));
+  });
+
+  async function newDraftOn(instance: Instance): Promise<Draft> {
+    const res = await instance.request(
+      '/api/drafts',
+      json(
+        {
+          title: 'Crime prevention',
+          language: 'en',
+          paragraphs: [
+            { id: 'pp1', section: 'preamble', text: 'Recalling its previous resolutions,' },
+            { id: 'op1', section: 'operative', text: 'Urges all States to act;' },
+          ],
+        },
+        'POST',
+        owner,
+      ),
+    );
+    expect(res.status).toBe(201);
+    return (await res.json()) as Draft;
+  }
+
+  it('a session made on one instance works on the other', async () => {
+    const me = await b.request('/api/auth/me', { headers: { cookie: owner } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('owner@mexico.example');
+    // Signed out on the other instance: gone on both.
+    const extra = await signInOn(a, 'owner@mexico.example');
+    expect((await b.request('/api/auth/logout', { method: 'POST', headers: { cookie: extra, origin: b.server.origin } })).status).toBe(200);
+    expect((await a.request('/api/auth/me', { headers: { cookie: extra } })).status).toBe(401);
+  });
+
+  it('a draft saved on one instance is read on the other, and a stale save there gets 409', async () => {
+    const draft = await newDraftOn(a);
+    const read = await b.request(`/api/drafts/${draft.id}`, { headers: { cookie: colleague } });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as Draft).paragraphs.map((p) => p.text)).toEqual(['Recalling its previous resolutions,', 'Urges all States to act;']);
+
+    const saved = await a.request(`/api/drafts/${draft.id}`, json({ version: 1, title: 'Crime prevention and criminal justice' }, 'PUT', owner));
+    expect(saved.status).toBe(200);
+    const stale = await b.request(`/api/drafts/${draft.id}`, json({ version: 1, title: 'Typed on an old copy' }, 'PUT', colleague));
+    expect(stale.status).toBe(409);
+    const after = (await (await b.request(`/api/drafts/${draft.id}`, { headers: { cookie: colleague } })).json()) as Draft;
+    expect(after).toMatchObject({ version: 2, title: 'Crime prevention and criminal justice' });
+  });
+
+  it('co-editors connected to different instances see each other type, and the draft keeps both', async () => {
+    const draft = await newDraftOn(a);
+    const onA = coEditor(a.server, draft.id, owner);
+    const onB = coEditor(b.server, draft.id, colleague);
+    editors.push(onA, onB);
+    await Promise.all([onA.synced, onB.synced]);
+
+    const type = (e: CoEditor, id: string, change: (t: string) => string) => {
+      const prev = readDraft(e.doc);
+      const next: LiveContent = { ...prev, paragraphs: prev.paragraphs.map((p) => (p.id === id ? { ...p, text: change(p.text) } : p)) };
+      applyDraftChange(e.doc, prev, next, 'browser');
+    };
+    const textOf = (e: CoEditor, id: string) => readDraft(e.doc).paragraphs.find((p) => p.id === id)?.text;
+
+    type(onA, 'op1', (t) => t.replace('all States', 'all Member States'));
+    type(onB, 'pp1', (t) => `Recalling also ${t.slice('Recalling '.length)}`);
+    await Promise.all([onA.acknowledged(), onB.acknowledged()]);
+    await until(() => textOf(onB, 'op1') === 'Urges all Member States to act;', 5000, 'A’s words on B');
+    await until(() => textOf(onA, 'pp1') === 'Recalling also its previous resolutions,', 5000, 'B’s words on A');
+
+    // Read through either instance, the draft holds both delegates' words.
+    for (const [instance, cookie] of [
+      [a, owner],
+      [b, colleague],
+    ] as const) {
+      const res = await instance.request(`/api/drafts/${draft.id}`, { headers: { cookie } });
+      expect(((await res.json()) as Draft).paragraphs.map((p) => p.text)).toEqual(['Recalling also its previous resolutions,', 'Urges all Member States to act;']);
+    }
+  });
+});
