@@ -559,6 +559,17 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
       expect(read.seq).toBe(bySeq.at(-1)![0]);
     });
 
+    it('never compact backwards: a state through an older seq than the stored one is refused', async () => {
+      const before = (await a.live.read('d1'))!;
+      const version = (await a.drafts.get('d1'))!.version;
+      const late = await b.live.append('d1', bytes(77), null);
+      expect(await a.live.materialise('d1', bytes(9, 9), late, { draft: null, expectedVersion: version, savedBy: null, note: null })).toBe(true);
+      // B compacted through an older seq, unaware of A's compaction: its state lacks updates A's holds.
+      expect(await b.live.materialise('d1', bytes(8), before.seq, { draft: null, expectedVersion: version, savedBy: null, note: null })).toBe(false);
+      expect(await b.live.read('d1')).toEqual({ lineage: 'lineage', updates: [bytes(9, 9)], seq: late });
+      expect(await b.live.updatesAfter('d1', before.seq)).toEqual({ state: bytes(9, 9), updates: [] });
+    });
+
     it('race to save the same version: exactly one wins', async () => {
       const row = (await a.drafts.get('d1'))!;
       const results = await Promise.all([
