@@ -20,8 +20,8 @@ type RemoteListener = (draftId: string, seq: number) => void;
 /**
  * One connection that LISTENs for the other instances' updates, opened on the
  * first subscription and reopened when it drops. Notifications sent while it
- * is down are lost: a listener's instance still catches up through updatesAfter
- * on its next update or read.
+ * is down are lost (the listeners are not told): an instance brings its copy
+ * level with updatesAfter from the last seq it applied.
  */
 class RemoteUpdates {
   private readonly listeners = new Set<RemoteListener>();
