@@ -2,9 +2,9 @@
 // cluster from Debian's PostgreSQL binaries (tests/helpers/postgres.ts).
 // Installs the postgresql package when they are missing and the machine allows
 // (root with apt-get); otherwise says why, and those tests are skipped.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = '/usr/lib/postgresql';
 const hasInitdb = () => existsSync(ROOT) && readdirSync(ROOT).some((v) => existsSync(join(ROOT, v, 'bin', 'initdb')));
@@ -25,7 +25,13 @@ if (!isRoot || !has('command -v apt-get')) {
 }
 console.log('[pretest] installing postgresql for the PostgreSQL store tests…');
 try {
-  // The package's own cluster is not wanted: the tests start their own, as the postgres user it creates.
+  // The package's own cluster (a server left running on 5432) is not wanted: the tests start their
+  // own, as the postgres user the package creates. postgresql-common reads this before it makes one.
+  const noMain = '/etc/postgresql-common/createcluster.d/precedent-no-main-cluster.conf';
+  if (!existsSync(noMain)) {
+    mkdirSync(dirname(noMain), { recursive: true });
+    writeFileSync(noMain, 'create_main_cluster = false\n');
+  }
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null', { stdio: 'inherit', shell: '/bin/bash' });
 } catch {
   // said below: the tests run (or skip) with what is there

@@ -8,6 +8,7 @@ import type { Draft, DraftParagraph, DraftVersionContent } from '../../server/dr
 import type { Evidence } from '../../server/negotiation/model.js';
 import type { NewProposal, NewUserRow, Store } from '../../server/store/store.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
+import { APPEND_LOCK } from '../../server/store/postgres/live.js';
 import { freshDatabase, postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import { openDb } from '../../server/store/db.js';
@@ -546,6 +547,32 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
       expect(heardByB).toHaveLength(count);
     });
 
+    it('hear each other again after the listening connection drops', async () => {
+      const heard: number[] = [];
+      const stop = b.live.onRemoteUpdate((_draftId, seq) => heard.push(seq));
+      await until(async () => {
+        await a.live.append('d1', bytes(5), null);
+        return heard.length > 0;
+      });
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query<{ n: number }>(
+          "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = 'precedent-live-listener' AND datname = current_database()",
+        );
+        expect(rows[0]!.n).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      const since = heard.length;
+      const after: number[] = [];
+      await until(async () => {
+        after.push(await a.live.append('d1', bytes(6), null));
+        return heard.slice(since).some((seq) => after.includes(seq));
+      }, 10_000);
+      stop();
+    });
+
     it('append at once to one draft: distinct sequence numbers, every update read back in their order', async () => {
       await a.live.materialise('d1', bytes(0), (await a.live.read('d1'))!.seq, { draft: null, expectedVersion: 1, savedBy: null, note: null });
       const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).live.append('d1', bytes(i), null)));
@@ -555,6 +582,59 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
       const bySeq = appended.map((seq, i) => [seq, i] as const).sort((x, y) => x[0] - y[0]);
       expect(read.updates.slice(1)).toEqual(bySeq.map(([, i]) => bytes(i)));
       expect(read.seq).toBe(bySeq.at(-1)![0]);
+    });
+
+    it('never compact backwards: a state through an older seq than the stored one is refused', async () => {
+      const before = (await a.live.read('d1'))!;
+      const version = (await a.drafts.get('d1'))!.version;
+      const late = await b.live.append('d1', bytes(77), null);
+      expect(await a.live.materialise('d1', bytes(9, 9), late, { draft: null, expectedVersion: version, savedBy: null, note: null })).toBe(true);
+      // B compacted through an older seq, unaware of A's compaction: its state lacks updates A's holds.
+      expect(await b.live.materialise('d1', bytes(8), before.seq, { draft: null, expectedVersion: version, savedBy: null, note: null })).toBe(false);
+      expect(await b.live.read('d1')).toEqual({ lineage: 'lineage', updates: [bytes(9, 9)], seq: late });
+      expect(await b.live.updatesAfter('d1', before.seq)).toEqual({ state: bytes(9, 9), updates: [] });
+    });
+
+    it('gives drafts made before accounts to a delegation, each with a first version', async () => {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(
+          `INSERT INTO drafts (id, title, language, body, version, paragraphs, created_at, updated_at) VALUES ('old', 'Old', 'fr', '', 3, $1, $2, $2)`,
+          [JSON.stringify(PARAGRAPHS), at(5)],
+        );
+      } finally {
+        await admin.end();
+      }
+      expect(await b.drafts.adoptOwnerless('del-mx')).toBe(1);
+      expect(await b.drafts.getWithOwner('old')).toMatchObject({ ownerDelegationId: 'del-mx', draft: { version: 3, paragraphs: PARAGRAPHS } });
+      expect(await a.drafts.listVersions('old')).toEqual([{ version: 3, savedAt: at(5), savedBy: null, note: null, name: null }]);
+      expect(await a.drafts.adoptOwnerless('del-mx')).toBe(0);
+    });
+
+    it('tell health when the drafts cannot be read', async () => {
+      const closed = await openPostgresStore(url);
+      await closed.drafts.check();
+      await closed.close();
+      await expect(closed.drafts.check()).rejects.toThrow();
+    });
+
+    it("number an update only once the draft's earlier appends have committed", async () => {
+      // Another append to d1 in flight: it holds the draft's lock and has taken its number.
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [APPEND_LOCK, 'd1']);
+        const pending = a.live.append('d1', bytes(42), null);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const { rows } = await other.query<{ seq: string }>("SELECT nextval('live_updates_seq_seq') AS seq");
+        await other.query('COMMIT');
+        // Numbered after the lock: a reader that saw it could not have missed the one in flight.
+        expect(await pending).toBeGreaterThan(Number(rows[0]!.seq));
+      } finally {
+        await other.end();
+      }
     });
 
     it('race to save the same version: exactly one wins', async () => {

@@ -32,7 +32,9 @@ function findBinaries(): string | null {
 
 /** Whether startPostgres can work here (for describe.skipIf, which decides before any hook runs); the reason when not. */
 export function postgresUnavailable(): string | null {
-  return findBinaries() ? null : 'PostgreSQL binaries not found in /usr/lib/postgresql/*/bin (node scripts/ensure-postgres.mjs installs them)';
+  if (!findBinaries()) return 'PostgreSQL binaries not found in /usr/lib/postgresql/*/bin (node scripts/ensure-postgres.mjs installs them)';
+  if (isRoot && !owner()) return 'running as root without a postgres user to run PostgreSQL as';
+  return null;
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -11,16 +11,17 @@ import { bytes, inSnapshot, inTransaction, num, rollback, toBuffer } from './sql
 
 export const LIVE_CHANNEL = 'precedent_live';
 /** The first key of the per-draft advisory lock appends take (the second is the draft id's hash). */
-const APPEND_LOCK = 7301;
+export const APPEND_LOCK = 7301;
 const RECONNECT_MS = 1000;
+export const LISTENER_NAME = 'precedent-live-listener';
 
 type RemoteListener = (draftId: string, seq: number) => void;
 
 /**
  * One connection that LISTENs for the other instances' updates, opened on the
  * first subscription and reopened when it drops. Notifications sent while it
- * is down are lost: a listener's instance still catches up through updatesAfter
- * on its next update or read.
+ * is down are lost (the listeners are not told): an instance brings its copy
+ * level with updatesAfter from the last seq it applied.
  */
 class RemoteUpdates {
   private readonly listeners = new Set<RemoteListener>();
@@ -43,7 +44,8 @@ class RemoteUpdates {
 
   private connect(): void {
     if (this.closed || this.client || this.retry || this.listeners.size === 0) return;
-    const client = new pg.Client({ connectionString: this.url });
+    // Named, so an operator (and the tests) can tell this connection in pg_stat_activity.
+    const client = new pg.Client({ connectionString: this.url, application_name: LISTENER_NAME });
     this.client = client;
     client.on('notification', (message) => {
       if (message.channel === LIVE_CHANNEL && message.payload) this.deliver(message.payload);

@@ -18,7 +18,10 @@ async function withClient<T>(pool: pg.Pool, begin: string, work: (client: pg.Poo
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query(begin);
+    await client.query(begin).catch((error: Error) => {
+      broken = error;
+      throw error;
+    });
     try {
       const result = await work(client);
       await client.query('COMMIT');
