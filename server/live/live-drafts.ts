@@ -42,9 +42,6 @@ interface LiveContext {
 /** The origin of updates read back from the store (loaded, or stored by another instance): never stored again. */
 const FROM_STORE = Symbol('from the store');
 
-/** The user behind a transaction: a connection's (Hocuspocus passes the connection as origin) or a REST save's, both carrying a LiveContext. */
-const actorOfOrigin = (origin: unknown): Actor | null => (origin as { context?: Partial<LiveContext> } | null)?.context?.actor ?? null;
-
 /** An update that adds nothing (an empty sync step 2 of a client that had nothing new) is not worth a row. */
 const isEmptyUpdate = (update: Uint8Array) => update.length <= 2;
 

@@ -7,7 +7,7 @@
 // the one in the closing note of the delegations issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchingApp, signIn, type App, type Client } from '../helpers/api.js';
-import { storeFor, testContext } from '../helpers/store.js';
+import { testContext } from '../helpers/store.js';
 import { createApp } from '../../server/api/app.js';
 import type { Db } from '../../server/store/db.js';
 

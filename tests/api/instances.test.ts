@@ -1,16 +1,24 @@
 // Two instances of the server on two ports over one PostgreSQL database, as
 // behind a reverse proxy: what a delegate does on one holds on the other — a
 // session, a saved draft, the 409 to a stale save, and live co-editing (each
-// instance hears the other's stored updates through LISTEN/NOTIFY). Runs in
+// instance hears the other's stored updates through LISTEN/NOTIFY); and the
+// backup of the shared store restores. Runs in
 // the api-postgres layer; with SQLite one process owns the file, so the api
 // layer skips it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { applyDraftChange, readDraft, type LiveContent } from '../../core/live-doc.js';
 import { createApp } from '../../server/api/app.js';
 import type { AppContext } from '../../server/api/context.js';
 import { createUser } from '../../server/accounts/service.js';
+import { PAUSE_MS } from '../../server/live/live-drafts.js';
 import type { Draft } from '../../server/drafts/model.js';
+import { backupPostgres } from '../../server/store/backup.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import type { Store } from '../../server/store/store.js';
@@ -64,11 +72,12 @@ async function signInOn(instance: Instance, email: string): Promise<string> {
 }
 
 describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
+  let url: string;
   let owner: string;
   let colleague: string;
 
   beforeAll(async () => {
-    const url = await freshDatabase(inject('postgresUrl')!);
+    url = await freshDatabase(inject('postgresUrl')!);
     [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
     await createUser(a.store, { email: 'owner@mexico.example', name: 'Ana', password: TEST_PASSWORD, delegation: 'Mexico' }, null);
     await createUser(b.store, { email: 'colleague@mexico.example', name: 'Luis', password: TEST_PASSWORD, delegation: 'Mexico' }, null);
@@ -142,8 +151,10 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     type(onA, 'op1', (t) => t.replace('all States', 'all Member States'));
     type(onB, 'pp1', (t) => `Recalling also ${t.slice('Recalling '.length)}`);
     await Promise.all([onA.acknowledged(), onB.acknowledged()]);
-    await until(() => textOf(onB, 'op1') === 'Urges all Member States to act;', 5000, 'A’s words on B');
-    await until(() => textOf(onA, 'pp1') === 'Recalling also its previous resolutions,', 5000, 'B’s words on A');
+    // Within a second: told at once (NOTIFY), not at the next pause (PAUSE_MS) when an instance writes the draft.
+    expect(PAUSE_MS).toBeGreaterThan(1000);
+    await until(() => textOf(onB, 'op1') === 'Urges all Member States to act;', 1000, 'A’s words on B');
+    await until(() => textOf(onA, 'pp1') === 'Recalling also its previous resolutions,', 1000, 'B’s words on A');
 
     // Read through either instance, the draft holds both delegates' words.
     for (const [instance, cookie] of [
@@ -152,6 +163,21 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     ] as const) {
       const res = await instance.request(`/api/drafts/${draft.id}`, { headers: { cookie } });
       expect(((await res.json()) as Draft).paragraphs.map((p) => p.text)).toEqual(['Recalling also its previous resolutions,', 'Urges all Member States to act;']);
+    }
+  });
+
+  it('backs up with pg_dump (npm run backup), and the copy restores every draft', async () => {
+    const draft = await newDraftOn(b);
+    const dump = join(mkdtempSync(join(tmpdir(), 'precedent-pgdump-')), 'precedent.pgdump');
+    expect(await backupPostgres(url, dump)).toBeGreaterThan(0);
+    const restored = await freshDatabase(inject('postgresUrl')!);
+    await promisify(execFile)('pg_restore', ['--no-owner', `--dbname=${restored}`, dump]);
+    const copy = await openPostgresStore(restored);
+    try {
+      expect(await copy.drafts.get(draft.id)).toEqual(await b.store.drafts.get(draft.id));
+      expect(await copy.accounts.findUserByEmail('owner@mexico.example')).toMatchObject({ name: 'Ana', delegation: { name: 'Mexico' } });
+    } finally {
+      await copy.close();
     }
   });
 });

@@ -13,7 +13,7 @@ import type { Draft, DraftSource } from '../../server/drafts/model.js';
 import { getParagraphs } from '../../server/store/corpus.js';
 import type { Db } from '../../server/store/db.js';
 import { signIn, type Client } from '../helpers/api.js';
-import { storeFor, testContext } from '../helpers/store.js';
+import { testContext } from '../helpers/store.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { documentXml, zipBytes } from '../helpers/zip-bytes.js';
 
