@@ -121,6 +121,7 @@ server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG },
 attachLiveEditing(server as Server, app, context.live);
 
 const shutdown = () => {
+  context.corpusFollower?.close();
   void Promise.allSettled([context.live.close(), context.search.close()]).finally(async () => {
     await store.close().catch(() => {});
     db.close();

@@ -8,6 +8,7 @@ import type { Actor } from '../accounts/model.js';
 import { setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
+import { CorpusFollower } from '../ingest/corpus-feed.js';
 import { LiveDrafts } from '../live/live-drafts.js';
 import { DocxImporter } from '../exchange/docx-import-thread.js';
 import { SearchWorker } from '../search/search-worker.js';
@@ -30,6 +31,8 @@ export interface AppContext {
   live: LiveDrafts;
   /** .docx imports, each read in a worker thread within a time and memory budget. */
   imports: DocxImporter;
+  /** With several instances (PostgreSQL), keeps this instance's corpus level with every instance's imports; null with SQLite. */
+  corpusFollower: CorpusFollower | null;
 }
 
 export interface AppEnv {
@@ -67,5 +70,8 @@ export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const store = options.store ?? openSqliteStore(db);
   const live = new LiveDrafts(db, store);
   const imports = options.imports ?? new DocxImporter(config.imports);
-  return { db, store, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live, imports };
+  const corpusFollower = store.corpusFeed ? new CorpusFollower(db, store.corpusFeed, (n) => console.log(`Corpus: ${n} documents imported on another instance added`)) : null;
+  // In the background: the server answers meanwhile, and the search worker indexes what arrives before its next search.
+  void corpusFollower?.start().catch((e: unknown) => console.warn(`[corpus] catching up with published imports failed: ${String(e)}`));
+  return { db, store, search, publicCorpus: options.publicCorpus ?? false, setup: new FirstAdminSetup(), live, imports, corpusFollower };
 }

@@ -1,8 +1,12 @@
 // `npm run ingest -- <files or folders>`: imports sources into the database with
 // progress on stderr and a summary at the end. Exit code 1 if any file failed.
+// With DATABASE_URL (several instances), what it parsed is also published to
+// the PostgreSQL store, and every instance adds it to its own corpus.
 import { performance } from 'node:perf_hooks';
 import { config } from '../config.js';
 import { openDb } from '../store/db.js';
+import { openStore } from '../store/open.js';
+import { publishImports } from './corpus-feed.js';
 import { collectFiles, findManifest, importFile, type FileOutcome, type Manifest } from './import-files.js';
 import { formatSummary, summarise } from './summary.js';
 
@@ -34,6 +38,15 @@ files.forEach((file, i) => {
   else if (done % 250 === 0 || done === files.length) process.stderr.write(`${done}/${files.length} files\n`);
 });
 if (tty) process.stderr.write('\n');
+if (config.databaseUrl) {
+  const store = await openStore(db, config.databaseUrl);
+  try {
+    const published = await publishImports(store.corpusFeed!, outcomes);
+    console.log(`Published ${published} documents to every instance (PostgreSQL)`);
+  } finally {
+    await store.close();
+  }
+}
 db.close();
 
 const summary = summarise(outcomes, (performance.now() - started) / 1000);

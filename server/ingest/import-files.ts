@@ -100,7 +100,7 @@ export function findManifest(file: string, cache: Map<string, Manifest | null>):
 
 export interface FileOutcome {
   file: string;
-  documents: { id: string; status: UpsertStatus; doc: ParsedDocument }[];
+  documents: { id: string; status: UpsertStatus; doc: ParsedDocument; sourceHash: string }[];
   warnings: string[];
   error?: string;
 }
@@ -120,8 +120,8 @@ export function importFile(db: Db, file: string, options: { manifest?: Manifest 
     if (result.documents.length === 0) return { file, documents: [], warnings: result.warnings, error: 'no document found in the file' };
     const hash = hashSource(text);
     const documents = result.documents.map((doc, i) => {
-      const stored = upsertDocument(db, doc, result.documents.length > 1 ? `${hash}:${i}` : hash);
-      return { ...stored, doc };
+      const sourceHash = result.documents.length > 1 ? `${hash}:${i}` : hash;
+      return { ...upsertDocument(db, doc, sourceHash), doc, sourceHash };
     });
     return { file, documents, warnings: result.warnings };
   } catch (err) {

@@ -8,6 +8,7 @@
 // (store/corpus.ts), built from the corpus bundle.
 import type { AuditAction, AuditEntry, Delegation, SessionRecord, User, UserWithPassword } from '../accounts/model.js';
 import type { DraftSection } from '../../core/limits.js';
+import type { ParsedDocument } from '../../core/model.js';
 import type { Draft, DraftHeader, DraftShare, DraftVersionContent, DraftVersionInfo, ShareAccess } from '../drafts/model.js';
 import type { ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../negotiation/model.js';
 
@@ -203,8 +204,30 @@ export interface LiveStore {
   onRemoteUpdate(listener: (draftId: string, seq: number) => void): () => void;
 }
 
+/** A document as an import parsed it, with the hash of its source (the same hash: the same document). */
+export interface PublishedDocument {
+  document: ParsedDocument;
+  sourceHash: string;
+}
+
+/**
+ * The corpus imports every instance adds to its own corpus copy: an import
+ * publishes what it parsed; each instance applies what was published after
+ * the last it applied, at start and whenever another instance announces more.
+ */
+export interface CorpusFeed {
+  /** Publishes `documents` in one transaction and announces them; the last sequence number. */
+  publish(documents: readonly PublishedDocument[]): Promise<number>;
+  /** What was published after `seq`, oldest first, at most `limit`. */
+  after(seq: number, limit: number): Promise<(PublishedDocument & { seq: number })[]>;
+  /** Calls `listener` when another instance (or the import CLI) publishes; the unsubscribe. */
+  onPublished(listener: () => void): () => void;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Null when the store serves one instance (SQLite: the import writes its file directly). */
+  readonly corpusFeed: CorpusFeed | null;
   readonly accounts: AccountsStore;
   readonly audit: AuditStore;
   readonly drafts: DraftsStore;

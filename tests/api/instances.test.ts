@@ -2,11 +2,11 @@
 // behind a reverse proxy: what a delegate does on one holds on the other — a
 // session, a saved draft, the 409 to a stale save, and live co-editing (each
 // instance hears the other's stored updates through LISTEN/NOTIFY); and the
-// backup of the shared store restores. Runs in
+// backup of the shared store restores; a corpus import reaches every instance. Runs in
 // the api-postgres layer; with SQLite one process owns the file, so the api
 // layer skips it.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,12 +17,16 @@ import { createApp } from '../../server/api/app.js';
 import type { AppContext } from '../../server/api/context.js';
 import { createUser } from '../../server/accounts/service.js';
 import { PAUSE_MS } from '../../server/live/live-drafts.js';
+import { SearchWorker } from '../../server/search/search-worker.js';
+import type { SearchResponse } from '../../server/api/contract.js';
 import type { Draft } from '../../server/drafts/model.js';
 import { backupPostgres } from '../../server/store/backup.js';
-import { openDb, type Db } from '../../server/store/db.js';
+import type { Db } from '../../server/store/db.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import type { Store } from '../../server/store/store.js';
 import { TEST_PASSWORD } from '../helpers/api.js';
+import { openCorpusCopy } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 import { coEditor, serveLive, until, type CoEditor, type LiveServer } from '../helpers/live.js';
 import { freshDatabase } from '../helpers/postgres.js';
 import { storeKind, testContext } from '../helpers/store.js';
@@ -50,15 +54,20 @@ const editors: CoEditor[] = [];
 
 /** An instance: its own corpus database, its own connection pool and listener on the shared PostgreSQL database, its own port. */
 async function startInstance(url: string): Promise<Instance> {
-  const db = openDb(':memory:');
+  const { db } = openCorpusCopy();
   const store = await openPostgresStore(url);
-  const ctx = await testContext(db, { store });
+  // Its own search worker over its own index, ready (as after start-up): searches answer at once.
+  const search = SearchWorker.start({ dbFile: db.name });
+  await search.ready();
+  const ctx = await testContext(db, { store, search });
   const app = createApp(ctx);
   const server = await serveLive(app, ctx);
   return { db, store, ctx, server, request: (path, init) => fetch(`${server.origin}${path}`, init) };
 }
 
 async function stopInstance(i: Instance) {
+  i.ctx.corpusFollower?.close();
+  await i.ctx.search.close();
   await i.server.close();
   await i.store.close();
   i.db.close();
@@ -180,4 +189,61 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
       await copy.close();
     }
   });
+
+  it('a corpus imported on one instance reaches the other instance: its documents and its search, within seconds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precedent-import-'));
+    writeFileSync(join(dir, 'lighthouse.md'), LIGHTHOUSE);
+    const search = async (instance: Instance): Promise<SearchResponse> => {
+      for (const started = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
+        const res = await instance.request(`/api/search?q=${encodeURIComponent('lighthouse keepers of remote coastal islands')}&language=en`, { headers: { cookie: colleague } });
+        if (res.status === 200) return (await res.json()) as SearchResponse;
+        // 503 while the worker re-indexes what arrived; anything else is an answer the test did not expect.
+        if (res.status !== 503 || Date.now() - started > 30_000) throw new Error(`search answered ${res.status}: ${await res.text()}`);
+      }
+    };
+    expect((await search(b)).results.some((r) => r.document.symbol === 'A/RES/81/999')).toBe(false);
+
+    // `npm run ingest` on instance A's data, with the shared store named.
+    const cli = await promisify(execFile)('npx', ['tsx', 'server/ingest/cli.ts', join(dir, 'lighthouse.md')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, PRECEDENT_DB: a.db.name },
+    });
+    expect(cli.stdout).toMatch(/Published 1 documents to every instance/);
+
+    const started = Date.now();
+    for (;;) {
+      const found = (await search(b)).results.find((r) => r.document.symbol === 'A/RES/81/999');
+      if (found) {
+        console.info(`[instances] the import reached instance B's search ${Date.now() - started} ms after the CLI finished`);
+        expect(found.paragraph.text).toBe('Encourages Member States to protect the lighthouse keepers of remote coastal islands and their families;');
+        break;
+      }
+      if (Date.now() - started > 10_000) throw new Error('the import did not reach instance B within 10 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const doc = await b.request('/api/documents/a-res-81-999-en', { headers: { cookie: colleague } });
+    expect(doc.status).toBe(200);
+  });
 });
+
+const LIGHTHOUSE = `## General Assembly
+
+Distr.: General
+3 December 2026
+
+Eighty-first session
+
+Agenda item 999
+
+## Resolution adopted by the General Assembly on 1 December 2026
+
+## 81/999. Protecting lighthouse keepers on remote coastal islands
+
+The General Assembly,
+
+Recalling the centuries-old lighthouse-keeping traditions of remote coastal island communities,
+
+1. Encourages Member States to protect the lighthouse keepers of remote coastal islands and their families;
+
+2. Decides to remain seized of the matter.
+`;

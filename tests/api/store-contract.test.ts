@@ -558,7 +558,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
       await admin.connect();
       try {
         const { rows } = await admin.query<{ n: number }>(
-          "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = 'precedent-live-listener' AND datname = current_database()",
+          "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = 'precedent-listener' AND datname = current_database()",
         );
         expect(rows[0]!.n).toBeGreaterThan(0);
       } finally {

@@ -6,14 +6,16 @@ import pg from 'pg';
 import type { Store } from '../store.js';
 import { accountsStore, auditStore } from './accounts.js';
 import { draftsStore, sharesStore } from './drafts.js';
+import { corpusFeed } from './corpus-feed.js';
 import { liveStore } from './live.js';
 import { negotiationStore } from './negotiation.js';
+import { Notifications } from './notifications.js';
 import { migrate } from './schema.js';
 
 export interface PostgresOptions {
   /** Connections in the pool (pg's default: 10). */
   poolSize?: number;
-  /** Names this instance in its live notifications, so it ignores its own; a new UUID by default. */
+  /** Names this instance in its notifications, so it ignores its own; a new UUID by default. */
   instanceId?: string;
 }
 
@@ -27,18 +29,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await pool.end().catch(() => {});
     throw error;
   }
-  const live = liveStore(pool, url, options.instanceId ?? randomUUID());
+  const notifications = new Notifications(url, options.instanceId ?? randomUUID());
   let closing: Promise<void> | null = null;
   return {
     kind: 'postgres',
+    corpusFeed: corpusFeed(pool, notifications),
     accounts: accountsStore(pool),
     audit: auditStore(pool),
     drafts: draftsStore(pool),
     shares: sharesStore(pool),
     negotiation: negotiationStore(pool),
-    live,
+    live: liveStore(pool, notifications),
     close() {
-      closing ??= live.close().then(() => pool.end());
+      closing ??= notifications.close().then(() => pool.end());
       return closing;
     },
   };

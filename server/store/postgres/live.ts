@@ -7,101 +7,13 @@
 import pg from 'pg';
 import type { LiveStore, Materialised, StoredLive } from '../store.js';
 import { writeDraft } from './drafts.js';
+import type { Notifications } from './notifications.js';
 import { bytes, inSnapshot, inTransaction, num, rollback, toBuffer } from './sql.js';
 
 export const LIVE_CHANNEL = 'precedent_live';
 /** The first key of the per-draft advisory lock appends take (the second is the draft id's hash). */
 export const APPEND_LOCK = 7301;
-const RECONNECT_MS = 1000;
-export const LISTENER_NAME = 'precedent-live-listener';
-
-type RemoteListener = (draftId: string, seq: number) => void;
-
-/**
- * One connection that LISTENs for the other instances' updates, opened on the
- * first subscription and reopened when it drops. Notifications sent while it
- * is down are lost (the listeners are not told): an instance brings its copy
- * level with updatesAfter from the last seq it applied.
- */
-class RemoteUpdates {
-  private readonly listeners = new Set<RemoteListener>();
-  private client: pg.Client | null = null;
-  private retry: NodeJS.Timeout | null = null;
-  private closed = false;
-
-  constructor(
-    private readonly url: string,
-    private readonly instanceId: string,
-  ) {}
-
-  subscribe(listener: RemoteListener): () => void {
-    this.listeners.add(listener);
-    this.connect();
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
-
-  private connect(): void {
-    if (this.closed || this.client || this.retry || this.listeners.size === 0) return;
-    // Named, so an operator (and the tests) can tell this connection in pg_stat_activity.
-    const client = new pg.Client({ connectionString: this.url, application_name: LISTENER_NAME });
-    this.client = client;
-    client.on('notification', (message) => {
-      if (message.channel === LIVE_CHANNEL && message.payload) this.deliver(message.payload);
-    });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client, new Error('connection ended')));
-    client
-      .connect()
-      .then(() => client.query(`LISTEN ${LIVE_CHANNEL}`))
-      .catch((error: Error) => this.lost(client, error));
-  }
-
-  private deliver(payload: string): void {
-    let note: { draftId?: unknown; seq?: unknown; instance?: unknown };
-    try {
-      note = JSON.parse(payload) as typeof note;
-    } catch {
-      return;
-    }
-    if (note.instance === this.instanceId || typeof note.draftId !== 'string') return;
-    const seq = Number(note.seq);
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(note.draftId, seq);
-      } catch (error) {
-        console.error('[store] a live update listener failed:', error);
-      }
-    }
-  }
-
-  private lost(client: pg.Client, error: Error): void {
-    if (this.client !== client) return;
-    this.client = null;
-    client.end().catch(() => {});
-    if (this.closed) return;
-    console.warn(`[store] PostgreSQL live notifications interrupted (${error.message}); reconnecting in ${RECONNECT_MS} ms`);
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      this.connect();
-    }, RECONNECT_MS);
-    this.retry.unref();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
-    const client = this.client;
-    this.client = null;
-    this.listeners.clear();
-    await client?.end().catch(() => {});
-  }
-}
-
-export function liveStore(pool: pg.Pool, url: string, instanceId: string): LiveStore & { close(): Promise<void> } {
-  const remote = new RemoteUpdates(url, instanceId);
+export function liveStore(pool: pg.Pool, notifications: Notifications): LiveStore {
 
   return {
     read(draftId): Promise<StoredLive | null> {
@@ -144,7 +56,7 @@ export function liveStore(pool: pg.Pool, url: string, instanceId: string): LiveS
            INSERT INTO live_updates (draft_id, data, user_id, at) SELECT $1::text, $2::bytea, $3::text, $4::text FROM locked RETURNING seq
          )
          SELECT seq, pg_notify('${LIVE_CHANNEL}', json_build_object('draftId', $1::text, 'seq', seq, 'instance', $5::text)::text) FROM inserted`,
-        [draftId, toBuffer(data), userId, new Date().toISOString(), instanceId],
+        [draftId, toBuffer(data), userId, new Date().toISOString(), notifications.instanceId],
       );
       return num(rows[0]!.seq);
     },
@@ -210,9 +122,9 @@ export function liveStore(pool: pg.Pool, url: string, instanceId: string): LiveS
     },
 
     onRemoteUpdate(listener) {
-      return remote.subscribe(listener);
+      return notifications.subscribe(LIVE_CHANNEL, (note) => {
+        if (typeof note.draftId === 'string') listener(note.draftId, Number(note.seq));
+      });
     },
-
-    close: () => remote.close(),
   };
 }

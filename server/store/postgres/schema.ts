@@ -172,6 +172,18 @@ CREATE TABLE live_updates (
 CREATE INDEX live_updates_by_draft ON live_updates (draft_id, seq);
 `,
   },
+  {
+    // Corpus imports, published for every instance to add to its own corpus copy (corpus-feed.ts).
+    version: 2,
+    sql: `
+CREATE TABLE corpus_feed (
+  seq BIGSERIAL PRIMARY KEY,
+  document TEXT NOT NULL,
+  source_hash TEXT NOT NULL,
+  published_at TEXT COLLATE "C" NOT NULL
+);
+`,
+  },
 ];
 
 /** Applies the migrations this database lacks; the versions it applied. */

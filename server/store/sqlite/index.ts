@@ -22,6 +22,7 @@ const over =
 export function openSqliteStore(db: Db): Store {
   return {
     kind: 'sqlite',
+    corpusFeed: null,
     accounts: {
       countUsers: over(db, accounts.countUsers),
       listUsers: over(db, accounts.listUsers),
