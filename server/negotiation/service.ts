@@ -144,8 +144,6 @@ export async function propose(ctx: DraftsContext, search: SearchWorker, actor: A
   }
   const kind = input.kind;
   const evidence: Evidence = text && kind !== 'delete' ? await evidenceFor(search, text, draft.language) : { precedents: [], newLanguage: [], agreedShare: 0 };
-  // Numbered after the search (the worker's await), so two proposals made at once never share a "bis".
-  const sequence = kind === 'add' || kind === 'alt' ? (await ctx.store.negotiation.countOn(draftId, kind, paragraphId, section)) + 1 : 1;
   const id = newProposalId();
   await ctx.store.negotiation.insert({
     id,
@@ -157,7 +155,6 @@ export async function propose(ctx: DraftsContext, search: SearchWorker, actor: A
     note: input.note?.trim() || null,
     basis,
     anchorLabel: paragraphId ? (labels.get(paragraphId) ?? null) : null,
-    sequence,
     delegationId: actor.delegation.id,
     authorId: actor.id,
     evidence,

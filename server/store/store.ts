@@ -135,10 +135,10 @@ export interface SharesStore {
   get(draftId: string, shareId: string): Promise<DraftShare | null>;
 }
 
-/** A proposal as it is first stored: what the record holds but the names, stances and decision the store joins in. */
+/** A proposal as it is first stored: what the record holds but its number, the names, stances and decision the store adds. */
 export type NewProposal = Pick<
   ProposalRecord,
-  'id' | 'draftId' | 'kind' | 'paragraphId' | 'section' | 'text' | 'note' | 'basis' | 'anchorLabel' | 'sequence' | 'delegationId' | 'evidence' | 'createdAt'
+  'id' | 'draftId' | 'kind' | 'paragraphId' | 'section' | 'text' | 'note' | 'basis' | 'anchorLabel' | 'delegationId' | 'evidence' | 'createdAt'
 > & { authorId: string };
 
 export interface NegotiationStore {
@@ -147,7 +147,12 @@ export interface NegotiationStore {
   get(draftId: string, id: string): Promise<ProposalRecord | null>;
   /** How many proposals of `kind` name this paragraph (any status; for a null paragraph, those in `section`). */
   countOn(draftId: string, kind: ProposalKind, paragraphId: string | null, section: DraftSection): Promise<number>;
-  insert(p: NewProposal): Promise<void>;
+  /**
+   * Stores a proposal, numbered as it is written: an addition or an alternative
+   * one more than those of its kind on the same paragraph (countOn), anything
+   * else 1. Two made at once, on any instances, never share a number. The number.
+   */
+  insert(p: NewProposal): Promise<number>;
   /** Moves a proposal to `status` only from one of `from`; false otherwise. */
   setStatus(draftId: string, id: string, status: ProposalStatus, from: readonly ProposalStatus[], by: string, at: string): Promise<boolean>;
   /** A delegation's latest stance replaces its earlier one. */

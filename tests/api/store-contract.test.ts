@@ -8,6 +8,7 @@ import type { Draft, DraftParagraph, DraftVersionContent } from '../../server/dr
 import type { Evidence } from '../../server/negotiation/model.js';
 import type { NewProposal, NewUserRow, Store } from '../../server/store/store.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
+import { MIGRATIONS } from '../../server/store/postgres/schema.js';
 import { APPEND_LOCK } from '../../server/store/postgres/live.js';
 import { freshDatabase, postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
@@ -43,7 +44,6 @@ function proposal(id: string, draftId: string, over: Partial<NewProposal> = {}):
     note: null,
     basis: 'Urges all States to act;',
     anchorLabel: 'OP 1',
-    sequence: 1,
     delegationId: 'del-cl',
     authorId: 'u-bob',
     evidence: EVIDENCE,
@@ -312,7 +312,7 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         // Same time: the order of insertion decides, not the id.
         await store.negotiation.insert(proposal('p-z', 'd2', { createdAt: at(50) }));
         await store.negotiation.insert(proposal('p-a', 'd2', { createdAt: at(50), kind: 'add', paragraphId: null, section: 'preamble', text: 'Noting,', basis: null, anchorLabel: null, delegationId: 'del-mx', authorId: 'u-carol' }));
-        await store.negotiation.insert(proposal('p-m', 'd2', { createdAt: at(49), kind: 'add', paragraphId: 'op1', sequence: 2 }));
+        expect(await store.negotiation.insert(proposal('p-m', 'd2', { createdAt: at(49), kind: 'add', paragraphId: 'op1' }))).toBe(1);
         const list = await store.negotiation.list('d2');
         expect(list.map((p) => p.id)).toEqual(['p-m', 'p-z', 'p-a']);
         expect(list[1]).toEqual({
@@ -339,6 +339,14 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         });
         expect(list[2]).toMatchObject({ delegation: 'Mexico', author: { id: 'u-carol', name: 'Carol', delegation: 'Mexico' }, paragraphId: null });
         expect(await store.negotiation.get('d1', 'p-z')).toBeNull();
+      });
+
+      it('numbers additions made at once on one paragraph 1, 2, 3… (bis, ter…), never twice the same', async () => {
+        const made = await Promise.all([1, 2, 3, 4, 5].map((i) => store.negotiation.insert(proposal(`p-bis-${i}`, 'd2', { kind: 'add', paragraphId: 'op2', createdAt: at(60) }))));
+        expect([...made].sort()).toEqual([1, 2, 3, 4, 5]);
+        const stored = (await store.negotiation.list('d2')).filter((p) => p.id.startsWith('p-bis-'));
+        expect(stored.map((p) => p.sequence).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.negotiation.insert(proposal('p-amend-op2', 'd2', { paragraphId: 'op2', createdAt: at(61) }))).toBe(1);
       });
 
       it('counts the proposals on a paragraph, or at the start of a section', async () => {
@@ -500,7 +508,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
       await client.connect();
       try {
         const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-        expect(rows.map((r) => r.version)).toEqual([1]);
+        expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
       } finally {
         await client.end();
       }

@@ -6,7 +6,10 @@ import type pg from 'pg';
 import type { DraftSection } from '../../../core/limits.js';
 import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus } from '../../negotiation/model.js';
 import type { NegotiationStore, NewProposal } from '../store.js';
-import { num } from './sql.js';
+import { inTransaction, num } from './sql.js';
+
+/** The first key of the per-draft lock under which proposals are numbered (the second is the draft id's hash). */
+const NUMBERING_LOCK = 7302;
 
 interface ProposalRow {
   id: string;
@@ -91,11 +94,22 @@ export function negotiationStore(pool: pg.Pool): NegotiationStore {
     },
 
     async insert(p: NewProposal) {
-      await pool.query(
-        `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14)`,
-        [p.id, p.draftId, p.kind, p.paragraphId, p.section, p.text, p.note, p.basis, p.anchorLabel, p.sequence, p.delegationId, p.authorId, JSON.stringify(p.evidence), p.createdAt],
-      );
+      return inTransaction(pool, async (client) => {
+        // One numbering at a time per draft, whichever instance asks: held to commit.
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [NUMBERING_LOCK, p.draftId]);
+        const { rows } = await client.query<{ n: string }>(
+          `SELECT COUNT(*) AS n FROM proposals WHERE draft_id = $1 AND kind = $2 AND paragraph_id IS NOT DISTINCT FROM $3
+           AND (paragraph_id IS NOT NULL OR section = $4)`,
+          [p.draftId, p.kind, p.paragraphId, p.section],
+        );
+        const sequence = p.kind === 'add' || p.kind === 'alt' ? num(rows[0]!.n) + 1 : 1;
+        await client.query(
+          `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14)`,
+          [p.id, p.draftId, p.kind, p.paragraphId, p.section, p.text, p.note, p.basis, p.anchorLabel, sequence, p.delegationId, p.authorId, JSON.stringify(p.evidence), p.createdAt],
+        );
+        return sequence;
+      });
     },
 
     async setStatus(draftId, id, status, from, by, at) {

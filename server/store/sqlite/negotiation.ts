@@ -124,11 +124,15 @@ export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, pa
   return row.n;
 }
 
-export function insertProposal(db: Db, p: NewProposal): void {
-  db.prepare(
-    `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
-     VALUES (@id, @draftId, @kind, @paragraphId, @section, @text, @note, @basis, @anchorLabel, @sequence, @delegationId, @authorId, 'open', @evidence, @createdAt)`,
-  ).run({ ...p, evidence: JSON.stringify(p.evidence) });
+export function insertProposal(db: Db, p: NewProposal): number {
+  return db.transaction(() => {
+    const sequence = p.kind === 'add' || p.kind === 'alt' ? countProposalsOn(db, p.draftId, p.kind, p.paragraphId, p.section) + 1 : 1;
+    db.prepare(
+      `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
+       VALUES (@id, @draftId, @kind, @paragraphId, @section, @text, @note, @basis, @anchorLabel, @sequence, @delegationId, @authorId, 'open', @evidence, @createdAt)`,
+    ).run({ ...p, sequence, evidence: JSON.stringify(p.evidence) });
+    return sequence;
+  })();
 }
 
 /** Moves a proposal to `status` only from one of `from` (a decision raced by another is refused); false otherwise. */
