@@ -8,7 +8,8 @@
 // - Several instances: each stored update is announced to the others (the
 //   store's onRemoteUpdate: PostgreSQL NOTIFY), which apply it to their copy
 //   of the document, so co-editors connected to different instances see each
-//   other type. Presence and announcements stay within one instance.
+//   other type; presence (who is where) and announcements are relayed the
+//   same way, without being kept.
 // - The draft row follows: at each pause (and before any REST read, through
 //   settle) the live text is written to the draft row, with a kept version
 //   naming who typed; a REST save is pushed into the live text as a change.
@@ -17,6 +18,7 @@
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { randomUUID } from 'node:crypto';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyDraftChange, lineageOf, readDraft, sameContent, writeDraft, type LiveAnnouncement, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import type { Actor } from '../accounts/model.js';
@@ -26,7 +28,7 @@ import { allows } from '../drafts/access.js';
 import { liveContentOf, type LiveText } from '../drafts/live.js';
 import { openDraft, type DraftsContext } from '../drafts/service.js';
 import type { Db } from '../store/db.js';
-import type { Store } from '../store/store.js';
+import type { RoomMessage, Store } from '../store/store.js';
 import { checkPresence } from './presence-check.js';
 import { documentUpdateOf } from './sync-message.js';
 
@@ -41,6 +43,8 @@ interface LiveContext {
 
 /** The origin of updates read back from the store (loaded, or stored by another instance): never stored again. */
 const FROM_STORE = Symbol('from the store');
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 /** An update that adds nothing (an empty sync step 2 of a client that had nothing new) is not worth a row. */
 const isEmptyUpdate = (update: Uint8Array) => update.length <= 2;
@@ -81,6 +85,12 @@ export class LiveDrafts implements LiveText {
       },
       onLoadDocument: async ({ document, documentName }) => this.load(document, documentName),
       afterLoadDocument: async ({ document, documentName }) => {
+        // Presence changed here (a desk moved, joined or left) goes to the other instances' desks too.
+        document.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+          if (origin === FROM_STORE) return;
+          const update = encodeAwarenessUpdate(document.awareness, [...added, ...updated, ...removed]);
+          void store.live.relay(documentName, { kind: 'presence', data: Buffer.from(update).toString('base64') }).catch(() => {});
+        });
         // What the load itself applies is the stored state; what arrives from the store later (another instance's typing) is news.
         document.on('update', (_update: Uint8Array, origin: unknown) => {
           if (origin !== FROM_STORE || this.heldThrough.has(documentName)) this.unsettled.add(documentName);
@@ -92,7 +102,12 @@ export class LiveDrafts implements LiveText {
       },
       onStoreDocument: async ({ document, documentName }) => this.materialise(document, documentName),
     });
-    this.stopListening = store.live.onRemoteUpdate((draftId) => void this.catchUp(draftId).catch(() => {}));
+    const stopUpdates = store.live.onRemoteUpdate((draftId) => void this.catchUp(draftId).catch(() => {}));
+    const stopRelays = store.live.onRelay((draftId, message) => this.relayed(draftId, message));
+    this.stopListening = () => {
+      stopUpdates();
+      stopRelays();
+    };
   }
 
   /** The live document from the store, or a new one from the draft's row (or another instance's, if it made one first). */
@@ -187,9 +202,22 @@ export class LiveDrafts implements LiveText {
     for (const update of made) await this.store.live.append(draftId, update, actor?.id ?? null);
   }
 
-  /** Tells every browser in the draft that something beside its text changed (`what`: "negotiation"), so it reloads that. */
+  /** Tells every browser in the draft, on every instance, that something beside its text changed (`what`: "negotiation"), so it reloads that. */
   announce(draftId: string, what: LiveAnnouncement): void {
+    this.announceHere(draftId, what);
+    void this.store.live.relay(draftId, { kind: 'announce', data: what }).catch(() => {});
+  }
+
+  private announceHere(draftId: string, what: LiveAnnouncement): void {
     this.server.documents.get(draftId)?.broadcastStateless(JSON.stringify({ changed: what } satisfies LiveMessage));
+  }
+
+  /** Another instance's presence or announcement, for the desks here. */
+  private relayed(draftId: string, message: RoomMessage): void {
+    const document = this.server.documents.get(draftId);
+    if (!document || document.isLoading) return;
+    if (message.kind === 'announce') this.announceHere(draftId, message.data as LiveAnnouncement);
+    else applyAwarenessUpdate(document.awareness, Buffer.from(message.data, 'base64'), FROM_STORE);
   }
 
   /** The lineage of the draft's live document; null before it was first opened live. */

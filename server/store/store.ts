@@ -207,7 +207,18 @@ export interface LiveStore {
    * Returns the unsubscribe.
    */
   onRemoteUpdate(listener: (draftId: string, seq: number) => void): () => void;
+  /**
+   * Passes what is not kept but shown in the room — who is where (an awareness
+   * update, base64) and "proposals changed" — to the other instances with the
+   * draft open (PostgreSQL NOTIFY; nothing to do for SQLite's one instance).
+   */
+  relay(draftId: string, message: RoomMessage): Promise<void>;
+  /** Calls `listener` with another instance's relayed messages; the unsubscribe. */
+  onRelay(listener: (draftId: string, message: RoomMessage) => void): () => void;
 }
+
+/** A message relayed between instances: presence (an awareness update, base64) or an announcement ("negotiation"). */
+export type RoomMessage = { kind: 'presence'; data: string } | { kind: 'announce'; data: string };
 
 /** A document as an import parsed it, with the hash of its source (the same hash: the same document). */
 export interface PublishedDocument {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { applyDraftChange, readDraft, type LiveContent } from '../../core/live-doc.js';
+import { applyDraftChange, readDraft, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import { createApp } from '../../server/api/app.js';
 import type { AppContext } from '../../server/api/context.js';
 import { createUser } from '../../server/accounts/service.js';
@@ -164,6 +164,15 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect(PAUSE_MS).toBeGreaterThan(1000);
     await until(() => textOf(onB, 'op1') === 'Urges all Member States to act;', 1000, 'A’s words on B');
     await until(() => textOf(onA, 'pp1') === 'Recalling also its previous resolutions,', 1000, 'B’s words on A');
+
+    // Who is where, and "proposals changed", reach the desks on the other instance too.
+    onA.provider.setAwarenessField('user', { name: 'Ana', delegation: 'Mexico', paragraph: 'op1' });
+    await until(() => [...onB.provider.awareness!.getStates().values()].some((st) => st.user?.name === 'Ana' && st.user?.paragraph === 'op1'), 1000, 'Ana’s presence on B');
+    const told: string[] = [];
+    onB.provider.on('stateless', ({ payload }: { payload: string }) => told.push(payload));
+    const proposed = await a.request(`/api/drafts/${draft.id}/proposals`, json({ kind: 'amend', paragraphId: 'op1', text: 'Urges all Member States to act now;' }, 'POST', owner));
+    expect(proposed.status).toBe(201);
+    await until(() => told.some((m) => (JSON.parse(m) as LiveMessage).changed === 'negotiation'), 1000, 'the announcement on B');
 
     // Read through either instance, the draft holds both delegates' words.
     for (const [instance, cookie] of [

@@ -11,6 +11,8 @@ import type { Notifications } from './notifications.js';
 import { bytes, inSnapshot, inTransaction, num, rollback, toBuffer } from './sql.js';
 
 export const LIVE_CHANNEL = 'precedent_live';
+/** Presence and announcements passed between instances (not kept). */
+export const ROOM_CHANNEL = 'precedent_room';
 /** The first key of the per-draft advisory lock appends take (the second is the draft id's hash). */
 export const APPEND_LOCK = 7301;
 export function liveStore(pool: pg.Pool, notifications: Notifications): LiveStore {
@@ -119,6 +121,20 @@ export function liveStore(pool: pg.Pool, notifications: Notifications): LiveStor
       );
       const row = rows[0]!;
       return { stateBytes: num(row.state_bytes), updates: num(row.updates), updateBytes: num(row.update_bytes) };
+    },
+
+    async relay(draftId, message) {
+      const payload = JSON.stringify({ draftId, ...message, instance: notifications.instanceId });
+      // NOTIFY carries at most 8000 bytes: a presence that large (never seen) stays on its instance.
+      if (Buffer.byteLength(payload) >= 8000) return;
+      await pool.query('SELECT pg_notify($1, $2)', [ROOM_CHANNEL, payload]);
+    },
+
+    onRelay(listener) {
+      return notifications.subscribe(ROOM_CHANNEL, (note) => {
+        const { draftId, kind, data } = note;
+        if (typeof draftId === 'string' && (kind === 'presence' || kind === 'announce') && typeof data === 'string') listener(draftId, { kind, data });
+      });
     },
 
     onRemoteUpdate(listener) {

@@ -87,6 +87,8 @@ export function openSqliteStore(db: Db): Store {
       materialise: over(db, live.materialiseLive),
       size: over(db, live.liveSize),
       onRemoteUpdate: () => () => {},
+      relay: async () => {},
+      onRelay: () => () => {},
     },
     // The database is the corpus's too: whoever opened it closes it.
     close: async () => {},
