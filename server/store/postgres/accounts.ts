@@ -5,39 +5,13 @@
 // transaction, and two instances creating the same delegation at once both
 // end up using the one that won.
 import type pg from 'pg';
-import type { AuditEntry, Delegation, SessionRecord, User, UserWithPassword } from '../../accounts/model.js';
+import type { AuditEntry, Delegation, SessionRecord } from '../../accounts/model.js';
+import { toUser, USER_COLUMNS, USER_FROM, withoutPassword, type UserRow } from '../rows.js';
 import type { AccountsStore, AuditStore, NewAuditEntry, NewUserRow } from '../store.js';
 import { inTransaction, num, rollback } from './sql.js';
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  delegation_id: string;
-  delegation_name: string;
-  admin: boolean;
-  password_hash: string;
-  created_at: string;
-}
-
-const USER_COLUMNS = `u.id, u.email, u.name, u.delegation_id, d.name AS delegation_name, u.admin, u.password_hash, u.created_at`;
-const USER_FROM = `users u JOIN delegations d ON d.id = u.delegation_id`;
 /** SQLite's NOCASE order (its delegations.name collation), byte order otherwise. */
 const BY_DELEGATION_NAME = `lower(d.name) COLLATE "C", d.name COLLATE "C"`;
-
-function toUser(row: UserRow): UserWithPassword {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    delegation: { id: row.delegation_id, name: row.delegation_name },
-    admin: row.admin,
-    createdAt: row.created_at,
-    passwordHash: row.password_hash,
-  };
-}
-
-const withoutPassword = ({ passwordHash: _hash, ...user }: UserWithPassword): User => user;
 
 export function accountsStore(pool: pg.Pool): AccountsStore {
   return {

@@ -4,46 +4,10 @@
 // the version check is in the UPDATE itself, so of two instances saving the
 // same version one wins and the other is told (false), never both.
 import type pg from 'pg';
-import type { Draft, DraftParagraph, DraftShare, DraftVersionContent, DraftVersionInfo, ShareAccess } from '../../drafts/model.js';
+import type { Draft } from '../../drafts/model.js';
+import { inSection, SHARE_SELECT, toDraft, toDraftHead, toShare, toVersionInfo, versionContent, VERSION_SELECT, VERSION_WITH_CONTENT, withContent, type DraftRow, type ShareRow, type VersionRow } from '../rows.js';
 import type { Acceptance, DraftsStore, NewShare, SharesStore, VisibleDraft } from '../store.js';
 import { inTransaction, isUniqueViolation, num, rollback, type Queryable } from './sql.js';
-
-interface DraftRow {
-  id: string;
-  title: string;
-  language: string;
-  body: string;
-  base_document_id: string | null;
-  version: number;
-  paragraphs: string;
-  created_at: string;
-  updated_at: string;
-  owner_delegation_id: string | null;
-}
-
-function toDraftHead(row: Omit<DraftRow, 'paragraphs'>): Omit<Draft, 'paragraphs'> {
-  return {
-    id: row.id,
-    title: row.title,
-    language: row.language as Draft['language'],
-    body: row.body,
-    baseDocumentId: row.base_document_id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const toDraft = (row: DraftRow): Draft => ({ ...toDraftHead(row), paragraphs: JSON.parse(row.paragraphs) as DraftParagraph[] });
-
-const inSection = (draft: Draft, section: DraftParagraph['section']) => draft.paragraphs.filter((p) => p.section === section).length;
-
-const versionContent = (draft: Draft): DraftVersionContent => ({
-  title: draft.title,
-  body: draft.body,
-  baseDocumentId: draft.baseDocumentId,
-  paragraphs: draft.paragraphs,
-});
 
 async function insertVersion(db: Queryable, draft: Draft, savedBy: string | null, note: string | null = null): Promise<void> {
   await db.query('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -89,30 +53,6 @@ interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
   owner_name: string | null;
   total: string;
 }
-
-interface VersionRow {
-  version: number;
-  saved_at: string;
-  user_id: string | null;
-  user_name: string | null;
-  delegation_name: string | null;
-  note: string | null;
-  name: string | null;
-}
-
-const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, v.name, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
-  FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
-const VERSION_WITH_CONTENT = VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ');
-
-const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
-  version: row.version,
-  savedAt: row.saved_at,
-  savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
-  note: row.note,
-  name: row.name,
-});
-
-const withContent = (row: VersionRow & { content: string }) => ({ ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent });
 
 export function draftsStore(pool: pg.Pool): DraftsStore {
   const getWithOwner = async (id: string) => {
@@ -255,36 +195,6 @@ export function draftsStore(pool: pg.Pool): DraftsStore {
     },
   };
 }
-
-interface ShareRow {
-  id: string;
-  access: ShareAccess;
-  created_at: string;
-  delegation_id: string | null;
-  delegation_name: string | null;
-  user_id: string | null;
-  user_name: string | null;
-  user_email: string | null;
-  by_name: string;
-  by_delegation: string;
-}
-
-const SHARE_SELECT = `SELECT s.id, s.access, s.created_at, s.delegation_id, g.name AS delegation_name,
-    s.user_id, u.name AS user_name, u.email AS user_email, b.name AS by_name, bg.name AS by_delegation
-  FROM draft_shares s
-  LEFT JOIN delegations g ON g.id = s.delegation_id
-  LEFT JOIN users u ON u.id = s.user_id
-  JOIN users b ON b.id = s.shared_by JOIN delegations bg ON bg.id = b.delegation_id`;
-
-const toShare = (row: ShareRow): DraftShare => ({
-  id: row.id,
-  access: row.access,
-  with: row.delegation_id
-    ? { kind: 'delegation', id: row.delegation_id, name: row.delegation_name! }
-    : { kind: 'user', id: row.user_id!, name: row.user_name!, email: row.user_email! },
-  sharedBy: { name: row.by_name, delegation: row.by_delegation },
-  createdAt: row.created_at,
-});
 
 export function sharesStore(pool: pg.Pool): SharesStore {
   return {

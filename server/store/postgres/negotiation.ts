@@ -3,35 +3,15 @@
 // objectors come in the same statement as the proposal (one snapshot, one round
 // trip); `position` stands in for SQLite's rowid as the order proposals were made.
 import type pg from 'pg';
-import type { DraftSection } from '../../../core/limits.js';
-import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus } from '../../negotiation/model.js';
+import type { ParagraphStatus, ProposalRecord } from '../../negotiation/model.js';
 import type { NegotiationStore, NewProposal } from '../store.js';
+import { PROPOSAL_COLUMNS, PROPOSAL_FROM, toProposal, type ProposalRow } from '../rows.js';
 import { inTransaction, num } from './sql.js';
 
 /** The first key of the per-draft lock under which proposals are numbered (the second is the draft id's hash). */
 const NUMBERING_LOCK = 7302;
 
-interface ProposalRow {
-  id: string;
-  draft_id: string;
-  kind: ProposalKind;
-  paragraph_id: string | null;
-  section: DraftSection;
-  text: string | null;
-  note: string | null;
-  basis: string | null;
-  anchor_label: string | null;
-  sequence: number;
-  delegation_id: string;
-  delegation_name: string;
-  author_id: string;
-  author_name: string;
-  status: ProposalStatus;
-  evidence: string;
-  created_at: string;
-  decided_at: string | null;
-  decider_name: string | null;
-  decider_delegation: string | null;
+interface ProposalWithStances extends ProposalRow {
   supporters: string[];
   objectors: string[];
 }
@@ -40,47 +20,19 @@ interface ProposalRow {
 const stances = (stance: string) => `COALESCE((SELECT json_agg(sg.name ORDER BY st.at, lower(sg.name) COLLATE "C")
     FROM proposal_stances st JOIN delegations sg ON sg.id = st.delegation_id WHERE st.proposal_id = p.id AND st.stance = '${stance}'), '[]'::json)`;
 
-const PROPOSAL_SELECT = `SELECT p.id, p.draft_id, p.kind, p.paragraph_id, p.section, p.text, p.note, p.basis, p.anchor_label, p.sequence,
-    p.delegation_id, p.author_id, p.status, p.evidence, p.created_at, p.decided_at,
-    g.name AS delegation_name, a.name AS author_name, du.name AS decider_name, dg.name AS decider_delegation,
-    ${stances('support')} AS supporters, ${stances('object')} AS objectors
-  FROM proposals p JOIN delegations g ON g.id = p.delegation_id JOIN users a ON a.id = p.author_id
-  LEFT JOIN users du ON du.id = p.decided_by LEFT JOIN delegations dg ON dg.id = du.delegation_id`;
+const PROPOSAL_SELECT = `SELECT ${PROPOSAL_COLUMNS}, ${stances('support')} AS supporters, ${stances('object')} AS objectors FROM ${PROPOSAL_FROM}`;
 
-function toRecord(row: ProposalRow): ProposalRecord {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    kind: row.kind,
-    paragraphId: row.paragraph_id,
-    section: row.section,
-    text: row.text,
-    note: row.note,
-    basis: row.basis,
-    anchorLabel: row.anchor_label,
-    sequence: row.sequence,
-    delegationId: row.delegation_id,
-    delegation: row.delegation_name,
-    author: { id: row.author_id, name: row.author_name, delegation: row.delegation_name },
-    status: row.status,
-    evidence: JSON.parse(row.evidence) as Evidence,
-    createdAt: row.created_at,
-    decidedAt: row.decided_at,
-    decidedBy: row.decider_name ? { name: row.decider_name, delegation: row.decider_delegation! } : null,
-    supporters: row.supporters,
-    objectors: row.objectors,
-  };
-}
+const toRecord = (row: ProposalWithStances): ProposalRecord => toProposal(row, row);
 
 export function negotiationStore(pool: pg.Pool): NegotiationStore {
   return {
     async list(draftId) {
-      const { rows } = await pool.query<ProposalRow>(`${PROPOSAL_SELECT} WHERE p.draft_id = $1 ORDER BY p.created_at, p.position`, [draftId]);
+      const { rows } = await pool.query<ProposalWithStances>(`${PROPOSAL_SELECT} WHERE p.draft_id = $1 ORDER BY p.created_at, p.position`, [draftId]);
       return rows.map(toRecord);
     },
 
     async get(draftId, id) {
-      const { rows } = await pool.query<ProposalRow>(`${PROPOSAL_SELECT} WHERE p.draft_id = $1 AND p.id = $2`, [draftId, id]);
+      const { rows } = await pool.query<ProposalWithStances>(`${PROPOSAL_SELECT} WHERE p.draft_id = $1 AND p.id = $2`, [draftId, id]);
       return rows[0] ? toRecord(rows[0]) : null;
     },
 

@@ -3,6 +3,7 @@
 // in server/accounts/. Sessions are stored by the hash of their token, so a
 // copy of the database never holds a usable cookie.
 import type { Delegation, SessionRecord, User, UserWithPassword } from '../../accounts/model.js';
+import { toUser, USER_COLUMNS, USER_FROM, withoutPassword, type UserRow } from '../rows.js';
 import type { Db } from '../db.js';
 import type { NewUserRow } from '../store.js';
 
@@ -31,34 +32,6 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id);
 `;
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  delegation_id: string;
-  delegation_name: string;
-  admin: number;
-  password_hash: string;
-  created_at: string;
-}
-
-const USER_COLUMNS = `u.id, u.email, u.name, u.delegation_id, d.name AS delegation_name, u.admin, u.password_hash, u.created_at`;
-const USER_FROM = `users u JOIN delegations d ON d.id = u.delegation_id`;
-
-function toUser(row: UserRow): UserWithPassword {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    delegation: { id: row.delegation_id, name: row.delegation_name },
-    admin: row.admin === 1,
-    createdAt: row.created_at,
-    passwordHash: row.password_hash,
-  };
-}
-
-const withoutPassword = ({ passwordHash: _hash, ...user }: UserWithPassword): User => user;
 
 export function countUsers(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;

@@ -6,42 +6,10 @@
 import type { Db } from '../db.js';
 import type { Acceptance, VisibleDraft } from '../store.js';
 import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../../drafts/model.js';
+import { inSection, toDraft, toDraftHead, toVersionInfo, versionContent, VERSION_SELECT, VERSION_WITH_CONTENT, withContent, type DraftRow, type VersionRow } from '../rows.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
 export type { Draft, DraftParagraph };
-
-interface DraftRow {
-  id: string;
-  title: string;
-  language: string;
-  body: string;
-  base_document_id: string | null;
-  version: number;
-  paragraphs: string;
-  created_at: string;
-  updated_at: string;
-  owner_delegation_id: string | null;
-}
-
-/** A draft's fields but its paragraphs, from the columns of its row. */
-function toDraftHead(row: Omit<DraftRow, 'paragraphs'>): Omit<Draft, 'paragraphs'> {
-  return {
-    id: row.id,
-    title: row.title,
-    language: row.language as Draft['language'],
-    body: row.body,
-    baseDocumentId: row.base_document_id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toDraft(row: DraftRow): Draft {
-  return { ...toDraftHead(row), paragraphs: JSON.parse(row.paragraphs) as DraftParagraph[] };
-}
-
-const inSection = (draft: Draft, section: DraftParagraph['section']) => draft.paragraphs.filter((p) => p.section === section).length;
 
 /** The row's values; the counts per section are kept beside the JSON for the drafts list. */
 const toParams = (draft: Draft) => ({
@@ -49,13 +17,6 @@ const toParams = (draft: Draft) => ({
   paragraphs: JSON.stringify(draft.paragraphs),
   preambleCount: inSection(draft, 'preamble'),
   operativeCount: inSection(draft, 'operative'),
-});
-
-const versionContent = (draft: Draft): DraftVersionContent => ({
-  title: draft.title,
-  body: draft.body,
-  baseDocumentId: draft.baseDocumentId,
-  paragraphs: draft.paragraphs,
 });
 
 function insertVersion(db: Db, draft: Draft, savedBy: string | null, note: string | null = null): void {
@@ -181,27 +142,6 @@ export function adoptOwnerlessDrafts(db: Db, delegationId: string): number {
 
 // --- History ---------------------------------------------------------------
 
-interface VersionRow {
-  version: number;
-  saved_at: string;
-  user_id: string | null;
-  user_name: string | null;
-  delegation_name: string | null;
-  note: string | null;
-  name: string | null;
-}
-
-const VERSION_SELECT = `SELECT v.version, v.saved_at, v.note, v.name, u.id AS user_id, u.name AS user_name, d.name AS delegation_name
-  FROM draft_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN delegations d ON d.id = u.delegation_id`;
-
-const toVersionInfo = (row: VersionRow): DraftVersionInfo => ({
-  version: row.version,
-  savedAt: row.saved_at,
-  savedBy: row.user_id ? { id: row.user_id, name: row.user_name!, delegation: row.delegation_name! } : null,
-  note: row.note,
-  name: row.name,
-});
-
 /** Names a kept version ("Rev.1"); false when the draft has a version of that name already. */
 export function nameVersion(db: Db, draftId: string, version: number, name: string): boolean {
   const taken = db.prepare('SELECT 1 FROM draft_versions WHERE draft_id = ? AND name = ?').get(draftId, name);
@@ -215,16 +155,16 @@ export function listVersions(db: Db, draftId: string): DraftVersionInfo[] {
 }
 
 export function getVersion(db: Db, draftId: string, version: number): (DraftVersionInfo & { content: DraftVersionContent }) | null {
-  const row = db.prepare(`${VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ')} WHERE v.draft_id = ? AND v.version = ?`).get(draftId, version) as
+  const row = db.prepare(`${VERSION_WITH_CONTENT} WHERE v.draft_id = ? AND v.version = ?`).get(draftId, version) as
     | (VersionRow & { content: string })
     | undefined;
-  return row ? { ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent } : null;
+  return row ? withContent(row) : null;
 }
 
 /** Every version's paragraphs with who saved it, oldest first: for attributing each paragraph's last change. */
 export function versionHistory(db: Db, draftId: string): (DraftVersionInfo & { content: DraftVersionContent })[] {
-  const rows = db.prepare(`${VERSION_SELECT.replace('SELECT ', 'SELECT v.content, ')} WHERE v.draft_id = ? ORDER BY v.version`).all(draftId) as (VersionRow & {
+  const rows = db.prepare(`${VERSION_WITH_CONTENT} WHERE v.draft_id = ? ORDER BY v.version`).all(draftId) as (VersionRow & {
     content: string;
   })[];
-  return rows.map((row) => ({ ...toVersionInfo(row), content: JSON.parse(row.content) as DraftVersionContent }));
+  return rows.map(withContent);
 }

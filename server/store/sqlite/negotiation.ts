@@ -4,8 +4,9 @@
 // Rows in, rows out: the rules (numbering, who may do what) live in
 // server/negotiation/.
 import type { DraftSection } from '../../../core/limits.js';
-import type { Evidence, ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../../negotiation/model.js';
+import type { ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../../negotiation/model.js';
 import type { Db } from '../db.js';
+import { PROPOSAL_COLUMNS, PROPOSAL_FROM, toProposal, type ProposalRow } from '../rows.js';
 import type { NewProposal } from '../store.js';
 
 export const NEGOTIATION_SCHEMA = `
@@ -47,33 +48,6 @@ CREATE TABLE IF NOT EXISTS paragraph_statuses (
 );
 `;
 
-interface ProposalRow {
-  id: string;
-  draft_id: string;
-  kind: ProposalKind;
-  paragraph_id: string | null;
-  section: DraftSection;
-  text: string | null;
-  note: string | null;
-  basis: string | null;
-  anchor_label: string | null;
-  sequence: number;
-  delegation_id: string;
-  delegation_name: string;
-  author_id: string;
-  author_name: string;
-  status: ProposalStatus;
-  evidence: string;
-  created_at: string;
-  decided_at: string | null;
-  decider_name: string | null;
-  decider_delegation: string | null;
-}
-
-const PROPOSAL_SELECT = `SELECT p.*, g.name AS delegation_name, a.name AS author_name, du.name AS decider_name, dg.name AS decider_delegation
-  FROM proposals p JOIN delegations g ON g.id = p.delegation_id JOIN users a ON a.id = p.author_id
-  LEFT JOIN users du ON du.id = p.decided_by LEFT JOIN delegations dg ON dg.id = du.delegation_id`;
-
 function stancesOf(db: Db, proposalId: string, stance: Stance): string[] {
   return (
     db
@@ -83,36 +57,14 @@ function stancesOf(db: Db, proposalId: string, stance: Stance): string[] {
 }
 
 function toRecord(db: Db, row: ProposalRow): ProposalRecord {
-  return {
-    id: row.id,
-    draftId: row.draft_id,
-    kind: row.kind,
-    paragraphId: row.paragraph_id,
-    section: row.section,
-    text: row.text,
-    note: row.note,
-    basis: row.basis,
-    anchorLabel: row.anchor_label,
-    sequence: row.sequence,
-    delegationId: row.delegation_id,
-    delegation: row.delegation_name,
-    author: { id: row.author_id, name: row.author_name, delegation: row.delegation_name },
-    status: row.status,
-    evidence: JSON.parse(row.evidence) as Evidence,
-    createdAt: row.created_at,
-    decidedAt: row.decided_at,
-    decidedBy: row.decider_name ? { name: row.decider_name, delegation: row.decider_delegation! } : null,
-    supporters: stancesOf(db, row.id, 'support'),
-    objectors: stancesOf(db, row.id, 'object'),
-  };
+  return toProposal(row, { supporters: stancesOf(db, row.id, 'support'), objectors: stancesOf(db, row.id, 'object') });
 }
-
 export function listProposals(db: Db, draftId: string): ProposalRecord[] {
-  return (db.prepare(`${PROPOSAL_SELECT} WHERE p.draft_id = ? ORDER BY p.created_at, p.rowid`).all(draftId) as ProposalRow[]).map((r) => toRecord(db, r));
+  return (db.prepare(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? ORDER BY p.created_at, p.rowid`).all(draftId) as ProposalRow[]).map((r) => toRecord(db, r));
 }
 
 export function getProposal(db: Db, draftId: string, id: string): ProposalRecord | null {
-  const row = db.prepare(`${PROPOSAL_SELECT} WHERE p.draft_id = ? AND p.id = ?`).get(draftId, id) as ProposalRow | undefined;
+  const row = db.prepare(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? AND p.id = ?`).get(draftId, id) as ProposalRow | undefined;
   return row ? toRecord(db, row) : null;
 }
 
