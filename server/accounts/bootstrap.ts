@@ -56,11 +56,18 @@ export async function bootstrapAccounts(store: Store, setup: FirstAdminSetup, en
   const email = env.PRECEDENT_ADMIN_EMAIL?.trim();
   const password = env.PRECEDENT_ADMIN_PASSWORD;
   if (email && password) {
-    const user = await createUser(
-      store,
-      { email, password, name: env.PRECEDENT_ADMIN_NAME?.trim() || 'Administrator', delegation: env.PRECEDENT_ADMIN_DELEGATION?.trim() || 'Administrators', admin: true },
-      null,
-    );
+    let user: User;
+    try {
+      user = await createUser(
+        store,
+        { email, password, name: env.PRECEDENT_ADMIN_NAME?.trim() || 'Administrator', delegation: env.PRECEDENT_ADMIN_DELEGATION?.trim() || 'Administrators', admin: true },
+        null,
+      );
+    } catch (e) {
+      // Another instance starting at the same moment over the same PostgreSQL created it first.
+      if (e instanceof AccountError && e.kind === 'conflict') return { kind: 'ready', users: await countUsers(store) };
+      throw e;
+    }
     await store.drafts.adoptOwnerless(user.delegation.id);
     return { kind: 'created', user };
   }

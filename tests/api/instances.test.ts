@@ -15,6 +15,7 @@ import { inject } from 'vitest';
 import { applyDraftChange, readDraft, type LiveContent, type LiveMessage } from '../../core/live-doc.js';
 import { createApp } from '../../server/api/app.js';
 import type { AppContext } from '../../server/api/context.js';
+import { bootstrapAccounts, FirstAdminSetup } from '../../server/accounts/bootstrap.js';
 import { createUser } from '../../server/accounts/service.js';
 import { PAUSE_MS } from '../../server/live/live-drafts.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
@@ -118,6 +119,22 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect(res.status).toBe(201);
     return (await res.json()) as Draft;
   }
+
+  it('two instances starting at once from the same PRECEDENT_ADMIN_* both start: one creates the administrator', async () => {
+    const env = { PRECEDENT_ADMIN_EMAIL: 'root@secretariat.example', PRECEDENT_ADMIN_PASSWORD: TEST_PASSWORD };
+    const outcomes = await Promise.all([bootstrapAccounts(a.store, new FirstAdminSetup(), env), bootstrapAccounts(b.store, new FirstAdminSetup(), env)]);
+    // The two users above exist already: both are ready, none created another administrator.
+    expect(outcomes.map((o) => o.kind)).toEqual(['ready', 'ready']);
+    const fresh = await freshDatabase(inject('postgresUrl')!);
+    const [one, two] = await Promise.all([openPostgresStore(fresh), openPostgresStore(fresh)]);
+    try {
+      const first = await Promise.all([bootstrapAccounts(one, new FirstAdminSetup(), env), bootstrapAccounts(two, new FirstAdminSetup(), env)]);
+      expect(first.map((o) => o.kind).sort()).toEqual(['created', 'ready']);
+      expect((await one.accounts.listUsers()).map((u) => [u.email, u.admin])).toEqual([['root@secretariat.example', true]]);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
 
   it('a session made on one instance works on the other', async () => {
     const me = await b.request('/api/auth/me', { headers: { cookie: owner } });
