@@ -18,6 +18,8 @@ type Listener = (note: Note) => void;
 export class Notifications {
   private readonly listeners = new Map<string, Set<Listener>>();
   private client: pg.Client | null = null;
+  /** Settles once the client listens on every channel subscribed so far: later LISTENs queue behind it (one query at a time). */
+  private listening: Promise<unknown> = Promise.resolve();
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -33,8 +35,9 @@ export class Notifications {
     if (!set) this.listeners.set(channel, (set = new Set()));
     const first = set.size === 0;
     set.add(listener);
-    if (!this.client) this.connect();
-    else if (first) this.client.query(`LISTEN ${channel}`).catch((error: Error) => this.lost(this.client!, error));
+    const client = this.client;
+    if (!client) this.connect();
+    else if (first) this.listening = this.listening.then(() => client.query(`LISTEN ${channel}`)).catch((error: Error) => this.lost(client, error));
     return () => {
       set.delete(listener);
     };
@@ -49,7 +52,7 @@ export class Notifications {
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
-    client
+    this.listening = client
       .connect()
       .then(async () => {
         for (const channel of this.listeners.keys()) await client.query(`LISTEN ${channel}`);
