@@ -1,5 +1,7 @@
 // Suggestions for the paragraph being typed: candidates from the language's
-// MiniSearch index (BM25 over the query's rarest terms), re-ranked by the similarity
+// MiniSearch index (BM25 over the query's rarest terms) and from its shingle
+// index (paragraphs sharing the most runs of 3 words / 4 characters with the
+// query: shingle-index.ts), re-ranked by the similarity
 // of similarity.ts (text really shared), filtered, and collapsed to one result
 // per series. The API's wire shapes are server/api/contract.ts's.
 import { SUGGEST_LIMITS } from '../../core/limits.js';
@@ -9,6 +11,7 @@ import { detectLanguage } from '../../core/languages/index.js';
 import type { ParagraphIndex } from './index.js';
 import type { CitedDocument, IndexedDocument, IndexedParagraph } from './indexed.js';
 import type { LanguageIndex } from './language-index.js';
+import { shingles } from './shingle-index.js';
 import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
 
 export type { SharedPassage } from './similarity.js';
@@ -106,9 +109,14 @@ export interface SuggestTuning {
    * terms carry the precedent anyway.
    */
   maxPostings: number;
+  /**
+   * Candidates from the shingle index (shingle-index.ts), added to BM25's: the
+   * paragraphs sharing the most runs of the similarity's units with the query.
+   */
+  shingleCandidates: number;
 }
 
-export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000 };
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000, shingleCandidates: 40 };
 
 export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
   if (only && !only.has(doc.id)) return false;
@@ -185,24 +193,32 @@ export function rank(index: ParagraphIndex, text: string, lang: Language, filter
   const li = index.get(lang);
   if (!li || li.size === 0) return [];
   const terms = pruneTerms(li, text, tuning);
-  if (terms.length === 0) return [];
   const only = filters.documents ? new Set(filters.documents) : null;
   const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
   const docs = index.documents;
-  const take = Math.max(tuning.candidates, want);
-  const hits = li.search(terms, take, (slot) => {
+  const accept = (slot: number) => {
     const id = li.slotDocument[slot];
     const d = id === undefined ? undefined : docs.get(id);
     return !!d && documentMatches(d, filters, only, excluded);
-  });
+  };
+  const take = Math.max(tuning.candidates, want);
+  const bm25 = new Map<number, number>();
+  if (terms.length > 0) for (const hit of li.search(terms, take, accept)) bm25.set(hit.slot, hit.score);
+  const slots = [...bm25.keys()];
+  if (tuning.shingleCandidates > 0) {
+    const q = shingles(text, lang);
+    const estimate = { queryLength: q.length, precedent: lang === 'zh' ? 0.25 : 0 };
+    for (const hit of li.shingles.search(q, estimate, Math.max(tuning.shingleCandidates, want), accept)) if (!bm25.has(hit.slot)) slots.push(hit.slot);
+  }
+  if (slots.length === 0) return [];
   const interner = new Interner();
   const query = prepare(text, lang, interner);
   const out: Scored[] = [];
-  for (let i = 0; i < hits.length; i++) {
-    const paragraph = li.paragraph(hits[i].slot)!;
+  for (const slot of slots) {
+    const paragraph = li.paragraph(slot)!;
     const document = docs.get(paragraph.documentId)!;
     const cmp = comparePrepared(query, prepare(paragraph.text, lang, interner), lang);
-    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: hits[i].score });
+    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: bm25.get(slot) ?? 0 });
   }
   return out.sort(byRank);
 }
