@@ -3,8 +3,8 @@
 // consecutive units (3 words; 4 characters in Chinese, whose units are
 // characters: nothing here splits on white space), hashed to 32 bits. Each
 // paragraph's distinct shingles are posted under their hash; a query counts,
-// per paragraph, the shingles it shares, and the paragraphs whose count
-// promises the highest similarity become candidates beside BM25's.
+// per paragraph, the query units its shared shingles cover, and the paragraphs
+// that promise the highest similarity become candidates beside BM25's.
 //
 // Why: BM25 over a query's rarest terms finds paragraphs that share a rare
 // word, but the similarity counts shared runs of any words, and a long run of
@@ -25,7 +25,7 @@
 import type { Language } from '../../core/model.js';
 import { units } from './analyse.js';
 import { readChecked, readCheckedAsync, writeAtomic, type Checksums } from './checked-files.js';
-import { minRun } from './similarity.js';
+import { counting, minRun, unitWeight } from './similarity.js';
 
 /** "SHG1": the file's first word; the second is the layout version below. */
 const MAGIC = 0x31474853;
@@ -35,10 +35,14 @@ const HEADER_WORDS = 6;
 /** Pending pairs scanned at query time up to this many; beyond, they are merged first. */
 const PENDING_SCAN_LIMIT = 1 << 18;
 
-/** A paragraph's distinct shingle hashes (ascending) and its length in units. */
+/** A text's shingles: in text order (a query), distinct and ascending (a paragraph indexed), and its length in units. */
 export interface Shingled {
+  /** Hash of the shingle starting at each unit, in text order. */
+  sequence: Uint32Array;
+  /** The distinct hashes, ascending. */
   hashes: Uint32Array;
-  length: number;
+  /** Weight of the units before each unit (n + 1 entries: the last is the text's weight), as similarity.ts weighs them. */
+  before: Float64Array;
 }
 
 /** 32-bit FNV-1a of a unit key. */
@@ -58,37 +62,35 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** The distinct shingles of a text in a language (see the header). */
+/** The shingles of a text in a language (see the header). */
 export function shingles(text: string, lang: Language): Shingled {
   const us = units(text, lang);
   const k = minRun(lang);
   const n = us.length;
-  if (n < k) return { hashes: new Uint32Array(0), length: n };
+  const before = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) before[i + 1] = before[i] + unitWeight(us[i].key, lang);
+  if (n < k) return { sequence: new Uint32Array(0), hashes: new Uint32Array(0), before };
   const unitHashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) unitHashes[i] = keyHash(us[i].key);
-  const out = new Uint32Array(n - k + 1);
+  const sequence = new Uint32Array(n - k + 1);
   for (let i = 0; i + k <= n; i++) {
     let h = k;
     for (let j = 0; j < k; j++) h = Math.imul(h ^ unitHashes[i + j], 0x9e3779b1) + j;
-    out[i] = mix(h);
+    sequence[i] = mix(h);
   }
-  out.sort();
+  const sorted = sequence.slice().sort();
   let m = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i];
-  return { hashes: out.slice(0, m), length: n };
-}
-
-/** How a shared-shingle count becomes an estimate of the similarity (suggest's candidate order). */
-export interface Estimate {
-  /** Units of the query. */
-  queryLength: number;
-  /** Share of the precedent's coverage in the similarity (Chinese 1/4, else 0: similarity.ts). */
-  precedent: number;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i];
+  return { sequence, hashes: sorted.slice(0, m), before };
 }
 
 export interface ShingleHit {
   slot: number;
-  /** Distinct shingles shared with the query. */
+  /**
+   * The shared units as the similarity counts them, estimated: the query units
+   * covered by the shingles shared with the paragraph (runs of overlapping
+   * shingles), each run weighted as similarity.ts weighs a passage of its length.
+   */
   shared: number;
   /** Estimated similarity, the order candidates are taken in. */
   estimate: number;
@@ -106,7 +108,7 @@ export class ShingleIndex {
   private keys: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private offsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
   private postings: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
-  /** Length in units of each slot's paragraph. */
+  /** Weight of each slot's paragraph (similarity.ts: units, Chinese numbers by their digits). */
   private lengths: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private slotCount = 0;
   private pendingHash: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
@@ -114,8 +116,14 @@ export class ShingleIndex {
   private pendingCount = 0;
   /** Removed since the last merge. */
   private readonly dead = new Set<number>();
-  /** Scratch per query: shared-shingle count per slot, and the slots touched. */
-  private counts = new Uint16Array(0);
+  /**
+   * Scratch per query, per slot: 1 + the query position of the last shingle
+   * shared (0: none yet), that of the first shingle of the run it extends,
+   * the weight of the runs before it; and the slots touched.
+   */
+  private last = new Uint32Array(0);
+  private start = new Uint32Array(0);
+  private done = new Float32Array(0);
   private touched = new Uint32Array(0);
 
   /** Distinct shingles indexed (postings), pending ones included. */
@@ -127,15 +135,15 @@ export class ShingleIndex {
   get bytes(): number {
     return (
       this.keys.byteLength + this.offsets.byteLength + this.postings.byteLength + this.lengths.byteLength +
-      this.pendingHash.byteLength + this.pendingSlot.byteLength + this.counts.byteLength + this.touched.byteLength
+      this.pendingHash.byteLength + this.pendingSlot.byteLength + this.last.byteLength + this.start.byteLength + this.done.byteLength + this.touched.byteLength
     );
   }
 
   /** Indexes the paragraph at `slot` (slots only grow: a slot is never reused). */
   add(slot: number, text: string, lang: Language): void {
-    const { hashes, length } = shingles(text, lang);
+    const { hashes, before } = shingles(text, lang);
     this.lengths = grow(this.lengths, slot + 1);
-    this.lengths[slot] = length;
+    this.lengths[slot] = before[before.length - 1];
     this.slotCount = Math.max(this.slotCount, slot + 1);
     const n = this.pendingCount + hashes.length;
     this.pendingHash = grow(this.pendingHash, n);
@@ -164,43 +172,71 @@ export class ShingleIndex {
   /**
    * The `limit` slots with the best estimated similarity among those sharing a
    * shingle with the query and passing `accept` (asked only of slots that would
-   * enter the best `limit`), best first.
+   * enter the best `limit`), best first. The query's shingles are taken in text
+   * order, so each paragraph's shared shingles form runs over the query whose
+   * lengths are known (a few array accesses per posting): the similarity's
+   * passages, estimated. Counting shingles alone underrated paragraphs sharing
+   * many 3-word runs (a run of n units holds n − k + 1 shingles) and overrated,
+   * in Chinese, those sharing many short set phrases (a passage under 8
+   * characters counts in part).
    */
-  search(query: Shingled, estimate: Estimate, limit: number, accept: (slot: number) => boolean): ShingleHit[] {
-    if (query.hashes.length === 0 || limit <= 0) return [];
+  search(query: Shingled, lang: Language, limit: number, accept: (slot: number) => boolean): ShingleHit[] {
+    if (query.sequence.length === 0 || limit <= 0) return [];
     if (this.pendingCount > PENDING_SCAN_LIMIT) this.merge();
-    if (this.counts.length < this.slotCount) {
-      this.counts = new Uint16Array(this.slotCount + (this.slotCount >> 3));
-      this.touched = new Uint32Array(this.counts.length);
+    if (this.last.length < this.slotCount) {
+      const n = this.slotCount + (this.slotCount >> 3);
+      this.last = new Uint32Array(n);
+      this.start = new Uint32Array(n);
+      this.done = new Float32Array(n);
+      this.touched = new Uint32Array(n);
     }
-    const counts = this.counts;
-    const touched = this.touched;
-    let nTouched = 0;
-    const count = (slot: number) => {
-      const c = counts[slot];
-      if (c === 0) touched[nTouched++] = slot;
-      if (c < 0xffff) counts[slot] = c + 1;
+    const k = minRun(lang);
+    const how = counting(lang);
+    const before = query.before;
+    const nq = Math.max(1, before[before.length - 1]);
+    const { last, start, done, touched } = this;
+    // A passage's weight as similarity.ts counts it (full from `how.full`, or when it is all of the shorter text).
+    const weigh = (from: number, to: number, np: number) => {
+      const w = before[to] - before[from];
+      return w * Math.min(1, w / Math.min(how.full, nq, np));
     };
-    for (const h of query.hashes) {
-      const [start, end] = this.range(h);
-      for (let i = start; i < end; i++) count(this.postings[i]);
-    }
+    let nTouched = 0;
+    // A shingle shared at query position `at` (1-based): its span [at, at + k) extends the slot's run or starts one.
+    const share = (slot: number, at: number) => {
+      const prev = last[slot];
+      if (prev === 0) {
+        touched[nTouched++] = slot;
+        start[slot] = at;
+        done[slot] = 0;
+      } else if (at - prev >= k) {
+        done[slot] += weigh(start[slot] - 1, prev - 1 + k, Math.max(1, this.lengths[slot]));
+        start[slot] = at;
+      }
+      last[slot] = at;
+    };
+    let pending: Map<number, number[]> | null = null;
     if (this.pendingCount > 0) {
-      const wanted = new Set(query.hashes);
-      for (let i = 0; i < this.pendingCount; i++) if (wanted.has(this.pendingHash[i])) count(this.pendingSlot[i]);
+      pending = new Map();
+      for (const h of query.hashes) pending.set(h, []);
+      for (let i = 0; i < this.pendingCount; i++) pending.get(this.pendingHash[i])?.push(this.pendingSlot[i]);
+    }
+    const seq = query.sequence;
+    for (let i = 0; i < seq.length; i++) {
+      const [start, end] = this.range(seq[i]);
+      for (let j = start; j < end; j++) share(this.postings[j], i + 1);
+      const more = pending?.get(seq[i]);
+      if (more) for (const slot of more) share(slot, i + 1);
     }
     // Best `limit` by estimate: a min-heap, `accept` asked only of slots that would enter it.
     const heap: ShingleHit[] = [];
-    const nq = Math.max(1, estimate.queryLength);
-    const p = estimate.precedent;
+    const p = how.precedent;
     for (let t = 0; t < nTouched; t++) {
       const slot = touched[t];
-      const shared = counts[slot];
-      counts[slot] = 0;
       const np = Math.max(1, this.lengths[slot]);
-      // similarity.ts with the shared units taken as the shared shingles (a run of
-      // n units holds n − k + 1 of them): coverage and Dice, halved.
-      const est = ((1 - p) * (shared / nq) + p * Math.min(1, shared / np) + (2 * shared) / (nq + np)) / 2;
+      const shared = done[slot] + weigh(start[slot] - 1, last[slot] - 1 + k, np);
+      last[slot] = 0;
+      // similarity.ts with these passages: coverage and Dice, halved.
+      const est = ((1 - p) * Math.min(1, shared / nq) + p * Math.min(1, shared / np) + Math.min(1, (2 * shared) / (nq + np))) / 2;
       if (heap.length >= limit && est <= heap[0].estimate) continue;
       if (!accept(slot)) continue;
       const hit = { slot, shared, estimate: est };

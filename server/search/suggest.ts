@@ -99,7 +99,11 @@ export interface SuggestTuning {
   maxTerms: number;
   /** Terms found in more than this share of paragraphs are boilerplate ("大会", "recalling"). */
   maxDfShare: number;
-  /** Candidates re-ranked by similarity. */
+  /**
+   * BM25 candidates re-ranked by similarity, when the shingle index cannot
+   * vouch for its own (a query under 3 words / 4 characters, or one whose
+   * shingle candidates ran out before their bound closed; see rank()); 0: never.
+   */
   candidates: number;
   /**
    * Budget of postings a query may touch (sum of its kept terms' document
@@ -110,13 +114,14 @@ export interface SuggestTuning {
    */
   maxPostings: number;
   /**
-   * Candidates from the shingle index (shingle-index.ts), added to BM25's: the
-   * paragraphs sharing the most runs of the similarity's units with the query.
+   * Most candidates taken from the shingle index (shingle-index.ts), best
+   * estimate first: the paragraphs whose shared runs of the similarity's units
+   * promise the highest similarity. Fewer are re-ranked when the bound closes.
    */
   shingleCandidates: number;
 }
 
-export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000, shingleCandidates: 40 };
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000, shingleCandidates: 200 };
 
 export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
   if (only && !only.has(doc.id)) return false;
@@ -188,11 +193,22 @@ export interface Scored {
   bm25: number;
 }
 
-/** Candidates and their similarity, best first, before collapsing. */
+/** Added to an estimate before comparing it with a similarity: similarities are rounded to 3 decimals. */
+const ROUNDING = 0.001;
+
+/**
+ * Candidates and their similarity, best first, before collapsing. Candidates
+ * come from the shingle index in the order of their estimate, which bounds the
+ * similarity from above (shingle-index.ts): once the next estimate is below the
+ * `want`-th best similarity found, no paragraph left can enter the first
+ * `want`, and the result is what an exhaustive scan would give (ties aside).
+ * Below the query length a shingle needs, or when the shingle candidates run
+ * out before that, BM25's candidates over the query's rarest terms are
+ * re-ranked as well.
+ */
 export function rank(index: ParagraphIndex, text: string, lang: Language, filters: SuggestFilters, want: number, tuning: SuggestTuning = DEFAULT_TUNING): Scored[] {
   const li = index.get(lang);
   if (!li || li.size === 0) return [];
-  const terms = pruneTerms(li, text, tuning);
   const only = filters.documents ? new Set(filters.documents) : null;
   const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
   const docs = index.documents;
@@ -201,26 +217,55 @@ export function rank(index: ParagraphIndex, text: string, lang: Language, filter
     const d = id === undefined ? undefined : docs.get(id);
     return !!d && documentMatches(d, filters, only, excluded);
   };
-  const take = Math.max(tuning.candidates, want);
-  const bm25 = new Map<number, number>();
-  if (terms.length > 0) for (const hit of li.search(terms, take, accept)) bm25.set(hit.slot, hit.score);
-  const slots = [...bm25.keys()];
-  if (tuning.shingleCandidates > 0) {
-    const q = shingles(text, lang);
-    const estimate = { queryLength: q.length, precedent: lang === 'zh' ? 0.25 : 0 };
-    for (const hit of li.shingles.search(q, estimate, Math.max(tuning.shingleCandidates, want), accept)) if (!bm25.has(hit.slot)) slots.push(hit.slot);
-  }
-  if (slots.length === 0) return [];
   const interner = new Interner();
   const query = prepare(text, lang, interner);
   const out: Scored[] = [];
-  for (const slot of slots) {
+  const seen = new Set<number>();
+  const score = (slot: number, bm25: number) => {
+    seen.add(slot);
     const paragraph = li.paragraph(slot)!;
     const document = docs.get(paragraph.documentId)!;
     const cmp = comparePrepared(query, prepare(paragraph.text, lang, interner), lang);
-    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: bm25.get(slot) ?? 0 });
+    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25 });
+    return cmp.similarity;
+  };
+  let closed = false;
+  const q = shingles(text, lang);
+  const pool = Math.max(tuning.shingleCandidates, want);
+  if (q.sequence.length > 0 && tuning.shingleCandidates > 0) {
+    const hits = li.shingles.search(q, lang, pool, accept);
+    // The best `want` similarities so far, ascending (want is small).
+    const best: number[] = [];
+    for (const hit of hits) {
+      if (best.length >= want && hit.estimate + ROUNDING < best[0]) {
+        closed = true;
+        break;
+      }
+      const sim = score(hit.slot, 0);
+      if (best.length < want || sim > best[0]) {
+        if (best.length >= want) best.shift();
+        best.splice(sortedIndex(best, sim), 0, sim);
+      }
+    }
+    // Fewer hits than asked for: every paragraph sharing a shingle was re-ranked.
+    if (hits.length < pool) closed = true;
+  }
+  if (!closed && tuning.candidates > 0) {
+    const terms = pruneTerms(li, text, tuning);
+    if (terms.length > 0) {
+      for (const hit of li.search(terms, Math.max(tuning.candidates, want), accept)) {
+        if (seen.has(hit.slot)) continue;
+        score(hit.slot, hit.score);
+      }
+    }
   }
   return out.sort(byRank);
+}
+
+function sortedIndex(xs: number[], x: number): number {
+  let i = 0;
+  while (i < xs.length && xs[i] < x) i++;
+  return i;
 }
 
 /** Similarity first; equal similarity → the newer document (the current agreed language), then BM25. */
@@ -250,8 +295,11 @@ function versionRef(s: Scored): VersionRef {
 export function collapse(index: ParagraphIndex, ranked: Scored[]): (Scored & { earlier: Scored[]; later: Scored[] })[] {
   const groups = new Map<string, Scored[]>();
   const order: string[] = [];
+  // seriesOf asks the database: once per document.
+  const seriesOf = new Map<string, string>();
   for (const s of ranked) {
-    const key = index.seriesOf(s.document);
+    let key = seriesOf.get(s.document.id);
+    if (key === undefined) seriesOf.set(s.document.id, (key = index.seriesOf(s.document)));
     const g = groups.get(key);
     if (g) g.push(s);
     else {
@@ -305,7 +353,11 @@ export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: Sugg
   const limit = Math.min(req.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const collapseSeries = filters.collapseSeries ?? true;
   // Collapsing folds several candidates into one result: ask for more of them.
-  const ranked = rank(index, req.text, language, filters, collapseSeries ? limit * 5 : limit, tuning).filter((s) => s.similarity > 0);
+  const want = collapseSeries ? limit * 5 : limit;
+  // As many as BM25 alone gave before the shingle index: the series' other versions come from these.
+  const ranked = rank(index, req.text, language, filters, want, tuning)
+    .slice(0, Math.max(want, tuning.candidates))
+    .filter((s) => s.similarity > 0);
   let results: SuggestResult[];
   if (collapseSeries) {
     const collapsed = collapse(index, ranked);
