@@ -250,7 +250,9 @@ export class ShingleIndex {
   merge(): void {
     if (this.pendingCount === 0 && this.dead.size === 0) return;
     const n = this.pendingCount;
-    const [hashes, slots] = sortPairs(this.pendingHash.subarray(0, n), this.pendingSlot.subarray(0, n));
+    const hashes = this.pendingHash.subarray(0, n);
+    const slots = this.pendingSlot.subarray(0, n);
+    sortPairs(hashes, slots);
     const dead = this.dead;
     const alive = (slot: number) => dead.size === 0 || !dead.has(slot);
     // Upper bounds; trimmed below.
@@ -330,16 +332,17 @@ export class ShingleIndex {
 }
 
 /**
- * Pairs sorted by hash, stable (slots stay ascending within a hash): LSD radix
- * sort in two 16-bit passes, linear where a comparison sort of tens of millions
- * of pairs would take seconds.
+ * Sorts pairs by hash in place, stable (slots stay ascending within a hash):
+ * LSD radix sort in two 16-bit passes, linear where a comparison sort of tens
+ * of millions of pairs would take seconds; two passes leave the result in the
+ * arrays given.
  */
-function sortPairs(hashes: Uint32Array, slots: Uint32Array): [Uint32Array, Uint32Array] {
+function sortPairs(hashes: Uint32Array, slots: Uint32Array): void {
   const n = hashes.length;
-  let h = hashes.slice();
-  let s = slots.slice();
-  let h2 = new Uint32Array(n);
-  let s2 = new Uint32Array(n);
+  let h = hashes;
+  let s = slots;
+  let h2: Uint32Array<ArrayBufferLike> = new Uint32Array(n);
+  let s2: Uint32Array<ArrayBufferLike> = new Uint32Array(n);
   const counts = new Uint32Array(65536 + 1);
   for (const shift of [0, 16]) {
     counts.fill(0);
@@ -353,7 +356,6 @@ function sortPairs(hashes: Uint32Array, slots: Uint32Array): [Uint32Array, Uint3
     [h, h2] = [h2, h];
     [s, s2] = [s2, s];
   }
-  return [h, s];
 }
 
 function heapPush(heap: ShingleHit[], hit: ShingleHit): void {
