@@ -233,7 +233,8 @@ export class ShingleIndex {
     for (let t = 0; t < nTouched; t++) {
       const slot = touched[t];
       const np = Math.max(1, this.lengths[slot]);
-      const shared = done[slot] + weigh(start[slot] - 1, last[slot] - 1 + k, np);
+      // No more than either text holds: runs repeated in the query may share one passage of the paragraph.
+      const shared = Math.min(done[slot] + weigh(start[slot] - 1, last[slot] - 1 + k, np), np, nq);
       last[slot] = 0;
       // similarity.ts with these passages: coverage and Dice, halved.
       const est = ((1 - p) * Math.min(1, shared / nq) + p * Math.min(1, shared / np) + Math.min(1, (2 * shared) / (nq + np))) / 2;
