@@ -1,5 +1,6 @@
-// One language of the search index: its MiniSearch index (minisearch-index.ts)
-// and the paragraphs behind its slots (paragraph-store.ts), analysed with that
+// One language of the search index: its MiniSearch index (minisearch-index.ts),
+// its shingle index (shingle-index.ts: the second candidate source) and the
+// paragraphs behind its slots (paragraph-store.ts), analysed with that
 // language's analyser.
 import type { Language } from '../../core/model.js';
 import { indexTerms, type ZhMode } from './analyse.js';
@@ -7,10 +8,12 @@ import type { Checksums } from './checked-files.js';
 import type { IndexedParagraph } from './indexed.js';
 import { CandidateIndex } from './minisearch-index.js';
 import { ParagraphStore } from './paragraph-store.js';
+import { ShingleIndex } from './shingle-index.js';
 
 /** One language: its candidate index and its paragraph records, slot by slot. */
 export class LanguageIndex {
   readonly candidates: CandidateIndex;
+  readonly shingles: ShingleIndex;
   readonly store: ParagraphStore;
   /** Changed since loaded or saved: only changed languages are rewritten on save. */
   dirty = false;
@@ -18,23 +21,32 @@ export class LanguageIndex {
   constructor(
     readonly language: Language,
     readonly zhMode: ZhMode,
-    loaded?: { candidates: CandidateIndex; store: ParagraphStore },
+    loaded?: { candidates: CandidateIndex; shingles: ShingleIndex; store: ParagraphStore },
   ) {
     this.candidates = loaded?.candidates ?? CandidateIndex.create();
+    this.shingles = loaded?.shingles ?? new ShingleIndex();
     this.store = loaded?.store ?? new ParagraphStore();
     this.dirty = !loaded;
   }
 
-  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.paragraphs`, `.offsets`). */
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
   // Every file is checked against the manifest's checksums (`sums`) first.
   static load(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): LanguageIndex {
-    return new LanguageIndex(language, zhMode, { candidates: CandidateIndex.load(prefix, sums), store: ParagraphStore.load(prefix, sums) });
+    return new LanguageIndex(language, zhMode, {
+      candidates: CandidateIndex.load(prefix, sums),
+      shingles: ShingleIndex.load(prefix, sums),
+      store: ParagraphStore.load(prefix, sums),
+    });
   }
 
   /** As load(), without holding the event loop for the whole of it. */
   static async loadAsync(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): Promise<LanguageIndex> {
-    const [candidates, store] = await Promise.all([CandidateIndex.loadAsync(prefix, sums), ParagraphStore.loadAsync(prefix, sums)]);
-    return new LanguageIndex(language, zhMode, { candidates, store });
+    const [candidates, shingles, store] = await Promise.all([
+      CandidateIndex.loadAsync(prefix, sums),
+      ShingleIndex.loadAsync(prefix, sums),
+      ParagraphStore.loadAsync(prefix, sums),
+    ]);
+    return new LanguageIndex(language, zhMode, { candidates, shingles, store });
   }
 
   /**
@@ -64,6 +76,7 @@ export class LanguageIndex {
   add(p: IndexedParagraph): number {
     const slot = this.store.push(p);
     this.candidates.add(slot, this.terms(p.text));
+    this.shingles.add(slot, p.text, this.language);
     this.slotDocument[slot] = p.documentId;
     this.dirty = true;
     return slot;
@@ -73,6 +86,7 @@ export class LanguageIndex {
     const p = this.store.get(slot);
     if (!p) return;
     this.candidates.remove(slot, this.terms(p.text));
+    this.shingles.remove(slot);
     this.store.remove(slot);
     this.slotDocument[slot] = undefined;
     this.dirty = true;
@@ -91,6 +105,7 @@ export class LanguageIndex {
   /** Writes the language's files, recording their checksums in `sums`. */
   save(prefix: string, sums: Checksums): void {
     this.candidates.save(prefix, sums);
+    this.shingles.save(prefix, sums);
     this.store.save(prefix, sums);
     this.dirty = false;
   }

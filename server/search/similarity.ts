@@ -55,14 +55,14 @@ export function minRun(lang: Language): number {
 }
 
 /** How a language's shared passages become a score (see the header). */
-interface Counting {
+export interface Counting {
   /** Weight from which a passage counts fully. */
   full: number;
   /** Share of the precedent's coverage in the coverage term. */
   precedent: number;
 }
 
-function counting(lang: Language): Counting {
+export function counting(lang: Language): Counting {
   return lang === 'zh' ? { full: 2 * minRun(lang), precedent: 0.25 } : { full: minRun(lang), precedent: 0 };
 }
 
@@ -106,7 +106,7 @@ export function prepare(text: string, lang: Language, interner: Interner): Prepa
 }
 
 /** A word weighs 1; in Chinese a unit weighs its characters (a Han character, or a number's digits). */
-function unitWeight(key: string, lang: Language): number {
+export function unitWeight(key: string, lang: Language): number {
   if (lang !== 'zh' || key.length === 1) return 1;
   let n = 0;
   for (const _ of key) n++;

@@ -1,5 +1,7 @@
 // Suggestions for the paragraph being typed: candidates from the language's
-// MiniSearch index (BM25 over the query's rarest terms), re-ranked by the similarity
+// MiniSearch index (BM25 over the query's rarest terms) and from its shingle
+// index (paragraphs sharing the most runs of 3 words / 4 characters with the
+// query: shingle-index.ts), re-ranked by the similarity
 // of similarity.ts (text really shared), filtered, and collapsed to one result
 // per series. The API's wire shapes are server/api/contract.ts's.
 import { SUGGEST_LIMITS } from '../../core/limits.js';
@@ -9,6 +11,7 @@ import { detectLanguage } from '../../core/languages/index.js';
 import type { ParagraphIndex } from './index.js';
 import type { CitedDocument, IndexedDocument, IndexedParagraph } from './indexed.js';
 import type { LanguageIndex } from './language-index.js';
+import { shingles } from './shingle-index.js';
 import { comparePrepared, Interner, prepare, type SharedPassage } from './similarity.js';
 
 export type { SharedPassage } from './similarity.js';
@@ -96,7 +99,11 @@ export interface SuggestTuning {
   maxTerms: number;
   /** Terms found in more than this share of paragraphs are boilerplate ("大会", "recalling"). */
   maxDfShare: number;
-  /** Candidates re-ranked by similarity. */
+  /**
+   * BM25 candidates re-ranked by similarity, when the shingle index cannot
+   * vouch for its own (a query under 3 words / 4 characters, or one whose
+   * shingle candidates ran out before their bound closed; see rank()); 0: never.
+   */
   candidates: number;
   /**
    * Budget of postings a query may touch (sum of its kept terms' document
@@ -106,9 +113,15 @@ export interface SuggestTuning {
    * terms carry the precedent anyway.
    */
   maxPostings: number;
+  /**
+   * Most candidates taken from the shingle index (shingle-index.ts), best
+   * estimate first: the paragraphs whose shared runs of the similarity's units
+   * promise the highest similarity. Fewer are re-ranked when the bound closes.
+   */
+  shingleCandidates: number;
 }
 
-export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000 };
+export const DEFAULT_TUNING: SuggestTuning = { maxTerms: 16, maxDfShare: 0.05, candidates: 40, maxPostings: 3000, shingleCandidates: 200 };
 
 export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: Set<string> | null, excluded: Set<string> | null): boolean {
   if (only && !only.has(doc.id)) return false;
@@ -180,31 +193,79 @@ export interface Scored {
   bm25: number;
 }
 
-/** Candidates and their similarity, best first, before collapsing. */
+/** Added to an estimate before comparing it with a similarity: similarities are rounded to 3 decimals. */
+const ROUNDING = 0.001;
+
+/**
+ * Candidates and their similarity, best first, before collapsing. Candidates
+ * come from the shingle index in the order of their estimate, which bounds the
+ * similarity from above (shingle-index.ts): once the next estimate is below the
+ * `want`-th best similarity found, no paragraph left can enter the first
+ * `want`, and the result is what an exhaustive scan would give (ties aside).
+ * Below the query length a shingle needs, or when the shingle candidates run
+ * out before that, BM25's candidates over the query's rarest terms are
+ * re-ranked as well.
+ */
 export function rank(index: ParagraphIndex, text: string, lang: Language, filters: SuggestFilters, want: number, tuning: SuggestTuning = DEFAULT_TUNING): Scored[] {
   const li = index.get(lang);
   if (!li || li.size === 0) return [];
-  const terms = pruneTerms(li, text, tuning);
-  if (terms.length === 0) return [];
   const only = filters.documents ? new Set(filters.documents) : null;
   const excluded = filters.excludeDocuments?.length ? new Set(filters.excludeDocuments) : null;
   const docs = index.documents;
-  const take = Math.max(tuning.candidates, want);
-  const hits = li.search(terms, take, (slot) => {
+  const accept = (slot: number) => {
     const id = li.slotDocument[slot];
     const d = id === undefined ? undefined : docs.get(id);
     return !!d && documentMatches(d, filters, only, excluded);
-  });
+  };
   const interner = new Interner();
   const query = prepare(text, lang, interner);
   const out: Scored[] = [];
-  for (let i = 0; i < hits.length; i++) {
-    const paragraph = li.paragraph(hits[i].slot)!;
+  const seen = new Set<number>();
+  const score = (slot: number, bm25: number) => {
+    seen.add(slot);
+    const paragraph = li.paragraph(slot)!;
     const document = docs.get(paragraph.documentId)!;
     const cmp = comparePrepared(query, prepare(paragraph.text, lang, interner), lang);
-    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25: hits[i].score });
+    out.push({ paragraph, document, similarity: cmp.similarity, shared: cmp.shared, bm25 });
+    return cmp.similarity;
+  };
+  let closed = false;
+  const q = shingles(text, lang);
+  const pool = Math.max(tuning.shingleCandidates, want);
+  if (q.sequence.length > 0 && tuning.shingleCandidates > 0) {
+    const hits = li.shingles.search(q, lang, pool, accept);
+    // The best `want` similarities so far, ascending (want is small).
+    const best: number[] = [];
+    for (const hit of hits) {
+      if (best.length >= want && hit.estimate + ROUNDING < best[0]) {
+        closed = true;
+        break;
+      }
+      const sim = score(hit.slot, 0);
+      if (best.length < want || sim > best[0]) {
+        if (best.length >= want) best.shift();
+        best.splice(sortedIndex(best, sim), 0, sim);
+      }
+    }
+    // Fewer hits than asked for: every paragraph sharing a shingle was re-ranked.
+    if (hits.length < pool) closed = true;
+  }
+  if (!closed && tuning.candidates > 0) {
+    const terms = pruneTerms(li, text, tuning);
+    if (terms.length > 0) {
+      for (const hit of li.search(terms, Math.max(tuning.candidates, want), accept)) {
+        if (seen.has(hit.slot)) continue;
+        score(hit.slot, hit.score);
+      }
+    }
   }
   return out.sort(byRank);
+}
+
+function sortedIndex(xs: number[], x: number): number {
+  let i = 0;
+  while (i < xs.length && xs[i] < x) i++;
+  return i;
 }
 
 /** Similarity first; equal similarity → the newer document (the current agreed language), then BM25. */
@@ -234,8 +295,11 @@ function versionRef(s: Scored): VersionRef {
 export function collapse(index: ParagraphIndex, ranked: Scored[]): (Scored & { earlier: Scored[]; later: Scored[] })[] {
   const groups = new Map<string, Scored[]>();
   const order: string[] = [];
+  // seriesOf asks the database: once per document.
+  const seriesOf = new Map<string, string>();
   for (const s of ranked) {
-    const key = index.seriesOf(s.document);
+    let key = seriesOf.get(s.document.id);
+    if (key === undefined) seriesOf.set(s.document.id, (key = index.seriesOf(s.document)));
     const g = groups.get(key);
     if (g) g.push(s);
     else {
@@ -289,7 +353,11 @@ export function suggest(index: ParagraphIndex, req: SuggestRequest, tuning: Sugg
   const limit = Math.min(req.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const collapseSeries = filters.collapseSeries ?? true;
   // Collapsing folds several candidates into one result: ask for more of them.
-  const ranked = rank(index, req.text, language, filters, collapseSeries ? limit * 5 : limit, tuning).filter((s) => s.similarity > 0);
+  const want = collapseSeries ? limit * 5 : limit;
+  // As many as BM25 alone gave before the shingle index: the series' other versions come from these.
+  const ranked = rank(index, req.text, language, filters, want, tuning)
+    .slice(0, Math.max(want, tuning.candidates))
+    .filter((s) => s.similarity > 0);
   let results: SuggestResult[];
   if (collapseSeries) {
     const collapsed = collapse(index, ranked);

@@ -3,7 +3,8 @@
 // made from real ones: index build time, heap, persisted size, load time, and
 // suggest latency p50/p95/p99 for full paragraphs (300–600 characters) and
 // halves, compared in the same run with an exhaustive scan that scores every
-// paragraph with the same similarity (speed ratio, top-5 agreement). On the
+// paragraph with the same similarity (speed ratio, top-5 agreement), and the
+// size of the shingle index (server/search/shingle-index.ts). On the
 // bundled corpus also the cold start: opening the persisted index (manifest and
 // document list), each language's load, the background warm-up, and the real
 // server's time to listening and to warm.
@@ -150,7 +151,14 @@ function report(name: string, index: ParagraphIndex, buildS: number, heap: numbe
   const queries = pickQueries(index, QUERIES);
   latency(index, queries.slice(0, 20), false); // warm-up
   console.log(`\n## ${name}: ${index.paragraphCount} paragraphs`);
+  let shingleBytes = 0;
+  let shinglePostings = 0;
+  for (const li of index.languages.values()) {
+    shingleBytes += li.shingles.bytes;
+    shinglePostings += li.shingles.postingCount;
+  }
   console.log(`  build ${buildS.toFixed(1)} s, heap ${heap.toFixed(0)} MB, persisted ${(size / 1e6).toFixed(0)} MB`);
+  console.log(`  shingle index (typed arrays, outside the JS heap): ${(shingleBytes / 1e6).toFixed(0)} MB, ${(shinglePostings / 1e6).toFixed(1)} M postings`);
   console.log(`  load: ${load}`);
   console.log(`  suggest, full paragraphs (${queries.length}): ${fmt(latency(index, queries, false))}`);
   console.log(`  suggest, half paragraphs (${queries.length}): ${fmt(latency(index, queries, true))}`);
