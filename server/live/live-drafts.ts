@@ -187,6 +187,8 @@ export class LiveDrafts implements LiveText {
   async push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): Promise<void> {
     const origin = { context: { actor } };
     const open = this.server.documents.get(draftId);
+    // Most saves are of drafts nobody opened live: one look at the lineage, not a read of the state.
+    if (!open && !(await this.store.live.lineage(draftId))) return;
     const target = open && !open.isLoading ? open : (await this.storedDoc(draftId))?.doc;
     // Not open and none stored: the row is all there is.
     if (!target) return;

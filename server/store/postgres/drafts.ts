@@ -21,14 +21,18 @@ async function insertVersion(db: Queryable, draft: Draft, savedBy: string | null
 }
 
 /**
- * Writes `draft` and its version inside the caller's transaction if the row is
- * still at `expectedVersion`; false (the caller rolls back) otherwise. Shared
- * with the live documents' materialise.
+ * Writes `draft` and its version if the row is still at `expectedVersion`, in
+ * one statement (one round trip; atomic alone, or part of the caller's
+ * transaction); false, writing nothing, otherwise. Shared with the live
+ * documents' materialise.
  */
-export async function writeDraft(client: pg.PoolClient, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null): Promise<boolean> {
-  const result = await client.query(
-    `UPDATE drafts SET title = $2, body = $3, base_document_id = $4, version = $5, paragraphs = $6, preamble_count = $7, operative_count = $8, updated_at = $9
-     WHERE id = $1 AND version = $10`,
+export async function writeDraft(db: Queryable, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null): Promise<boolean> {
+  const result = await db.query(
+    `WITH updated AS (
+       UPDATE drafts SET title = $2, body = $3, base_document_id = $4, version = $5, paragraphs = $6, preamble_count = $7, operative_count = $8, updated_at = $9
+       WHERE id = $1 AND version = $10 RETURNING id
+     )
+     INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) SELECT id, $5, $9, $11, $12, $13 FROM updated`,
     [
       draft.id,
       draft.title,
@@ -40,11 +44,12 @@ export async function writeDraft(client: pg.PoolClient, draft: Draft, expectedVe
       inSection(draft, 'operative'),
       draft.updatedAt,
       expectedVersion,
+      savedBy,
+      JSON.stringify(versionContent(draft)),
+      note,
     ],
   );
-  if (result.rowCount === 0) return false;
-  await insertVersion(client, draft, savedBy, note);
-  return true;
+  return result.rowCount === 1;
 }
 
 interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
@@ -121,16 +126,16 @@ export function draftsStore(pool: pg.Pool): DraftsStore {
     },
 
     update(draft, expectedVersion, savedBy, note = null, accepting?: Acceptance) {
+      // A save alone is one statement: no transaction to open and commit around it.
+      if (!accepting) return writeDraft(pool, draft, expectedVersion, savedBy, note);
       return inTransaction(pool, async (client) => {
         if (!(await writeDraft(client, draft, expectedVersion, savedBy, note))) rollback(false);
-        if (accepting) {
-          const accepted = await client.query(
-            `UPDATE proposals SET status = 'accepted', decided_by = $3, decided_at = $4 WHERE draft_id = $1 AND id = $2 AND status IN ('open', 'bracketed')`,
-            [draft.id, accepting.proposalId, accepting.by, accepting.at],
-          );
-          // Decided meanwhile (or not this draft's): the text it would apply is not saved either.
-          if (accepted.rowCount === 0) rollback(false);
-        }
+        const accepted = await client.query(
+          `UPDATE proposals SET status = 'accepted', decided_by = $3, decided_at = $4 WHERE draft_id = $1 AND id = $2 AND status IN ('open', 'bracketed')`,
+          [draft.id, accepting.proposalId, accepting.by, accepting.at],
+        );
+        // Decided meanwhile (or not this draft's): the text it would apply is not saved either.
+        if (accepted.rowCount === 0) rollback(false);
         return true;
       });
     },
