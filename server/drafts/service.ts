@@ -1,4 +1,4 @@
-// The drafts feature over a database: what the API routes call. Every
+// The drafts feature over the store: what the API routes call. Every
 // operation is made by an actor (the signed-in user) and checks their access
 // first (access.ts): no access is "not found", read access refuses writes.
 // Each operation reads what it needs (store/), applies the rules (rules.ts,
