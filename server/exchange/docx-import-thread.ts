@@ -38,6 +38,11 @@ export class DocxImporter {
 
   constructor(readonly limits: DocxImportLimits = DOCX_IMPORT_DEFAULTS) {}
 
+  /** How many files are being read now. */
+  get reading(): number {
+    return this.running;
+  }
+
   /** The file read and recognised; ImportRejected for a bad file, ImportOverLimit past a limit. */
   async import(bytes: Uint8Array, options: DocxImportJob['options'] = {}): Promise<DocxImport> {
     // What needs no unpacking (empty, too large, not a .docx) is answered without a worker.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocxImporter } from '../../server/exchange/docx-import-thread.js';
 import type { Db } from '../../server/store/db.js';
 import { signedInApp } from '../helpers/api.js';
+import { until } from '../helpers/live.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { documentXml, zipBytes } from '../helpers/zip-bytes.js';
 
@@ -79,6 +80,8 @@ describe('.docx imports off the event loop', () => {
   it('answers 503 with Retry-After to an import while the reader is busy, and still reads well-formed files afterwards', async () => {
     const app = await appWith({ budgetMs: 2_000, concurrent: 1 });
     const first = upload(app, HEAVY);
+    // The first is being read (its request may take a moment to get there: the store is asked who is signing in).
+    await until(() => app.ctx.imports.reading === 1, 5000, 'the first file being read');
     const second = await upload(app, SMALL);
     expect(second.status).toBe(503);
     expect(second.headers.get('retry-after')).toBe('5');
