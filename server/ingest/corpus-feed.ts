@@ -63,7 +63,14 @@ export class CorpusFollower {
       const next = await this.feed.after(seq, BATCH);
       if (next.length === 0) return;
       this.db.transaction(() => {
-        for (const entry of next) upsertDocument(this.db, entry.document, entry.sourceHash);
+        for (const entry of next) {
+          try {
+            upsertDocument(this.db, entry.document, entry.sourceHash);
+          } catch (e) {
+            // One document this instance cannot store must not hold back every import after it: said, and passed.
+            console.warn(`[corpus] published document ${entry.seq} (${entry.document.symbol ?? entry.document.source}) not added: ${String(e)}`);
+          }
+        }
         setMeta(this.db, APPLIED, String(next.at(-1)!.seq));
       })();
       this.onApplied(next.length);
