@@ -3,8 +3,27 @@
 // `PRECEDENT_ADMIN_EMAIL=… PRECEDENT_ADMIN_PASSWORD=… npm start` in one terminal, then
 // `PRECEDENT_ADMIN_EMAIL=… PRECEDENT_ADMIN_PASSWORD=… npx tsx tests/bench/keystroke.ts [url]`
 // (any user's e-mail and password). Types at a drafter's pace (120 ms a key).
-// Reads the performance measures the editor records (web/lib/useSuggestions.ts).
+// Reads the timings the editor records (web/lib/useSuggestions.ts) and prints
+// p50/p95 of the whole and of its parts (the debounce is SUGGEST_DEBOUNCE_MS).
 import { chromium } from 'playwright-core';
+import type { Timing } from '../../web/lib/useSuggestions.js';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]) : NaN;
+};
+/** p50 / p95 of the whole and of each part (they need not add up: p95s of parts come from different rounds). */
+function summary(ts: Timing[]): string {
+  const part = (name: string, f: (t: Timing) => number) => `${name} ${pct(ts.map(f), 0.5)} / ${pct(ts.map(f), 0.95)}`;
+  return [
+    `n=${ts.length}`,
+    part('keystroke→painted p50/p95 ms', (t) => t.total),
+    part('keystroke→debounce start', (t) => t.scheduled),
+    part('request', (t) => t.request),
+    part('server', (t) => t.server),
+    part('answer→painted', (t) => t.painted),
+  ].join('; ');
+}
 
 const base = process.argv[2] ?? 'http://localhost:8787';
 const TEXTS: Record<string, string[]> = {
@@ -27,7 +46,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ baseURL: base });
 const login = await context.request.post('/api/auth/login', { data: { email: process.env.PRECEDENT_ADMIN_EMAIL, password: process.env.PRECEDENT_ADMIN_PASSWORD } });
 if (!login.ok()) throw new Error(`sign-in failed (${login.status()}): set PRECEDENT_ADMIN_EMAIL and PRECEDENT_ADMIN_PASSWORD to a user's`);
-const totals: number[] = [];
+const all: Timing[] = [];
 for (const [language, texts] of Object.entries(TEXTS)) {
   const { id } = (await (await context.request.post('/api/drafts', { data: { title: `keystroke bench ${language}`, language } })).json()) as { id: string };
   const page = await context.newPage();
@@ -41,17 +60,11 @@ for (const [language, texts] of Object.entries(TEXTS)) {
       await page.waitForTimeout(1200);
     }
   }
-  const timings = (await page.evaluate(() => (window as unknown as { __precedentTimings?: { total: number; request: number; server: number }[] }).__precedentTimings ?? [])) as {
-    total: number;
-    request: number;
-    server: number;
-  }[];
-  for (const t of timings) totals.push(t.total);
-  console.log(`${language}: ${timings.length} suggestion rounds; keystroke→shown ms (request, server): ${timings.map((t) => `${t.total.toFixed(0)} (${t.request.toFixed(0)}, ${t.server.toFixed(0)})`).join(', ')}`);
+  const timings = (await page.evaluate(() => (window as unknown as { __precedentTimings?: Timing[] }).__precedentTimings ?? [])) as Timing[];
+  all.push(...timings);
+  console.log(`${language}: ${timings.length} suggestion rounds; ${summary(timings)}`);
   await page.close();
   await context.request.delete(`/api/drafts/${id}`);
 }
 await browser.close();
-totals.sort((a, b) => a - b);
-const q = (p: number) => totals[Math.min(totals.length - 1, Math.floor(p * totals.length))]?.toFixed(0);
-console.log(`all: n=${totals.length} p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (includes the debounce, web/lib/useSuggestions.ts)`);
+console.log(`all: ${summary(all)}`);

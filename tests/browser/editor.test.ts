@@ -85,6 +85,37 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await screenshot(page, '01b-documents-paged');
   });
 
+  it('typing on while precedents are asked for: one request out at a time, the last about the final text', async () => {
+    const page = await newPage();
+    await page.goto(`/drafts/${await emptyDraft()}`);
+    await page.click('text=+ Add operative paragraph');
+    await page.locator('textarea.para-input').waitFor();
+    let out = 0;
+    let mostOut = 0;
+    const asked: string[] = [];
+    const isSuggest = (url: string) => new URL(url).pathname === '/api/suggest';
+    page.on('request', (r) => {
+      if (!isSuggest(r.url())) return;
+      out++;
+      mostOut = Math.max(mostOut, out);
+      asked.push((r.postDataJSON() as { text: string }).text);
+    });
+    const done = (r: { url(): string }) => {
+      if (isSuggest(r.url())) out--;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    // Faster than an answer comes back: most keystrokes arrive while a request is out.
+    await page.keyboard.type(TYPED, { delay: 5 });
+    await expect.poll(() => page.locator('.suggestion').first().getAttribute('data-citation'), { timeout: 15_000 }).toBe('A/RES/57/173, OP 9');
+    await expect.poll(() => asked.at(-1)).toBe(TYPED);
+    expect(mostOut).toBe(1);
+    // Fewer requests than keystrokes past the minimum length (4 characters), yet more than one.
+    expect(asked.length).toBeGreaterThan(1);
+    expect(asked.length).toBeLessThan([...TYPED].length - 3);
+    await waitSaved(page);
+  });
+
   it('typing a paragraph brings up the known precedent with its citation', async () => {
     const page = await typeUntilPrecedent(await emptyDraft());
     const first = page.locator('.suggestion').first();
@@ -96,7 +127,7 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await expect.poll(() => page.evaluate(() => window.__precedentTimings?.length ?? 0)).toBeGreaterThan(0);
     const timings = await page.evaluate(() => window.__precedentTimings ?? []);
     const last = timings[timings.length - 1];
-    console.log(`[timing] keystroke→suggestions ${last.total.toFixed(0)} ms (debounce 180 ms, request ${last.request.toFixed(0)} ms, server ${last.server} ms)`);
+    console.log(`[timing] keystroke→suggestions ${last.total.toFixed(0)} ms (request ${last.request.toFixed(0)} ms, server ${last.server} ms, answer→painted ${last.painted.toFixed(0)} ms)`);
     await waitSaved(page);
     await screenshot(page, '02-editor-suggestions');
   });
