@@ -109,7 +109,6 @@ export interface DraftsStore {
    */
   listVisible(userId: string, delegationId: string, page: { limit: number; offset: number }): Promise<{ drafts: VisibleDraft[]; total: number }>;
   get(id: string): Promise<Draft | null>;
-  getWithOwner(id: string): Promise<{ draft: Draft; ownerDelegationId: string | null } | null>;
   /** The draft with all a reader's request needs to know of it (DraftForReader), in one read. */
   getForReader(id: string, reader: { userId: string; delegationId: string }): Promise<DraftForReader | null>;
   /** A new draft owned by `owner`'s delegation, with its first version. */

@@ -75,11 +75,6 @@ interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
 }
 
 export function draftsStore(pool: pg.Pool): DraftsStore {
-  const getWithOwner = async (id: string) => {
-    const { rows } = await pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
-    return rows[0] ? { draft: toDraft(rows[0]), ownerDelegationId: rows[0].owner_delegation_id } : null;
-  };
-
   return {
     async listVisible(userId, delegationId, page) {
       // One statement, so the page and the total describe the same moment; a page past the end still brings the total (one row of nulls).
@@ -110,10 +105,9 @@ export function draftsStore(pool: pg.Pool): DraftsStore {
     },
 
     async get(id) {
-      return (await getWithOwner(id))?.draft ?? null;
+      const { rows } = await pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
+      return rows[0] ? toDraft(rows[0]) : null;
     },
-
-    getWithOwner,
 
     async getForReader(id, reader) {
       // One statement: every draft request pays each round trip, and the parts describe one moment.

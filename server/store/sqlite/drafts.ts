@@ -118,12 +118,6 @@ export function deleteDraft(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
 }
 
-/** A draft with the delegation that owns it (null for a draft made before accounts, until the bootstrap adopts it), in one read. */
-export function getDraftWithOwner(db: Db, id: string): { draft: Draft; ownerDelegationId: string | null } | null {
-  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
-  return row ? { draft: toDraft(row), ownerDelegationId: row.owner_delegation_id } : null;
-}
-
 /** The draft with what a reader's request needs beside it: the shares that reach them and its live document's lineage and pending updates. */
 export function getDraftForReader(db: Db, id: string, reader: { userId: string; delegationId: string }): DraftForReader | null {
   const row = db
