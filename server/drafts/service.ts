@@ -49,16 +49,25 @@ const REFUSALS: Record<DraftAction, (id: string, access: DraftAccess) => string>
 /**
  * The draft and the actor's access to it, if that access allows `action`;
  * else 404 (no access) or 403. Other features on drafts (negotiation/) check
- * access through it too.
+ * access through it too. One read of the store (the draft, its owner, the
+ * actor's shares, its live document's state); a second only after settling
+ * live changes the first found pending.
  */
-export async function openDraft(ctx: DraftsContext, actor: Actor, id: string, action: DraftAction): Promise<{ draft: Draft; access: DraftAccess; ownerDelegationId: string | null }> {
-  // What co-editors typed a moment ago is part of the draft (drafts/live.ts).
-  await ctx.live?.settle(id);
-  const found = await ctx.store.drafts.getWithOwner(id);
-  const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, await ctx.store.shares.reaching(id, actor.id, actor.delegation.id)) : null;
+export async function openDraft(
+  ctx: DraftsContext,
+  actor: Actor,
+  id: string,
+  action: DraftAction,
+): Promise<{ draft: Draft; access: DraftAccess; ownerDelegationId: string | null; lineage: string | null }> {
+  const read = () => ctx.store.drafts.getForReader(id, { userId: actor.id, delegationId: actor.delegation.id });
+  let found = await read();
+  // What co-editors typed a moment ago is part of the draft (drafts/live.ts): written to the row, which is read again.
+  if (found && ctx.live && (await ctx.live.settle(id, found.liveUpdatesPending))) found = await read();
+  const access = found ? accessFor(found.ownerDelegationId, actor.delegation.id, found.shares) : null;
   if (!found || !access) throw DraftError.missing('Draft', id);
   if (!allows(access, action)) throw DraftError.forbidden(REFUSALS[action](id, access));
-  return { ...found, access };
+  const { draft, ownerDelegationId, lineage } = found;
+  return { draft, access, ownerDelegationId, lineage };
 }
 
 /**
@@ -88,6 +97,12 @@ export async function listDrafts(ctx: DraftsContext, actor: Actor, page: { limit
 export async function getDraft(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftView> {
   const { draft, access } = await openDraft(ctx, actor, id, 'read');
   return { ...draft, access };
+}
+
+/** The draft as the editor opens it: with the lineage of its live document (null before anyone opened it live), from the same read. */
+export async function getDraftForEditor(ctx: DraftsContext, actor: Actor, id: string): Promise<DraftView & { lineage: string | null }> {
+  const { draft, access, lineage } = await openDraft(ctx, actor, id, 'read');
+  return { ...draft, access, lineage };
 }
 
 export async function deleteDraft(ctx: DraftsContext, actor: Actor, id: string, address: string | null = null): Promise<void> {
@@ -177,8 +192,9 @@ export async function saveDraft(ctx: DraftsContext, actor: Actor, id: string, ve
   const checked = patch.paragraphs ? { ...patch, paragraphs: checkedSources(ctx.db, patch.paragraphs, current.paragraphs) } : patch;
   const next = applyPatch(current, checked, now());
   // The store writes only over `version`: a save that raced this one makes this one stale.
-  if (!(await ctx.store.drafts.update(next, version, actor.id, note, accepting))) return { status: 'stale', current: { ...(await ctx.store.drafts.get(id))!, access } };
-  await ctx.live?.push(id, liveContentOf(current), liveContentOf(next), actor);
+  const written = await ctx.store.drafts.update(next, version, actor.id, note, accepting);
+  if (!written) return { status: 'stale', current: { ...(await ctx.store.drafts.get(id))!, access } };
+  await ctx.live?.push(id, liveContentOf(current), liveContentOf(next), actor, written.liveDocument);
   return { status: 'ok', draft: { ...next, access } };
 }
 

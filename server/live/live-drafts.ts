@@ -10,8 +10,8 @@
 //   of the document, so co-editors connected to different instances see each
 //   other type; presence (who is where) and announcements are relayed the
 //   same way, without being kept.
-// - The draft row follows: at each pause (and before any REST read, through
-//   settle) the live text is written to the draft row, with a kept version
+// - The draft row follows: at each pause (and before a REST read that finds
+//   live changes pending, through settle) the live text is written to the draft row, with a kept version
 //   naming who typed; a REST save is pushed into the live text as a change.
 // - A draft that never had a live document gets one from its row, with a new
 //   lineage: browsers drop an offline copy of another lineage (web/drafts/live/).
@@ -161,18 +161,24 @@ export class LiveDrafts implements LiveText {
     if (await this.store.live.materialise(draftId, Y.encodeStateAsUpdate(document), held, change)) this.unsettled.delete(draftId);
   }
 
-  async settle(draftId: string): Promise<void> {
+  async settle(draftId: string, updatesPending: boolean): Promise<boolean> {
     const document = this.server.documents.get(draftId);
     if (document) {
       // Every API read of the draft comes here: nothing to do unless someone typed since the last write.
-      if (!document.isLoading && this.unsettled.has(draftId)) await this.materialise(document, draftId);
-      return;
+      if (document.isLoading || !this.unsettled.has(draftId)) return false;
+      await this.materialise(document, draftId);
+      return true;
     }
     // Not open here, with updates the row lacks: the server stopped (or crashed) before their pause, or another instance has it open.
-    if (!(await this.store.live.hasUpdates(draftId))) return;
+    if (!updatesPending) return false;
     const stored = await this.storedDoc(draftId);
-    if (stored) await this.materialise(stored.doc, draftId, stored.seq);
-    stored?.doc.destroy();
+    if (!stored) return false;
+    try {
+      await this.materialise(stored.doc, draftId, stored.seq);
+    } finally {
+      stored.doc.destroy();
+    }
+    return true;
   }
 
   /** The stored live document, outside Hocuspocus; null when there is none. */
@@ -184,11 +190,11 @@ export class LiveDrafts implements LiveText {
     return { doc, seq: stored.seq };
   }
 
-  async push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): Promise<void> {
+  async push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null, liveDocument: boolean): Promise<void> {
     const origin = { context: { actor } };
     const open = this.server.documents.get(draftId);
-    // Most saves are of drafts nobody opened live: one look at the lineage, not a read of the state.
-    if (!open && !(await this.store.live.lineage(draftId))) return;
+    // Most saves are of drafts nobody opened live: the save's write said so, no read of the state.
+    if (!open && !liveDocument) return;
     const target = open && !open.isLoading ? open : (await this.storedDoc(draftId))?.doc;
     // Not open and none stored: the row is all there is.
     if (!target) return;
@@ -220,11 +226,6 @@ export class LiveDrafts implements LiveText {
     if (!document || document.isLoading) return;
     if (message.kind === 'announce') this.announceHere(draftId, message.data as LiveAnnouncement);
     else applyAwarenessUpdate(document.awareness, Buffer.from(message.data, 'base64'), FROM_STORE);
-  }
-
-  /** The lineage of the draft's live document; null before it was first opened live. */
-  lineage(draftId: string): Promise<string | null> {
-    return this.store.live.lineage(draftId);
   }
 
   disconnect(draftId: string): void {

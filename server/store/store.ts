@@ -74,6 +74,26 @@ export interface VisibleDraft extends DraftHeader {
   ownerName: string | null;
 }
 
+/**
+ * What opening a draft for a reader needs, read at once (one round trip on
+ * PostgreSQL, where every draft request pays each one under load).
+ */
+export interface DraftForReader {
+  draft: Draft;
+  ownerDelegationId: string | null;
+  /** The shares that reach the reader, as SharesStore.reaching finds them. */
+  shares: DraftShare[];
+  /** The lineage of its live document, as LiveStore.lineage; null before it was first opened live. */
+  lineage: string | null;
+  /** Live updates are stored that the row may lack (LiveStore.hasUpdates): the live text needs settling before the row is read. */
+  liveUpdatesPending: boolean;
+}
+
+/** What a save wrote: the draft, which has a live document or not (the save must reach it). */
+export interface Written {
+  liveDocument: boolean;
+}
+
 /** A proposal accepted by the same save that applies it. */
 export interface Acceptance {
   proposalId: string;
@@ -89,16 +109,19 @@ export interface DraftsStore {
    */
   listVisible(userId: string, delegationId: string, page: { limit: number; offset: number }): Promise<{ drafts: VisibleDraft[]; total: number }>;
   get(id: string): Promise<Draft | null>;
-  getWithOwner(id: string): Promise<{ draft: Draft; ownerDelegationId: string | null } | null>;
+  /** The draft with all a reader's request needs to know of it (DraftForReader), in one read. */
+  getForReader(id: string, reader: { userId: string; delegationId: string }): Promise<DraftForReader | null>;
   /** A new draft owned by `owner`'s delegation, with its first version. */
   insert(draft: Draft, owner: { userId: string; delegationId: string }): Promise<void>;
   /**
    * Writes `draft` and keeps it as a version (`note` saying why when it was not
    * typing) only if the row is still at `expectedVersion`; with `accepting`, the
    * proposal moves from open or bracketed to accepted in the same transaction
-   * (nothing is written when it cannot). False when nothing was written.
+   * (nothing is written when it cannot). Null when nothing was written; else
+   * whether the draft has a live document, read with the write (so the save
+   * reaches the live text without asking again).
    */
-  update(draft: Draft, expectedVersion: number, savedBy: string | null, note?: string | null, accepting?: Acceptance): Promise<boolean>;
+  update(draft: Draft, expectedVersion: number, savedBy: string | null, note?: string | null, accepting?: Acceptance): Promise<Written | null>;
   delete(id: string): Promise<boolean>;
   /** Drafts made before accounts go to `delegationId`, each with its content as a first version; how many. */
   adoptOwnerless(delegationId: string): Promise<number>;

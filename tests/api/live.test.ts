@@ -216,6 +216,26 @@ describe('live co-editing', () => {
     await until(() => textIn(a, 'op1') === 'Urges all States to act;', 5000, 'the restored text on the live screen');
   });
 
+  it('a REST save of a draft nobody has open live reaches its stored live text: the next co-editor opens it with the save', async () => {
+    const draft = await newDraft();
+    const a = connect(draft.id, owner);
+    await a.synced;
+    type(a, 'op1', () => 'Urges all States to act, typed live;');
+    await a.acknowledged();
+    a.close();
+    await until(() => !ctx.live.server.documents.has(draft.id), 5000, 'the live document unloaded');
+
+    const current = await getDraft(owner, draft.id);
+    expect(current.paragraphs[1].text).toBe('Urges all States to act, typed live;');
+    const edited = current.paragraphs.map((p) => (p.id === 'op2' ? { ...p, text: 'Requests a report, saved with nobody live;' } : p));
+    expect((await owner.request(`/api/drafts/${draft.id}`, json({ version: current.version, paragraphs: edited }, 'PUT'))).status).toBe(200);
+
+    const b = connect(draft.id, owner);
+    await b.synced;
+    expect(textIn(b, 'op1')).toBe('Urges all States to act, typed live;');
+    expect(textIn(b, 'op2')).toBe('Requests a report, saved with nobody live;');
+  });
+
   it('names the live text as it stands as a revision, once per name, and compares two revisions', async () => {
     const draft = await newDraft();
     await share(draft.id, 'Norway', 'propose');

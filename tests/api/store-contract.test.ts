@@ -188,7 +188,9 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         const d1 = draft('d1', at(10));
         await store.drafts.insert(d1, alice);
         expect(await store.drafts.get('d1')).toEqual(d1);
-        expect(await store.drafts.getWithOwner('d1')).toEqual({ draft: d1, ownerDelegationId: 'del-mx' });
+        // A draft never opened live: the row is all there is to read.
+        expect(await store.drafts.getForReader('d1', alice)).toEqual({ draft: d1, ownerDelegationId: 'del-mx', shares: [], lineage: null, liveUpdatesPending: false });
+        expect(await store.drafts.getForReader('nope', alice)).toBeNull();
         expect(await store.drafts.get('nope')).toBeNull();
         expect(await store.drafts.listVersions('d1')).toEqual([{ version: 1, savedAt: at(10), savedBy: { id: 'u-alice', name: 'Alice', delegation: 'Mexico' }, note: null, name: null }]);
         expect((await store.drafts.getVersion('d1', 1))?.content).toEqual(content(d1));
@@ -197,9 +199,9 @@ function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('updates only from the expected version: a stale save is refused and changes nothing', async () => {
         const v2 = { ...draft('d1', at(11), 2), title: 'Second', paragraphs: PARAGRAPHS.slice(1) };
-        expect(await store.drafts.update(v2, 1, 'u-carol', 'Restored')).toBe(true);
+        expect(await store.drafts.update(v2, 1, 'u-carol', 'Restored')).toEqual({ liveDocument: false });
         const stale = { ...draft('d1', at(12), 2), title: 'Stale' };
-        expect(await store.drafts.update(stale, 1, 'u-bob')).toBe(false);
+        expect(await store.drafts.update(stale, 1, 'u-bob')).toBeNull();
         expect(await store.drafts.get('d1')).toEqual(v2);
         const versions = await store.drafts.listVersions('d1');
         expect(versions.map((v) => [v.version, v.note, v.savedBy?.id])).toEqual([
@@ -227,11 +229,11 @@ function storeContract(name: string, open: () => Promise<Store>): void {
       it('accepts a proposal with the save that applies it, and writes nothing when it was decided already', async () => {
         await store.negotiation.insert(proposal('p-accept', 'd1'));
         const v3 = draft('d1', at(13), 3);
-        expect(await store.drafts.update(v3, 2, 'u-alice', 'Accepted the proposal of Chile', { proposalId: 'p-accept', by: 'u-alice', at: at(13) })).toBe(true);
+        expect(await store.drafts.update(v3, 2, 'u-alice', 'Accepted the proposal of Chile', { proposalId: 'p-accept', by: 'u-alice', at: at(13) })).toEqual({ liveDocument: false });
         const accepted = await store.negotiation.get('d1', 'p-accept');
         expect(accepted).toMatchObject({ status: 'accepted', decidedAt: at(13), decidedBy: { name: 'Alice', delegation: 'Mexico' } });
         const v4 = { ...draft('d1', at(14), 4), title: 'Applies it twice' };
-        expect(await store.drafts.update(v4, 3, 'u-alice', null, { proposalId: 'p-accept', by: 'u-alice', at: at(14) })).toBe(false);
+        expect(await store.drafts.update(v4, 3, 'u-alice', null, { proposalId: 'p-accept', by: 'u-alice', at: at(14) })).toBeNull();
         expect(await store.drafts.get('d1')).toEqual(v3);
         expect((await store.drafts.listVersions('d1')).map((v) => v.version)).toEqual([3, 2, 1]);
         expect((await store.negotiation.get('d1', 'p-accept'))?.decidedAt).toBe(at(13));
@@ -298,6 +300,13 @@ function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('finds the shares that reach a user, and deletes one once', async () => {
         expect((await store.shares.reaching('d3', 'u-carol', 'del-mx')).map((s) => s.id).sort()).toEqual(['sh-3', 'sh-3c']);
+        // Read with the draft, the same shares, whole.
+        const forCarol = await store.drafts.getForReader('d3', { userId: 'u-carol', delegationId: 'del-mx' });
+        expect(forCarol).toMatchObject({ draft: { id: 'd3' }, ownerDelegationId: 'del-cl', lineage: null, liveUpdatesPending: false });
+        expect([...forCarol!.shares].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [...(await store.shares.reaching('d3', 'u-carol', 'del-mx'))].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+        expect((await store.drafts.getForReader('d3', { userId: 'u-bob', delegationId: 'del-cl' }))?.shares).toEqual([]);
         expect((await store.shares.reaching('d3', 'u-alice', 'del-mx')).map((s) => s.id)).toEqual(['sh-3']);
         expect(await store.shares.reaching('d3', 'u-bob', 'del-cl')).toEqual([]);
         expect(await store.shares.delete('d3', 'sh-3c')).toBe(true);
@@ -402,6 +411,10 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.live.lineage('d1')).toBeNull();
         expect(await store.live.read('d2')).toEqual({ lineage: 'lineage-1', updates: [state1], seq: 0 });
         expect(await store.live.hasUpdates('d2')).toBe(false);
+        expect(await store.drafts.getForReader('d2', { userId: 'u-alice', delegationId: 'del-mx' })).toMatchObject({ lineage: 'lineage-1', liveUpdatesPending: false });
+        // A save of a draft with a live document says so: the save must reach the live text.
+        const row = (await store.drafts.get('d2'))!;
+        expect(await store.drafts.update({ ...row, title: 'Saved beside the live text', version: row.version + 1, updatedAt: at(85) }, row.version, 'u-alice')).toEqual({ liveDocument: true });
       });
 
       it('appends updates with increasing sequence numbers, and reads the state then them', async () => {
@@ -414,6 +427,7 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         expect(read).toEqual({ lineage: 'lineage-1', updates: [state1, bytes(11), bytes(12, 12), bytes(13, 13, 13), bytes(14)], seq: seqs[3] });
         expect(read!.updates[1]).toBeInstanceOf(Uint8Array);
         expect(await store.live.hasUpdates('d2')).toBe(true);
+        expect((await store.drafts.getForReader('d2', { userId: 'u-alice', delegationId: 'del-mx' }))?.liveUpdatesPending).toBe(true);
         expect(await store.live.editorsSinceCompaction('d2')).toEqual(['u-alice', 'u-bob']);
         expect(await store.live.size('d2')).toEqual({ stateBytes: 3, updates: 4, updateBytes: 7 });
         expect(await store.live.updatesAfter('d2', seqs[1]!)).toEqual({
@@ -455,6 +469,7 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.drafts.get('d2')).toEqual(row);
         expect(await store.live.read('d2')).toEqual({ lineage: 'lineage-1', updates: [bytes(4, 4, 4, 4)], seq: seqs[3] });
         expect(await store.live.hasUpdates('d2')).toBe(false);
+        expect((await store.drafts.getForReader('d2', { userId: 'u-alice', delegationId: 'del-mx' }))?.liveUpdatesPending).toBe(false);
         expect(await store.live.size('d2')).toEqual({ stateBytes: 4, updates: 0, updateBytes: 0 });
         const next = await store.live.append('d2', bytes(15), 'u-alice');
         expect(next).toBeGreaterThan(seqs[3]!);
@@ -615,7 +630,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL', () => {
         await admin.end();
       }
       expect(await b.drafts.adoptOwnerless('del-mx')).toBe(1);
-      expect(await b.drafts.getWithOwner('old')).toMatchObject({ ownerDelegationId: 'del-mx', draft: { version: 3, paragraphs: PARAGRAPHS } });
+      expect(await b.drafts.getForReader('old', { userId: 'u-alice', delegationId: 'del-mx' })).toMatchObject({ ownerDelegationId: 'del-mx', draft: { version: 3, paragraphs: PARAGRAPHS } });
       expect(await a.drafts.listVersions('old')).toEqual([{ version: 3, savedAt: at(5), savedBy: null, note: null, name: null }]);
       expect(await a.drafts.adoptOwnerless('del-mx')).toBe(0);
     });

@@ -62,7 +62,7 @@ export function draftRoutes(ctx: AppContext) {
     .get('/:id', validate('param', IdParam), (c) =>
       guard(async () => {
         const { id } = c.req.valid('param');
-        return c.json({ ...(await drafts.getDraft(ctx, actorOf(c), id)), lineage: await ctx.live.lineage(id) } satisfies Draft, 200);
+        return c.json((await drafts.getDraftForEditor(ctx, actorOf(c), id)) satisfies Draft, 200);
       }),
     )
     .put('/:id', validate('param', IdParam), validate('json', UpdateDraftBody), (c) =>

@@ -2,11 +2,14 @@
 // server/store/drafts.ts and draft-sharing.ts keep them in SQLite. A write of a
 // draft and its version (and the proposal a save accepts) is one transaction;
 // the version check is in the UPDATE itself, so of two instances saving the
-// same version one wins and the other is told (false), never both.
+// same version one wins and the other is told (null), never both. A draft
+// request reads all it needs of the draft (owner, the reader's shares, the
+// state of its live document) in one statement, and a save writes in one: each
+// round trip is paid by every drafter under load.
 import type pg from 'pg';
 import type { Draft } from '../../drafts/model.js';
 import { inSection, SHARE_SELECT, toDraft, toDraftHead, toShare, toVersionInfo, versionContent, VERSION_SELECT, VERSION_WITH_CONTENT, withContent, type DraftRow, type ShareRow, type VersionRow } from '../rows.js';
-import type { Acceptance, DraftsStore, NewShare, SharesStore, VisibleDraft } from '../store.js';
+import type { Acceptance, DraftsStore, NewShare, SharesStore, VisibleDraft, Written } from '../store.js';
 import { inTransaction, isUniqueViolation, num, rollback, type Queryable } from './sql.js';
 
 async function insertVersion(db: Queryable, draft: Draft, savedBy: string | null, note: string | null = null): Promise<void> {
@@ -23,16 +26,21 @@ async function insertVersion(db: Queryable, draft: Draft, savedBy: string | null
 /**
  * Writes `draft` and its version if the row is still at `expectedVersion`, in
  * one statement (one round trip; atomic alone, or part of the caller's
- * transaction); false, writing nothing, otherwise. Shared with the live
- * documents' materialise.
+ * transaction), telling whether the draft has a live document; null, writing
+ * nothing, otherwise. The live document is looked for by the write itself, not
+ * by the read before it: one made from the row meanwhile must still get the save.
+ * Shared with the live documents' materialise.
  */
-export async function writeDraft(db: Queryable, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null): Promise<boolean> {
-  const result = await db.query(
+export async function writeDraft(db: Queryable, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null): Promise<Written | null> {
+  const { rows } = await db.query<{ live_document: boolean }>(
     `WITH updated AS (
        UPDATE drafts SET title = $2, body = $3, base_document_id = $4, version = $5, paragraphs = $6, preamble_count = $7, operative_count = $8, updated_at = $9
        WHERE id = $1 AND version = $10 RETURNING id
+     ),
+     kept AS (
+       INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) SELECT id, $5, $9, $11, $12, $13 FROM updated RETURNING draft_id
      )
-     INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) SELECT id, $5, $9, $11, $12, $13 FROM updated`,
+     SELECT EXISTS (SELECT 1 FROM live_documents WHERE draft_id = $1) AS live_document FROM kept`,
     [
       draft.id,
       draft.title,
@@ -49,7 +57,14 @@ export async function writeDraft(db: Queryable, draft: Draft, expectedVersion: n
       note,
     ],
   );
-  return result.rowCount === 1;
+  return rows[0] ? { liveDocument: rows[0].live_document } : null;
+}
+
+/** A draft row with what a reader's request needs beside it (DraftForReader); the shares as JSON rows. */
+interface ReaderRow extends DraftRow {
+  shares: ShareRow[];
+  lineage: string | null;
+  live_updates_pending: boolean;
 }
 
 interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
@@ -60,11 +75,6 @@ interface HeaderRow extends Omit<DraftRow, 'paragraphs'> {
 }
 
 export function draftsStore(pool: pg.Pool): DraftsStore {
-  const getWithOwner = async (id: string) => {
-    const { rows } = await pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
-    return rows[0] ? { draft: toDraft(rows[0]), ownerDelegationId: rows[0].owner_delegation_id } : null;
-  };
-
   return {
     async listVisible(userId, delegationId, page) {
       // One statement, so the page and the total describe the same moment; a page past the end still brings the total (one row of nulls).
@@ -95,10 +105,25 @@ export function draftsStore(pool: pg.Pool): DraftsStore {
     },
 
     async get(id) {
-      return (await getWithOwner(id))?.draft ?? null;
+      const { rows } = await pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1', [id]);
+      return rows[0] ? toDraft(rows[0]) : null;
     },
 
-    getWithOwner,
+    async getForReader(id, reader) {
+      // One statement: every draft request pays each round trip, and the parts describe one moment.
+      const { rows } = await pool.query<ReaderRow>(
+        `SELECT d.*,
+           (SELECT lineage FROM live_documents WHERE draft_id = d.id) AS lineage,
+           EXISTS (SELECT 1 FROM live_updates WHERE draft_id = d.id) AS live_updates_pending,
+           (SELECT COALESCE(json_agg(r ORDER BY r.created_at, r.id), '[]'::json)
+            FROM (${SHARE_SELECT} WHERE s.draft_id = d.id AND (s.user_id = $2 OR s.delegation_id = $3)) r) AS shares
+         FROM drafts d WHERE d.id = $1`,
+        [id, reader.userId, reader.delegationId],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return { draft: toDraft(row), ownerDelegationId: row.owner_delegation_id, shares: row.shares.map(toShare), lineage: row.lineage, liveUpdatesPending: row.live_updates_pending };
+    },
 
     insert(draft, owner) {
       return inTransaction(pool, async (client) => {
@@ -129,14 +154,15 @@ export function draftsStore(pool: pg.Pool): DraftsStore {
       // A save alone is one statement: no transaction to open and commit around it.
       if (!accepting) return writeDraft(pool, draft, expectedVersion, savedBy, note);
       return inTransaction(pool, async (client) => {
-        if (!(await writeDraft(client, draft, expectedVersion, savedBy, note))) rollback(false);
+        const written = await writeDraft(client, draft, expectedVersion, savedBy, note);
+        if (!written) rollback(null);
         const accepted = await client.query(
           `UPDATE proposals SET status = 'accepted', decided_by = $3, decided_at = $4 WHERE draft_id = $1 AND id = $2 AND status IN ('open', 'bracketed')`,
           [draft.id, accepting.proposalId, accepting.by, accepting.at],
         );
         // Decided meanwhile (or not this draft's): the text it would apply is not saved either.
-        if (accepted.rowCount === 0) rollback(false);
-        return true;
+        if (accepted.rowCount === 0) rollback(null);
+        return written;
       });
     },
 

@@ -1,11 +1,14 @@
 // Drafts in SQLite: the only SQL that touches the drafts and draft_versions
 // tables (schema in drafts-schema.ts). Every write of a draft also keeps its
 // content as a version, in the same transaction: history is never behind the
-// draft. Rows in, rows out: the rules (ids, order, versions, rollover, limits,
-// who may do what) live in server/drafts/.
+// draft. A read or a write of a draft also says what the live documents
+// (live.ts) hold of it, as the PostgreSQL store says it in the same statement.
+// Rows in, rows out: the rules (ids, order, versions, rollover, limits, who may
+// do what) live in server/drafts/.
 import type { Db } from '../db.js';
-import type { Acceptance, VisibleDraft } from '../store.js';
+import type { Acceptance, DraftForReader, VisibleDraft, Written } from '../store.js';
 import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../../drafts/model.js';
+import { sharesReaching } from './draft-sharing.js';
 import { inSection, toDraft, toDraftHead, toVersionInfo, versionContent, VERSION_SELECT, VERSION_WITH_CONTENT, withContent, type DraftRow, type VersionRow } from '../rows.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
@@ -83,9 +86,10 @@ export function insertDraft(db: Db, draft: Draft, owner: { userId: string; deleg
 
 /**
  * Writes `draft` (and keeps it as a version, with `note` saying why when it was
- * not typing) only if the stored row is still at `expectedVersion`; false otherwise.
+ * not typing) only if the stored row is still at `expectedVersion`, telling
+ * whether the draft has a live document; null otherwise.
  */
-export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null, accepting?: Acceptance): boolean {
+export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null, accepting?: Acceptance): Written | null {
   const accept = db.prepare(`UPDATE proposals SET status = 'accepted', decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN ('open', 'bracketed')`);
   const refused = Symbol('refused');
   const write = db.transaction(() => {
@@ -96,16 +100,16 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
          WHERE id = @id AND version = @expectedVersion`,
       )
       .run({ ...toParams(draft), expectedVersion });
-    if (result.changes === 0) return false;
+    if (result.changes === 0) return null;
     insertVersion(db, draft, savedBy, note);
     // The proposal decided meanwhile: the whole save is undone (a throw rolls the transaction back).
     if (accepting && accept.run(accepting.by, accepting.at, draft.id, accepting.proposalId).changes === 0) throw refused;
-    return true;
+    return { liveDocument: db.prepare('SELECT 1 FROM live_documents WHERE draft_id = ?').get(draft.id) !== undefined };
   });
   try {
     return write();
   } catch (e) {
-    if (e === refused) return false;
+    if (e === refused) return null;
     throw e;
   }
 }
@@ -114,10 +118,23 @@ export function deleteDraft(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
 }
 
-/** A draft with the delegation that owns it (null for a draft made before accounts, until the bootstrap adopts it), in one read. */
-export function getDraftWithOwner(db: Db, id: string): { draft: Draft; ownerDelegationId: string | null } | null {
-  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
-  return row ? { draft: toDraft(row), ownerDelegationId: row.owner_delegation_id } : null;
+/** The draft with what a reader's request needs beside it: the shares that reach them and its live document's lineage and pending updates. */
+export function getDraftForReader(db: Db, id: string, reader: { userId: string; delegationId: string }): DraftForReader | null {
+  const row = db
+    .prepare(
+      `SELECT d.*, (SELECT lineage FROM live_documents WHERE draft_id = d.id) AS lineage,
+         EXISTS (SELECT 1 FROM live_updates WHERE draft_id = d.id) AS live_updates_pending
+       FROM drafts d WHERE d.id = ?`,
+    )
+    .get(id) as (DraftRow & { lineage: string | null; live_updates_pending: number }) | undefined;
+  if (!row) return null;
+  return {
+    draft: toDraft(row),
+    ownerDelegationId: row.owner_delegation_id,
+    shares: sharesReaching(db, id, reader.userId, reader.delegationId),
+    lineage: row.lineage,
+    liveUpdatesPending: row.live_updates_pending === 1,
+  };
 }
 
 /**

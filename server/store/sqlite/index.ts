@@ -47,7 +47,7 @@ export function openSqliteStore(db: Db): Store {
     drafts: {
       listVisible: over(db, drafts.listVisibleDrafts),
       get: over(db, drafts.getDraft),
-      getWithOwner: over(db, drafts.getDraftWithOwner),
+      getForReader: over(db, drafts.getDraftForReader),
       insert: over(db, drafts.insertDraft),
       update: over(db, drafts.updateDraft),
       delete: over(db, drafts.deleteDraft),
