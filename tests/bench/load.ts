@@ -20,7 +20,7 @@
 //        [--root DIR]                    start the server of another checkout (for a comparison)
 //        [--template DIR]                the corpus folder to copy (precedent.db + index/)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -123,6 +123,28 @@ async function paragraphsToType(url: string): Promise<string[]> {
   if (texts.length === 0) throw new Error('no English paragraphs to type');
   return texts;
 }
+
+/**
+ * The kernel's TCP counters (Linux, /proc/net): a SYN the listen queue dropped
+ * is retried after 1 s, 3 s…, so latencies of a second or more with no stall of
+ * the server's event loop show here, not in the server.
+ */
+const TCP_COUNTERS = ['ListenOverflows', 'ListenDrops', 'TCPSynRetrans', 'RetransSegs', 'TCPTimeouts'];
+function tcpCounters(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const file of ['/proc/net/netstat', '/proc/net/snmp']) {
+    if (!existsSync(file)) continue;
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      const names = lines[i].split(/\s+/).slice(1);
+      const values = lines[i + 1].split(/\s+/).slice(1);
+      names.forEach((name, k) => TCP_COUNTERS.includes(name) && out.set(name, Number(values[k])));
+    }
+  }
+  return out;
+}
+const tcpDelta = (before: Map<string, number>, after: Map<string, number>) =>
+  before.size ? TCP_COUNTERS.filter((n) => after.has(n)).map((n) => `${n} +${after.get(n)! - (before.get(n) ?? 0)}`).join(', ') : 'not available here';
 
 const stats = {
   suggestOk: [] as number[],
@@ -266,7 +288,9 @@ async function main(): Promise<void> {
     started?.server.kill('SIGUSR2');
     const clientDelay = monitorEventLoopDelay({ resolution: 10 });
     clientDelay.enable();
+    const tcpBefore = tcpCounters();
     const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
+    const tcp = tcpDelta(tcpBefore, tcpCounters());
     // Every acknowledged save must read back.
     let lost = 0;
     for (const d of drafters) {
@@ -286,6 +310,7 @@ async function main(): Promise<void> {
         `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, max ${f(Math.max(...stats.saveOk))}; errors: ${errors(stats.saveErrors)}`,
         `health: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
         `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
+        `kernel TCP counters over the run: ${tcp}`,
         `acknowledged saves missing afterwards: ${lost} of ${drafters.filter((d) => d.acked).length} drafts`,
       ].join('\n'),
     );
