@@ -29,7 +29,7 @@ export class LanguageIndex {
     this.dirty = !loaded;
   }
 
-  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
   // Every file is checked against the manifest's checksums (`sums`) first.
   static load(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): LanguageIndex {
     return new LanguageIndex(language, zhMode, {

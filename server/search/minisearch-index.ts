@@ -1,6 +1,7 @@
 // Candidate generation for one language: MiniSearch (BM25) over paragraphs that
 // the analyser (analyse.ts) has already turned into terms, plus the document
-// frequencies that query pruning needs, persisted as MiniSearch JSON.
+// frequencies that query pruning needs, persisted as MiniSearch's own maps in
+// a compact binary file (see PersistedMiniSearch).
 //
 // Why the terms arrive pre-analysed: the analyser (segmenter or bigrams for
 // Chinese, stemmers elsewhere) is shared with pruning and the similarity, so
@@ -36,6 +37,145 @@ const OPTIONS: Options<Doc> = {
   searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false, tokenize: split, processTerm: encodeTerm },
 };
 
+/**
+ * MiniSearch, persisted as its own maps in binary rather than as JSON.
+ *
+ * Why: MiniSearch.loadJSON parses one JSON object per term whose keys are
+ * the paragraphs' ids, then turns every key back into a number (Object.keys,
+ * parseInt) to rebuild the term's Map: about 1.7 µs a posting, 13 s for 8 M
+ * postings, and several times the index's size in transient heap. Restoring
+ * writes the same Maps directly from typed arrays, through the fields
+ * MiniSearch declares protected for subclasses, as loadJS would have set them.
+ * What search and add see afterwards is the same index.
+ *
+ * File layout (little-endian, sections in this order):
+ *   u32 × 10   MAGIC, PACK_VERSION, field count (1), documentCount, nextId,
+ *              dirtCount, documents, terms, postings, bytes of term text
+ *   f64        average field length
+ *   u32 × documents × 3   short id, slot (MiniSearch's id), field length
+ *   u32 × terms           postings of each term (only field 0 exists)
+ *   u32 × postings        short ids, term by term
+ *   u16 × postings        term frequencies
+ *   UTF-8                 the (encoded) terms, space-separated
+ */
+class PersistedMiniSearch extends MiniSearch<Doc> {
+  serialize(): Buffer {
+    if (Object.keys(this._fieldIds).length !== 1) throw new Error('PersistedMiniSearch stores one field');
+    const documents = this._documentIds.size;
+    const docWords = new Uint32Array(documents * 3);
+    let i = 0;
+    for (const [shortId, slot] of this._documentIds) {
+      docWords[i++] = shortId;
+      docWords[i++] = slot as number;
+      docWords[i++] = this._fieldLength.get(shortId)?.[0] ?? 0;
+    }
+    const terms: string[] = [];
+    const counts: number[] = [];
+    let postings = 0;
+    for (const [term, fields] of this._index) {
+      const freqs = fields.get(0);
+      if (!freqs || freqs.size === 0) continue;
+      terms.push(term);
+      counts.push(freqs.size);
+      postings += freqs.size;
+    }
+    const shortIds = new Uint32Array(postings);
+    const tfs = new Uint16Array(postings);
+    let at = 0;
+    for (const term of terms) {
+      for (const [shortId, tf] of this._index.get(term)!.get(0)!) {
+        if (tf > 0xffff) throw new Error(`term frequency ${tf} does not fit the index file`);
+        shortIds[at] = shortId;
+        tfs[at++] = tf;
+      }
+    }
+    const text = Buffer.from(terms.join(SEPARATOR), 'utf8');
+    const header = new Uint32Array([MAGIC, PACK_VERSION, 1, this._documentCount, this._nextId, this._dirtCount, documents, terms.length, postings, text.length]);
+    const average = new Float64Array([this._avgFieldLength[0] ?? 0]);
+    return Buffer.concat([header, average, docWords, new Uint32Array(counts), shortIds, tfs, text].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
+  }
+
+  /** The index serialize() wrote. */
+  static restore(bytes: Buffer): PersistedMiniSearch {
+    const steps = PersistedMiniSearch.restoring(bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** As restore(), yielding to the event loop every few hundred thousand postings (background warm-up). */
+  static async restoreAsync(bytes: Buffer): Promise<PersistedMiniSearch> {
+    const steps = PersistedMiniSearch.restoring(bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Restores step by step: each yield is a point where the caller may pause. */
+  private static *restoring(bytes: Buffer): Generator<void, PersistedMiniSearch> {
+    // Typed-array views need aligned offsets: copy when the file's buffer is not aligned.
+    const data = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+    const u32 = (offset: number, length: number) => new Uint32Array(data.buffer, data.byteOffset + offset, length);
+    const [magic, version, fieldCount, documentCount, nextId, dirtCount, documents, termCount, postings, textBytes] = u32(0, 10);
+    if (magic !== MAGIC || version !== PACK_VERSION || fieldCount !== 1) throw new Error('not an index file of this version');
+    let offset = 40;
+    const average = new Float64Array(data.buffer, data.byteOffset + offset, 1)[0];
+    offset += 8;
+    const docWords = u32(offset, documents * 3);
+    offset += documents * 12;
+    const counts = u32(offset, termCount);
+    offset += termCount * 4;
+    const shortIds = u32(offset, postings);
+    offset += postings * 4;
+    const tfs = new Uint16Array(data.buffer, data.byteOffset + offset, postings);
+    offset += postings * 2;
+    if (offset + textBytes !== data.length) throw new Error('index file of the wrong length');
+    const terms = textBytes === 0 ? [] : data.toString('utf8', offset, offset + textBytes).split(SEPARATOR);
+
+    const ms = new PersistedMiniSearch(OPTIONS);
+    ms._documentCount = documentCount;
+    ms._nextId = nextId;
+    ms._dirtCount = dirtCount;
+    ms._avgFieldLength = [average];
+    // One array per distinct field length: MiniSearch only reads a document's
+    // array (a new document gets a new one), and a million one-element arrays
+    // were ~60 MB of heap.
+    const lengthArrays = new Map<number, number[]>();
+    for (let i = 0; i < documents * 3; i += 3) {
+      const shortId = docWords[i];
+      const slot = docWords[i + 1];
+      const length = docWords[i + 2];
+      let lengths = lengthArrays.get(length);
+      if (!lengths) lengthArrays.set(length, (lengths = [length]));
+      ms._documentIds.set(shortId, slot);
+      ms._idToShortId.set(slot, shortId);
+      ms._fieldLength.set(shortId, lengths);
+    }
+    let at = 0;
+    let sincePause = 0;
+    for (let t = 0; t < termCount; t++) {
+      const freqs = new Map<number, number>();
+      for (const end = at + counts[t]; at < end; at++) freqs.set(shortIds[at], tfs[at]);
+      ms._index.set(terms[t], new Map([[0, freqs]]));
+      sincePause += counts[t];
+      if (sincePause >= POSTINGS_BETWEEN_PAUSES) {
+        sincePause = 0;
+        yield;
+      }
+    }
+    return ms;
+  }
+}
+
+const MAGIC = 0x4d535042; // "BPSM"
+/** Version of PersistedMiniSearch's layout (the index's format, INDEX_FORMAT, changes with it). */
+const PACK_VERSION = 1;
+/** About 20–40 ms of restoring between two yields to the event loop. */
+const POSTINGS_BETWEEN_PAUSES = 250_000;
+
 export class CandidateIndex {
   /**
    * Document frequency per (raw) term over live paragraphs. MiniSearch keeps
@@ -45,14 +185,14 @@ export class CandidateIndex {
   private readonly df: Map<string, number>;
 
   private constructor(
-    private readonly ms: MiniSearch<Doc>,
+    private readonly ms: PersistedMiniSearch,
     df: Map<string, number>,
   ) {
     this.df = df;
   }
 
   static create(): CandidateIndex {
-    return new CandidateIndex(new MiniSearch<Doc>(OPTIONS), new Map());
+    return new CandidateIndex(new PersistedMiniSearch(OPTIONS), new Map());
   }
 
   /** Live paragraphs. */
@@ -106,23 +246,23 @@ export class CandidateIndex {
     return hits;
   }
 
-  /** Writes `<prefix>.minisearch.json` and `<prefix>.df.json`, recording their checksums in `sums`. */
+  /** Writes `<prefix>.minisearch` and `<prefix>.df.json`, recording their checksums in `sums`. */
   save(prefix: string, sums: Checksums): void {
-    writeAtomic(`${prefix}.minisearch.json`, JSON.stringify(this.ms), sums);
+    writeAtomic(`${prefix}.minisearch`, this.ms.serialize(), sums);
     writeAtomic(`${prefix}.df.json`, JSON.stringify([...this.df]), sums);
   }
 
   /** Reads the files save() wrote; throws DamagedIndexFile when one does not match its checksum. */
   static load(prefix: string, sums: Checksums): CandidateIndex {
-    const ms = MiniSearch.loadJSON<Doc>(readChecked(`${prefix}.minisearch.json`, sums).toString('utf8'), OPTIONS);
+    const ms = PersistedMiniSearch.restore(readChecked(`${prefix}.minisearch`, sums));
     const df = new Map(JSON.parse(readChecked(`${prefix}.df.json`, sums).toString('utf8')) as [string, number][]);
     return new CandidateIndex(ms, df);
   }
 
-  /** As load(), yielding to the event loop while it rebuilds (for background warm-up). */
+  /** As load(), yielding to the event loop while it restores (for background warm-up). */
   static async loadAsync(prefix: string, sums: Checksums): Promise<CandidateIndex> {
-    const [json, dfJson] = await Promise.all([readCheckedAsync(`${prefix}.minisearch.json`, sums), readCheckedAsync(`${prefix}.df.json`, sums)]);
-    const ms = await MiniSearch.loadJSONAsync<Doc>(json.toString('utf8'), OPTIONS);
+    const [bytes, dfJson] = await Promise.all([readCheckedAsync(`${prefix}.minisearch`, sums), readCheckedAsync(`${prefix}.df.json`, sums)]);
+    const ms = await PersistedMiniSearch.restoreAsync(bytes);
     return new CandidateIndex(ms, new Map(JSON.parse(dfJson.toString('utf8')) as [string, number][]));
   }
 }
