@@ -73,6 +73,11 @@ export class LanguageIndex {
     return this.candidates.docFrequency(term);
   }
 
+  /** A term too common for MiniSearch to hold postings for (minisearch-index.ts STOP_SHARE): searching it finds nothing. */
+  isStopTerm(term: string): boolean {
+    return this.candidates.isStopTerm(term);
+  }
+
   add(p: IndexedParagraph): number {
     const slot = this.store.push(p);
     this.candidates.add(slot, this.terms(p.text));

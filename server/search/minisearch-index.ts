@@ -27,15 +27,39 @@ interface Doc {
 
 const split = (s: string): string[] => (s ? s.split(SEPARATOR) : []);
 
-// The same options must be given to loadJSON as to the constructor.
-const OPTIONS: Options<Doc> = {
-  idField: 'slot',
-  fields: ['terms'],
-  storeFields: [],
-  tokenize: split,
-  processTerm: encodeTerm,
-  searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false, tokenize: split, processTerm: encodeTerm },
-};
+/**
+ * MiniSearch's options for an index whose stop terms (see STOP_SHARE) get no
+ * postings: processTerm drops them, when indexing (MiniSearch still counts
+ * them in the field length, so BM25's length normalisation is unchanged) and
+ * in queries.
+ */
+function optionsFor(stop: ReadonlySet<string>): Options<Doc> {
+  const processTerm = (term: string) => (stop.has(term) ? null : encodeTerm(term));
+  return {
+    idField: 'slot',
+    fields: ['terms'],
+    storeFields: [],
+    tokenize: split,
+    processTerm,
+    searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false, tokenize: split, processTerm },
+  };
+}
+
+/**
+ * A term in more than this share of a language's paragraphs becomes a stop
+ * term: MiniSearch indexes no postings for it. Query pruning (suggest.ts
+ * pruneTerms, phrase.ts keywordTerms) drops terms over the same share as
+ * boilerplate whenever three rarer ones remain, so their postings, about half
+ * of all in English and in Chinese words (tests/bench/search-results.md), were
+ * nearly dead weight; a query made only of them is answered otherwise
+ * (phrase.ts).
+ */
+export const STOP_SHARE = 0.05;
+/**
+ * Below this many paragraphs a language has no stop terms: a share means
+ * little in a small index (and tests with a handful of paragraphs keep every term).
+ */
+export const STOP_MIN_PARAGRAPHS = 5000;
 
 /**
  * MiniSearch, persisted as its own maps in binary rather than as JSON.
@@ -59,6 +83,11 @@ const OPTIONS: Options<Doc> = {
  *   UTF-8                 the (encoded) terms, space-separated
  */
 class PersistedMiniSearch extends MiniSearch<Doc> {
+  /** Drops every posting of an (encoded) term: it has just become a stop term. */
+  dropTerm(encoded: string): void {
+    this._index.delete(encoded);
+  }
+
   serialize(): Buffer {
     if (Object.keys(this._fieldIds).length !== 1) throw new Error('PersistedMiniSearch stores one field');
     const documents = this._documentIds.size;
@@ -96,8 +125,8 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
   }
 
   /** The index serialize() wrote. */
-  static restore(bytes: Buffer): PersistedMiniSearch {
-    const steps = PersistedMiniSearch.restoring(bytes);
+  static restore(bytes: Buffer, options: Options<Doc>): PersistedMiniSearch {
+    const steps = PersistedMiniSearch.restoring(bytes, options);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -105,8 +134,8 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
   }
 
   /** As restore(), yielding to the event loop every few hundred thousand postings (background warm-up). */
-  static async restoreAsync(bytes: Buffer): Promise<PersistedMiniSearch> {
-    const steps = PersistedMiniSearch.restoring(bytes);
+  static async restoreAsync(bytes: Buffer, options: Options<Doc>): Promise<PersistedMiniSearch> {
+    const steps = PersistedMiniSearch.restoring(bytes, options);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -115,7 +144,7 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
   }
 
   /** Restores step by step: each yield is a point where the caller may pause. */
-  private static *restoring(bytes: Buffer): Generator<void, PersistedMiniSearch> {
+  private static *restoring(bytes: Buffer, options: Options<Doc>): Generator<void, PersistedMiniSearch> {
     // Typed-array views need aligned offsets: copy when the file's buffer is not aligned.
     const data = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
     const u32 = (offset: number, length: number) => new Uint32Array(data.buffer, data.byteOffset + offset, length);
@@ -135,7 +164,7 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
     if (offset + textBytes !== data.length) throw new Error('index file of the wrong length');
     const terms = textBytes === 0 ? [] : data.toString('utf8', offset, offset + textBytes).split(SEPARATOR);
 
-    const ms = new PersistedMiniSearch(OPTIONS);
+    const ms = new PersistedMiniSearch(options);
     ms._documentCount = documentCount;
     ms._nextId = nextId;
     ms._dirtCount = dirtCount;
@@ -173,26 +202,42 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
 const MAGIC = 0x4d535042; // "BPSM"
 /** Version of PersistedMiniSearch's layout (the index's format, INDEX_FORMAT, changes with it). */
 const PACK_VERSION = 1;
+/** `<prefix>.df.json`. */
+interface PersistedTerms {
+  df: [string, number][];
+  stop: string[];
+}
+
 /** About 20–40 ms of restoring between two yields to the event loop. */
 const POSTINGS_BETWEEN_PAUSES = 250_000;
 
 export class CandidateIndex {
+  private readonly ms: PersistedMiniSearch;
+
   /**
    * Document frequency per (raw) term over live paragraphs. MiniSearch keeps
-   * this inside its radix tree with no public accessor, and pruning asks it
-   * for every query term, so it is kept alongside (a few MB at most).
+   * this inside its radix tree with no public accessor (and has none for stop
+   * terms), and pruning asks it for every query term, so it is kept alongside
+   * (a few MB at most).
    */
   private readonly df: Map<string, number>;
 
-  private constructor(
-    private readonly ms: PersistedMiniSearch,
-    df: Map<string, number>,
-  ) {
+  /**
+   * Terms that get no postings (STOP_SHARE). Once a stop term, a term stays
+   * one until the language is rebuilt, even if its share falls back: its
+   * postings are gone, and pruning treats it as boilerplate (isStopTerm).
+   */
+  private readonly stop: Set<string>;
+
+  private constructor(df: Map<string, number>, stop: Set<string>, ms?: (options: Options<Doc>) => PersistedMiniSearch) {
     this.df = df;
+    this.stop = stop;
+    const options = optionsFor(stop);
+    this.ms = ms ? ms(options) : new PersistedMiniSearch(options);
   }
 
   static create(): CandidateIndex {
-    return new CandidateIndex(new PersistedMiniSearch(OPTIONS), new Map());
+    return new CandidateIndex(new Map(), new Set());
   }
 
   /** Live paragraphs. */
@@ -204,10 +249,22 @@ export class CandidateIndex {
     return this.ms.termCount;
   }
 
+  get stopTermCount(): number {
+    return this.stop.size;
+  }
+
   /** Indexes the terms of the paragraph at `slot` (a slot is never reused). */
   add(slot: number, terms: string[]): void {
+    const n = this.size + 1;
+    for (const t of new Set(terms)) {
+      const df = (this.df.get(t) ?? 0) + 1;
+      this.df.set(t, df);
+      if (df / n > STOP_SHARE && n >= STOP_MIN_PARAGRAPHS && !this.stop.has(t)) {
+        this.stop.add(t);
+        this.ms.dropTerm(encodeTerm(t));
+      }
+    }
     this.ms.add({ slot, terms: terms.join(SEPARATOR) });
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   /** Drops a paragraph; `terms` are its terms, to keep document frequencies right. */
@@ -221,6 +278,11 @@ export class CandidateIndex {
       if (n > 0) this.df.set(t, n);
       else this.df.delete(t);
     }
+  }
+
+  /** A term MiniSearch holds no postings for (STOP_SHARE). */
+  isStopTerm(term: string): boolean {
+    return this.stop.has(term);
   }
 
   docFrequency(term: string): number {
@@ -246,23 +308,26 @@ export class CandidateIndex {
     return hits;
   }
 
-  /** Writes `<prefix>.minisearch` and `<prefix>.df.json`, recording their checksums in `sums`. */
+  /** Writes `<prefix>.minisearch` and `<prefix>.df.json` (frequencies and stop terms), recording their checksums in `sums`. */
   save(prefix: string, sums: Checksums): void {
     writeAtomic(`${prefix}.minisearch`, this.ms.serialize(), sums);
-    writeAtomic(`${prefix}.df.json`, JSON.stringify([...this.df]), sums);
+    const terms: PersistedTerms = { df: [...this.df], stop: [...this.stop] };
+    writeAtomic(`${prefix}.df.json`, JSON.stringify(terms), sums);
   }
 
   /** Reads the files save() wrote; throws DamagedIndexFile when one does not match its checksum. */
   static load(prefix: string, sums: Checksums): CandidateIndex {
-    const ms = PersistedMiniSearch.restore(readChecked(`${prefix}.minisearch`, sums));
-    const df = new Map(JSON.parse(readChecked(`${prefix}.df.json`, sums).toString('utf8')) as [string, number][]);
-    return new CandidateIndex(ms, df);
+    const terms = JSON.parse(readChecked(`${prefix}.df.json`, sums).toString('utf8')) as PersistedTerms;
+    const bytes = readChecked(`${prefix}.minisearch`, sums);
+    return new CandidateIndex(new Map(terms.df), new Set(terms.stop), (options) => PersistedMiniSearch.restore(bytes, options));
   }
 
   /** As load(), yielding to the event loop while it restores (for background warm-up). */
   static async loadAsync(prefix: string, sums: Checksums): Promise<CandidateIndex> {
-    const [bytes, dfJson] = await Promise.all([readCheckedAsync(`${prefix}.minisearch`, sums), readCheckedAsync(`${prefix}.df.json`, sums)]);
-    const ms = await PersistedMiniSearch.restoreAsync(bytes);
-    return new CandidateIndex(ms, new Map(JSON.parse(dfJson.toString('utf8')) as [string, number][]));
+    const [bytes, json] = await Promise.all([readCheckedAsync(`${prefix}.minisearch`, sums), readCheckedAsync(`${prefix}.df.json`, sums)]);
+    const terms = JSON.parse(json.toString('utf8')) as PersistedTerms;
+    const stop = new Set(terms.stop);
+    const ms = await PersistedMiniSearch.restoreAsync(bytes, optionsFor(stop));
+    return new CandidateIndex(new Map(terms.df), stop, () => ms);
   }
 }
