@@ -14,7 +14,8 @@ import type { LanguageIndex } from './language-index.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
 // 7: each language gains `.shingles` (shingle-index.ts).
-// 8: MiniSearch in binary (`.minisearch`, not `.minisearch.json`); `.offsets` are byte offsets.
+// 8: MiniSearch in binary (`.minisearch`, not `.minisearch.json`), `.df.json` with the stop
+//    terms, `.offsets` in bytes; Chinese terms default to segmenter words (the manifest's zhMode).
 export const INDEX_FORMAT = 8;
 
 /** Where the index lives for a database file: data/precedent.db → data/index/. */

@@ -15,6 +15,17 @@ import { readChecked, readCheckedAsync, writeAtomic, type Checksums } from './ch
 export interface Hit {
   slot: number;
   score: number;
+  /** Query terms the paragraph has (MiniSearch multiplies their summed scores by it). */
+  matched: number;
+}
+
+/** MiniSearch's BM25+ for one term of one paragraph, with its default parameters (k 1.2, b 0.7, d 0.5). */
+function bm25(termFrequency: number, documentFrequency: number, paragraphs: number, length: number, averageLength: number): number {
+  const k = 1.2;
+  const b = 0.7;
+  const d = 0.5;
+  const idf = Math.log(1 + (paragraphs - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  return idf * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * length) / averageLength)));
 }
 
 /** Terms are joined with it; no analyser term contains a space. */
@@ -51,7 +62,9 @@ function optionsFor(stop: ReadonlySet<string>): Options<Doc> {
  * pruneTerms, phrase.ts keywordTerms) drops terms over the same share as
  * boilerplate whenever three rarer ones remain, so their postings, about half
  * of all in English and in Chinese words (tests/bench/search-results.md), were
- * nearly dead weight; a query made only of them is answered otherwise
+ * nearly dead weight. Where pruning does keep one (a keyword query with fewer
+ * than three rarer terms), it re-scores the hits of the rarer ones
+ * (rescoreWithStopTerms); a query made only of them is answered as a phrase
  * (phrase.ts).
  */
 export const STOP_SHARE = 0.05;
@@ -83,6 +96,11 @@ export const STOP_MIN_PARAGRAPHS = 5000;
  *   UTF-8                 the (encoded) terms, space-separated
  */
 class PersistedMiniSearch extends MiniSearch<Doc> {
+  /** The average paragraph length in terms, as BM25 normalises by it. */
+  get averageFieldLength(): number {
+    return this._avgFieldLength[0] ?? 1;
+  }
+
   /** Drops every posting of an (encoded) term: it has just become a stop term. */
   dropTerm(encoded: string): void {
     this._index.delete(encoded);
@@ -304,8 +322,38 @@ export class CandidateIndex {
     const results = this.ms.search([...new Set(terms)].join(SEPARATOR), { boostDocument });
     const n = Math.min(limit, results.length);
     const hits: Hit[] = new Array(n);
-    for (let i = 0; i < n; i++) hits[i] = { slot: results[i].id as number, score: results[i].score };
+    for (let i = 0; i < n; i++) hits[i] = { slot: results[i].id as number, score: results[i].score, matched: results[i].terms.length };
     return hits;
+  }
+
+  /**
+   * Re-scores the first `count` hits (best first) as if the stop terms had
+   * been searched too: each paragraph's terms (`termsOf`) give each stop
+   * term's frequency, scored as MiniSearch scores a term (BM25+ with its
+   * default parameters, and the sum multiplied by the number of query terms
+   * matched), from the stop term's document frequency. The rest keep their
+   * score; all are sorted again.
+   */
+  rescoreWithStopTerms(hits: Hit[], stopTerms: string[], count: number, termsOf: (slot: number) => string[]): Hit[] {
+    if (stopTerms.length === 0 || hits.length === 0) return hits;
+    const n = this.size;
+    const average = this.ms.averageFieldLength;
+    const out = hits.map((h, i) => {
+      if (i >= count) return h;
+      const terms = termsOf(h.slot);
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      let raw = h.score / h.matched;
+      let matched = h.matched;
+      for (const stop of stopTerms) {
+        const f = tf.get(stop);
+        if (!f) continue;
+        raw += bm25(f, this.docFrequency(stop), n, terms.length, average);
+        matched++;
+      }
+      return { ...h, score: raw * matched, matched };
+    });
+    return out.sort((a, b) => b.score - a.score);
   }
 
   /** Writes `<prefix>.minisearch` and `<prefix>.df.json` (frequencies and stop terms), recording their checksums in `sums`. */

@@ -31,25 +31,38 @@ export const PAGE_SIZE = 20;
  */
 export const KEYWORD_PRUNING = { maxTerms: 12, maxDfShare: 0.05, minKept: 3, maxPostings: 60_000 };
 
-/** The terms a keyword query searches, and how many of its distinct terms were left out. */
-export function keywordTerms(li: LanguageIndex, q: string, tuning = KEYWORD_PRUNING): { terms: string[]; omitted: number } {
+/**
+ * The terms a keyword query searches (BM25 over MiniSearch), the stop terms
+ * pruning kept among them, which MiniSearch has no postings for (they order
+ * the hits instead: CandidateIndex.rescoreWithStopTerms), and how many of its
+ * distinct terms were left out.
+ */
+export function keywordTerms(li: LanguageIndex, q: string, tuning = KEYWORD_PRUNING): { terms: string[]; stop: string[]; omitted: number } {
   const n = Math.max(1, li.size);
   const distinct = [...new Set(li.terms(q))];
   const scored = distinct.map((term) => ({ term, df: li.docFrequency(term) })).filter((s) => s.df > 0);
   scored.sort((a, b) => a.df - b.df);
   const terms: string[] = [];
+  const stop: string[] = [];
   let postings = 0;
-  // Stop terms have no postings in MiniSearch (minisearch-index.ts): left out, and counted as such.
-  for (const s of scored.filter((s) => !li.isStopTerm(s.term))) {
-    if (terms.length >= tuning.maxTerms) break;
+  for (const s of scored) {
+    const kept = terms.length + stop.length;
+    if (kept >= tuning.maxTerms) break;
     const common = s.df / n > tuning.maxDfShare;
-    if (terms.length >= tuning.minKept && (common || postings + s.df > tuning.maxPostings)) break;
-    terms.push(s.term);
-    postings += s.df;
+    if (kept >= tuning.minKept && (common || postings + s.df > tuning.maxPostings)) break;
+    if (li.isStopTerm(s.term)) {
+      stop.push(s.term);
+    } else {
+      terms.push(s.term);
+      postings += s.df;
+    }
   }
   // Terms absent from the index cost nothing and match nothing: not counted as left out.
-  return { terms, omitted: scored.length - terms.length };
+  return { terms, stop, omitted: scored.length - terms.length - stop.length };
 }
+
+/** Keyword hits re-scored with the query's stop terms (each costs analysing its paragraph). */
+const RESCORED_HITS = 1000;
 
 export interface SearchRequest {
   q: string;
@@ -191,7 +204,7 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
         all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
       }
     } else {
-      const { terms, omitted } = keywordTerms(li, req.q);
+      const { terms, stop, omitted } = keywordTerms(li, req.q);
       omittedTerms += omitted;
       const accept = (slot: number) => {
         const id = li.slotDocument[slot];
@@ -200,14 +213,14 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
       };
       if (terms.length === 0) {
         // Only stop terms ("human rights", "of the"), or words the corpus lacks.
-        if (omitted === 0) continue;
+        if (stop.length === 0) continue;
         for (const h of stopTermsOnly(li, req.q, phrase, accept)) {
           const doc = index.documents.get(li.slotDocument[h.slot]!)!;
           all.push({ li, slot: h.slot, doc, score: h.score, date: doc.date ?? '' });
         }
         continue;
       }
-      const hits = li.search(terms, Number.MAX_SAFE_INTEGER, accept);
+      const hits = li.candidates.rescoreWithStopTerms(li.search(terms, Number.MAX_SAFE_INTEGER, accept), stop, RESCORED_HITS, (slot) => li.terms(li.paragraph(slot)!.text));
       // The document comes from the slot (accept() saw it): decoding every hit's paragraph would cost more than the search.
       for (const h of hits) {
         const doc = index.documents.get(li.slotDocument[h.slot]!)!;

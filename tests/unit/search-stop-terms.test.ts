@@ -1,7 +1,8 @@
 // Stop terms (minisearch-index.ts STOP_SHARE): in a language of some size, a
 // term in more than 5% of paragraphs gets no postings in MiniSearch, keeps its
-// document frequency, survives a save and load, is never sent to BM25, and a
-// keyword query of such terms only is still answered (phrase.ts).
+// document frequency, survives a save and load, is never sent to BM25 (a
+// keyword query's stop terms re-score its hits instead), and a keyword query of
+// such terms only is still answered (phrase.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +19,12 @@ import { openDb } from '../../server/store/db.js';
 
 const N = STOP_MIN_PARAGRAPHS + 500;
 
-/** Every paragraph says "human rights"; each also has two words of its own, and every 10th "okapi". */
+/** Every paragraph says "human rights"; each also has two words of its own, every 10th "okapi", and 2 in 100 "zebra" (one of them with okapi). */
 function language(): LanguageIndex {
   const li = new LanguageIndex('en', 'words');
   for (let i = 0; i < N; i++) {
     const own = `w${i.toString(36)}x w${i.toString(36)}y`;
-    li.add({ id: `p${i}`, documentId: `d${i}`, section: 'operative', label: 'OP 1', lead: '', text: `Affirms human rights ${own}${i % 10 === 0 ? ' okapi' : ''};` });
+    li.add({ id: `p${i}`, documentId: `d${i}`, section: 'operative', label: 'OP 1', lead: '', text: `Affirms human rights ${own}${i % 10 === 0 ? ' okapi' : ''}${i % 100 === 0 || i % 100 === 5 ? ' zebra' : ''};` });
   }
   return li;
 }
@@ -40,7 +41,18 @@ describe('stop terms', () => {
 
   it('are never sent to BM25 by suggest or keyword search', () => {
     expect(pruneTerms(li, 'human rights w1x')).toEqual(['w1x']);
-    expect(keywordTerms(li, 'human rights w1x')).toEqual({ terms: ['w1x'], omitted: 2 });
+    // Kept by keyword pruning (fewer than three rarer terms), they order the hits instead.
+    expect(keywordTerms(li, 'human rights w1x')).toEqual({ terms: ['w1x'], stop: ['human', 'right'], omitted: 0 });
+  });
+
+  it('order the keyword hits they were kept for as if searched', () => {
+    const hits = li.search(['zebra'], 1000, () => true);
+    const rescored = li.candidates.rescoreWithStopTerms(hits, ['okapi'], 1000, (slot) => li.terms(li.paragraph(slot)!.text));
+    const withOkapi = (slot: number) => li.paragraph(slot)!.text.includes('okapi');
+    const firstWithout = rescored.findIndex((h) => !withOkapi(h.slot));
+    expect(firstWithout).toBe(rescored.filter((h) => withOkapi(h.slot)).length);
+    expect(firstWithout).toBeGreaterThan(0);
+    expect(rescored[0].score).toBeGreaterThan(hits[0].score);
   });
 
   it('survive a save and load', () => {
@@ -82,13 +94,12 @@ describe('keyword search of stop terms only', () => {
     expect(li.isStopTerm('human') && li.isStopTerm('right')).toBe(true);
     const page = search(index, { q: 'Human  Rights', language: 'en' });
     expect(page.total).toBe(documents * 99);
-    expect(page.omittedTerms).toBe(2);
+    expect(page.omittedTerms).toBeUndefined();
     for (const r of page.results) expect(r.paragraph.text).toContain('human rights');
   });
 
   it('falls back on shared runs of words when no paragraph contains the phrase', () => {
     const page = search(index, { q: 'rights, human rights: affirms human rights', language: 'en' });
-    expect(page.omittedTerms).toBe(3);
     expect(page.results.length).toBe(20);
     for (const r of page.results) expect(r.paragraph.text).toMatch(/^Affirms human rights n/);
   });
