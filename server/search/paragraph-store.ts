@@ -10,6 +10,7 @@ import type { IndexedParagraph } from './indexed.js';
 
 const FIELD = '\u0001';
 const RECORD = '\u0000';
+const FIELD_BYTE = 1;
 
 export class ParagraphStore {
   /** Records, UTF-8, each ended by RECORD; bytes 0 … end − 1 are in use. */
@@ -37,6 +38,15 @@ export class ParagraphStore {
     if (start === end) return null;
     const [id, documentId, section, label, lead, text] = this.bytes.toString('utf8', start, end - 1).split(FIELD);
     return { id, documentId, section: section as Section, label, lead, text };
+  }
+
+  /** The slot's text alone (the record's last field): what phrase search reads of every paragraph. */
+  text(slot: number): string | null {
+    if (slot < 0 || slot >= this.count || this.removed.has(slot)) return null;
+    const start = this.offsets[slot];
+    const end = this.offsets[slot + 1];
+    if (start === end) return null;
+    return this.bytes.toString('utf8', this.bytes.lastIndexOf(FIELD_BYTE, end - 1) + 1, end - 1);
   }
 
   push(p: IndexedParagraph): number {

@@ -104,8 +104,8 @@ function normalisedTexts(li: LanguageIndex): (string | null)[] {
   const texts = cached?.texts ?? [];
   // Slots only ever get appended or nulled: extend, and re-check nulls on read.
   for (let i = texts.length; i < li.slots; i++) {
-    const p = li.paragraph(i);
-    texts.push(p ? normaliseText(p.text) : null);
+    const text = li.store.text(i);
+    texts.push(text === null ? null : normaliseText(text));
   }
   normalisedCache.set(li, { count: li.slots, texts });
   return texts;

@@ -285,7 +285,7 @@ if (LOAD_SYNTHETIC >= 0) {
   const warmS = (performance.now() - t) / 1000;
   const heap = heapMb() - heap0;
   const t2 = performance.now();
-  const normalised = loaded.map((li) => Array.from({ length: li.slots }, (_, slot) => normaliseText(li.paragraph(slot)?.text ?? '')));
+  const normalised = loaded.map((li) => Array.from({ length: li.slots }, (_, slot) => normaliseText(li.store.text(slot) ?? '')));
   const phraseS = (performance.now() - t2) / 1000;
   const phraseHeap = heapMb() - heap0 - heap;
   console.log(

@@ -66,6 +66,7 @@ describe('ParagraphStore', () => {
     const loaded = ParagraphStore.load(join(dir, 'x'), sums);
     expect(loaded.length).toBe(records.length);
     records.forEach((r, slot) => expect(loaded.get(slot)).toEqual(slot === 2 ? null : r));
+    records.forEach((r, slot) => expect(loaded.text(slot)).toBe(slot === 2 ? null : r.text));
     const slot = loaded.push({ ...records[0], id: 'p9', text: '新的段落' });
     expect(loaded.get(slot)!.text).toBe('新的段落');
     expect(loaded.get(4)).toEqual(records[4]);
