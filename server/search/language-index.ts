@@ -97,6 +97,28 @@ export class LanguageIndex {
     this.dirty = true;
   }
 
+  /**
+   * Gives back their postings to stop terms that are no longer common
+   * (minisearch-index.ts READMIT_SHARE): reads every paragraph of the
+   * language, so only when there is one. Returns how many terms came back.
+   */
+  reviewStopTerms(): number {
+    const due = this.candidates.stopTermsToReadmit();
+    if (due.size === 0) return 0;
+    const frequencies = new Map<string, Map<number, number>>([...due].map((t) => [t, new Map()]));
+    for (let slot = 0; slot < this.slots; slot++) {
+      const text = this.store.text(slot);
+      if (text === null) continue;
+      for (const term of this.terms(text)) {
+        const bySlot = frequencies.get(term);
+        if (bySlot) bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
+      }
+    }
+    this.candidates.readmit(frequencies);
+    this.dirty = true;
+    return due.size;
+  }
+
   /** Index terms of a text in this language. */
   terms(text: string): string[] {
     return indexTerms(text, this.language, this.zhMode);

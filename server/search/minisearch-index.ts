@@ -75,6 +75,14 @@ export const STOP_SHARE = 0.05;
  * little in a small index (and tests with a handful of paragraphs keep every term).
  */
 export const STOP_MIN_PARAGRAPHS = 5000;
+/**
+ * A stop term whose share has fallen to this is given its postings back
+ * (CandidateIndex.readmit, after a sync): a term common in the first
+ * paragraphs indexed ("nuclear", "2019" in a corpus that starts with those
+ * sessions) can be rare in the whole. Below STOP_SHARE, so that a term
+ * hovering at the bar is not re-read at every import.
+ */
+export const READMIT_SHARE = 0.04;
 
 /**
  * MiniSearch, persisted as its own maps in binary rather than as JSON.
@@ -106,6 +114,16 @@ class PersistedMiniSearch extends MiniSearch<Doc> {
   /** Drops every posting of an (encoded) term: it has just become a stop term. */
   dropTerm(encoded: string): void {
     this._index.delete(encoded);
+  }
+
+  /** Gives an (encoded) term its postings back, by slot: it is no longer a stop term. */
+  restoreTerm(encoded: string, frequencyBySlot: Map<number, number>): void {
+    const freqs = new Map<number, number>();
+    for (const [slot, tf] of frequencyBySlot) {
+      const shortId = this._idToShortId.get(slot);
+      if (shortId !== undefined) freqs.set(shortId, tf);
+    }
+    if (freqs.size > 0) this._index.set(encoded, new Map([[0, freqs]]));
   }
 
   serialize(): Buffer {
@@ -297,6 +315,20 @@ export class CandidateIndex {
       const n = (this.df.get(t) ?? 0) - 1;
       if (n > 0) this.df.set(t, n);
       else this.df.delete(t);
+    }
+  }
+
+  /** Stop terms whose share has fallen to READMIT_SHARE or below: readmit() them. */
+  stopTermsToReadmit(): Set<string> {
+    const n = Math.max(1, this.size);
+    return new Set([...this.stop].filter((t) => (this.df.get(t) ?? 0) / n <= READMIT_SHARE));
+  }
+
+  /** Makes terms ordinary again, with their postings: term frequency by slot, read from the paragraphs. */
+  readmit(frequencies: Map<string, Map<number, number>>): void {
+    for (const [term, bySlot] of frequencies) {
+      this.stop.delete(term);
+      this.ms.restoreTerm(encodeTerm(term), bySlot);
     }
   }
 

@@ -341,6 +341,7 @@ async function synthetic(): Promise<number> {
     }
     index.addDocument(doc, paragraphs);
   }
+  index.reviewStopTerms(); // as sync() does after adding documents
   const buildS = (performance.now() - t) / 1000;
   const withIndex = heapMb();
   const heap = withIndex - heap0;

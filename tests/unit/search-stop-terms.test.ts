@@ -65,6 +65,20 @@ describe('stop terms', () => {
     expect(loaded.search(['human', 'w2y'], 10, () => true).map((h) => h.slot)).toEqual([2]);
   });
 
+  it('get their postings back once no longer common', () => {
+    const growing = language(); // okapi: 10% of the first paragraphs
+    expect(growing.isStopTerm('okapi')).toBe(true);
+    for (let i = N; i < 3 * N; i++) growing.add({ id: `p${i}`, documentId: `d${i}`, section: 'operative', label: 'OP 1', lead: '', text: `Notes w${i.toString(36)}x;` });
+    expect(growing.docFrequency('okapi') / growing.size).toBeLessThanOrEqual(0.04); // rare now, still without postings
+    expect(growing.search(['okapi'], 10_000, () => true)).toEqual([]);
+    expect(growing.reviewStopTerms()).toBeGreaterThan(0);
+    expect(growing.isStopTerm('okapi')).toBe(false);
+    expect(growing.isStopTerm('human')).toBe(true); // a third: still common
+    expect(growing.search(['okapi'], 10_000, () => true)).toHaveLength(N / 10);
+    growing.add({ id: 'late', documentId: 'late', section: 'operative', label: 'OP 1', lead: '', text: 'Welcomes the okapi;' });
+    expect(growing.search(['okapi'], 10_000, () => true)).toHaveLength(N / 10 + 1);
+  });
+
   it('are not stop terms in a small language', () => {
     const small = new LanguageIndex('en', 'words');
     for (let i = 0; i < 100; i++) small.add({ id: `p${i}`, documentId: `d${i}`, section: 'operative', label: 'OP 1', lead: '', text: 'Affirms human rights;' });
