@@ -261,9 +261,9 @@ export class CandidateIndex {
   private readonly df: Map<string, number>;
 
   /**
-   * Terms that get no postings (STOP_SHARE). Once a stop term, a term stays
-   * one until the language is rebuilt, even if its share falls back: its
-   * postings are gone, and pruning treats it as boilerplate (isStopTerm).
+   * Terms that get no postings (STOP_SHARE). A term stays one while its share
+   * is above READMIT_SHARE, and pruning never sends it to BM25 (isStopTerm);
+   * below, readmit() gives its postings back.
    */
   private readonly stop: Set<string>;
 
