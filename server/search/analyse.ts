@@ -16,8 +16,15 @@ import type { Language } from '../../core/model.js';
 
 export type ZhMode = 'words' | 'bigrams';
 
-/** The Chinese analyser the index uses unless told otherwise (chosen by the eval). */
-export const DEFAULT_ZH_MODE: ZhMode = 'bigrams';
+/**
+ * The Chinese analyser the index uses unless told otherwise. Segmenter words:
+ * suggestions take their candidates from the shingle index (the similarity's
+ * units), so the analyser's terms serve keyword search, queries under a
+ * shingle and pruning; words hold 43% fewer postings than bigrams, which at a
+ * million paragraphs is what MiniSearch's heap and load time are made of
+ * (tests/bench/search-results.md). Bigrams remain selectable (eval: npm run eval).
+ */
+export const DEFAULT_ZH_MODE: ZhMode = 'words';
 
 export interface Normalised {
   /** NFKC, lower case, white space collapsed to single spaces, trimmed. */

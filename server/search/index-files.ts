@@ -14,20 +14,22 @@ import type { LanguageIndex } from './language-index.js';
 
 /** Bump when the analyser or the persisted layout changes: persisted indexes are then rebuilt. */
 // 7: each language gains `.shingles` (shingle-index.ts).
-export const INDEX_FORMAT = 7;
+// 8: MiniSearch in binary (`.minisearch`, not `.minisearch.json`), `.df.json` with the stop
+//    terms, `.offsets` in bytes; Chinese terms default to segmenter words (the manifest's zhMode).
+export const INDEX_FORMAT = 8;
 
 /** Where the index lives for a database file: data/precedent.db → data/index/. */
 export function indexDirFor(dbFile: string): string | null {
   return dbFile === ':memory:' ? null : join(dirname(dbFile), 'index');
 }
 
-/** Where a language's files are: `<prefix>.minisearch.json`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`. */
+/** Where a language's files are: `<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`. */
 export function languagePrefix(dir: string, lang: Language): string {
   return join(dir, lang);
 }
 
 /** What a language's save() writes. */
-const LANGUAGE_FILES = ['.minisearch.json', '.df.json', '.shingles', '.paragraphs', '.offsets'];
+const LANGUAGE_FILES = ['.minisearch', '.df.json', '.shingles', '.paragraphs', '.offsets'];
 
 interface Manifest {
   format: number;

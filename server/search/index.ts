@@ -229,8 +229,18 @@ export class ParagraphIndex {
       }
       onProgress?.(added, stale.length);
     }
+    if (added > 0 || removed > 0) this.reviewStopTerms();
     this.version = version;
     return { added, removed, ms: performance.now() - started };
+  }
+
+  /**
+   * Readmits, in the loaded languages, stop terms that are no longer common
+   * (LanguageIndex.reviewStopTerms): after a sync, and after documents are
+   * added one by one (imports, the bench).
+   */
+  reviewStopTerms(): void {
+    for (const li of this.loaded.values()) li.reviewStopTerms();
   }
 
   /** Indexes one document (replacing an older version of it). */

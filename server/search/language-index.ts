@@ -29,7 +29,7 @@ export class LanguageIndex {
     this.dirty = !loaded;
   }
 
-  /** Reads a language persisted at `prefix` (`<prefix>.minisearch.json`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
   // Every file is checked against the manifest's checksums (`sums`) first.
   static load(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): LanguageIndex {
     return new LanguageIndex(language, zhMode, {
@@ -73,6 +73,11 @@ export class LanguageIndex {
     return this.candidates.docFrequency(term);
   }
 
+  /** A term too common for MiniSearch to hold postings for (minisearch-index.ts STOP_SHARE): searching it finds nothing. */
+  isStopTerm(term: string): boolean {
+    return this.candidates.isStopTerm(term);
+  }
+
   add(p: IndexedParagraph): number {
     const slot = this.store.push(p);
     this.candidates.add(slot, this.terms(p.text));
@@ -90,6 +95,28 @@ export class LanguageIndex {
     this.store.remove(slot);
     this.slotDocument[slot] = undefined;
     this.dirty = true;
+  }
+
+  /**
+   * Gives back their postings to stop terms that are no longer common
+   * (minisearch-index.ts READMIT_SHARE): reads every paragraph of the
+   * language, so only when there is one. Returns how many terms came back.
+   */
+  reviewStopTerms(): number {
+    const due = this.candidates.stopTermsToReadmit();
+    if (due.size === 0) return 0;
+    const frequencies = new Map<string, Map<number, number>>([...due].map((t) => [t, new Map()]));
+    for (let slot = 0; slot < this.slots; slot++) {
+      const text = this.store.text(slot);
+      if (text === null) continue;
+      for (const term of this.terms(text)) {
+        const bySlot = frequencies.get(term);
+        if (bySlot) bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
+      }
+    }
+    this.candidates.readmit(frequencies);
+    this.dirty = true;
+    return due.size;
   }
 
   /** Index terms of a text in this language. */

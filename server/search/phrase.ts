@@ -1,7 +1,9 @@
 // Agreed-language search (GET /api/search): with phrase mode, the paragraphs
 // that contain the phrase exactly after width, case and space normalisation,
 // with the match offsets in the paragraph text; without it, ranked keyword
-// search (BM25 over the query's terms, pruned: see keywordTerms). Paged, with a total.
+// search (BM25 over the query's terms, pruned: see keywordTerms; a query of
+// stop terms only, which MiniSearch has no postings for, is answered as a
+// phrase: see stopTermsOnly). Paged, with a total.
 //
 // Phrase mode scans the normalised texts of the language(s) rather than asking
 // the index: a phrase may start or end mid-word (mid-segment in Chinese), which
@@ -14,6 +16,7 @@ import { normalise, normaliseText } from './analyse.js';
 import type { ParagraphIndex } from './index.js';
 import type { IndexedDocument } from './indexed.js';
 import type { LanguageIndex } from './language-index.js';
+import { shingles } from './shingle-index.js';
 import { documentMatches, type ResultDocument, type ResultParagraph } from './suggest.js';
 
 export const PAGE_SIZE = 20;
@@ -28,24 +31,38 @@ export const PAGE_SIZE = 20;
  */
 export const KEYWORD_PRUNING = { maxTerms: 12, maxDfShare: 0.05, minKept: 3, maxPostings: 60_000 };
 
-/** The terms a keyword query searches, and how many of its distinct terms were left out. */
-export function keywordTerms(li: LanguageIndex, q: string, tuning = KEYWORD_PRUNING): { terms: string[]; omitted: number } {
+/**
+ * The terms a keyword query searches (BM25 over MiniSearch), the stop terms
+ * pruning kept among them, which MiniSearch has no postings for (they order
+ * the hits instead: CandidateIndex.rescoreWithStopTerms), and how many of its
+ * distinct terms were left out.
+ */
+export function keywordTerms(li: LanguageIndex, q: string, tuning = KEYWORD_PRUNING): { terms: string[]; stop: string[]; omitted: number } {
   const n = Math.max(1, li.size);
   const distinct = [...new Set(li.terms(q))];
   const scored = distinct.map((term) => ({ term, df: li.docFrequency(term) })).filter((s) => s.df > 0);
   scored.sort((a, b) => a.df - b.df);
   const terms: string[] = [];
+  const stop: string[] = [];
   let postings = 0;
   for (const s of scored) {
-    if (terms.length >= tuning.maxTerms) break;
+    const kept = terms.length + stop.length;
+    if (kept >= tuning.maxTerms) break;
     const common = s.df / n > tuning.maxDfShare;
-    if (terms.length >= tuning.minKept && (common || postings + s.df > tuning.maxPostings)) break;
-    terms.push(s.term);
-    postings += s.df;
+    if (kept >= tuning.minKept && (common || postings + s.df > tuning.maxPostings)) break;
+    if (li.isStopTerm(s.term)) {
+      stop.push(s.term);
+    } else {
+      terms.push(s.term);
+      postings += s.df;
+    }
   }
   // Terms absent from the index cost nothing and match nothing: not counted as left out.
-  return { terms, omitted: scored.length - terms.length };
+  return { terms, stop, omitted: scored.length - terms.length - stop.length };
 }
+
+/** Keyword hits re-scored with the query's stop terms (each costs analysing its paragraph). */
+const RESCORED_HITS = 1000;
 
 export interface SearchRequest {
   q: string;
@@ -87,8 +104,8 @@ function normalisedTexts(li: LanguageIndex): (string | null)[] {
   const texts = cached?.texts ?? [];
   // Slots only ever get appended or nulled: extend, and re-check nulls on read.
   for (let i = texts.length; i < li.slots; i++) {
-    const p = li.paragraph(i);
-    texts.push(p ? normaliseText(p.text) : null);
+    const text = li.store.text(i);
+    texts.push(text === null ? null : normaliseText(text));
   }
   normalisedCache.set(li, { count: li.slots, texts });
   return texts;
@@ -135,6 +152,31 @@ export function phraseOffsets(text: string, phrase: string): [number, number][] 
   return out;
 }
 
+/** Most paragraphs a keyword query of stop terms only takes from the shingle index. */
+const STOP_ONLY_SHINGLE_HITS = 200;
+
+/**
+ * A keyword query whose known words are all stop terms, which MiniSearch
+ * holds no postings for (minisearch-index.ts): the paragraphs that contain
+ * it as a phrase (most occurrences first) or, when none does and it is at
+ * least a shingle long, those sharing the most of its runs of words
+ * (shingle-index.ts, best estimate first). Either costs about what a phrase
+ * search does, where BM25 over such terms touched most of the language.
+ */
+function stopTermsOnly(li: LanguageIndex, q: string, phrase: string, accept: (slot: number) => boolean): { slot: number; score: number }[] {
+  const out: { slot: number; score: number }[] = [];
+  const texts = normalisedTexts(li);
+  for (let slot = 0; slot < texts.length; slot++) {
+    const t = texts[slot];
+    if (t === null || !t.includes(phrase) || !accept(slot)) continue;
+    let count = 0;
+    for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) count++;
+    out.push({ slot, score: count });
+  }
+  if (out.length > 0) return out;
+  return li.shingles.search(shingles(q, li.language), li.language, STOP_ONLY_SHINGLE_HITS, accept).map((h) => ({ slot: h.slot, score: h.estimate }));
+}
+
 export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
   const page = Math.max(1, req.page ?? 1);
   const langs: Language[] = req.language ? [req.language] : index.languageNames();
@@ -162,15 +204,23 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
         all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
       }
     } else {
-      const { terms, omitted } = keywordTerms(li, req.q);
+      const { terms, stop, omitted } = keywordTerms(li, req.q);
       omittedTerms += omitted;
-      if (terms.length === 0) continue;
       const accept = (slot: number) => {
         const id = li.slotDocument[slot];
         const d = id === undefined ? undefined : index.documents.get(id);
         return !!d && documentMatches(d, filters, null, null);
       };
-      const hits = li.search(terms, Number.MAX_SAFE_INTEGER, accept);
+      if (terms.length === 0) {
+        // Only stop terms ("human rights", "of the"), or words the corpus lacks.
+        if (stop.length === 0) continue;
+        for (const h of stopTermsOnly(li, req.q, phrase, accept)) {
+          const doc = index.documents.get(li.slotDocument[h.slot]!)!;
+          all.push({ li, slot: h.slot, doc, score: h.score, date: doc.date ?? '' });
+        }
+        continue;
+      }
+      const hits = li.candidates.rescoreWithStopTerms(li.search(terms, Number.MAX_SAFE_INTEGER, accept), stop, RESCORED_HITS, (slot) => li.terms(li.paragraph(slot)!.text));
       // The document comes from the slot (accept() saw it): decoding every hit's paragraph would cost more than the search.
       for (const h of hits) {
         const doc = index.documents.get(li.slotDocument[h.slot]!)!;

@@ -134,7 +134,8 @@ export function documentMatches(doc: IndexedDocument, f: SuggestFilters, only: S
 }
 
 /**
- * The query's terms to send to BM25: known to the index, boilerplate dropped
+ * The query's terms to send to BM25: known to the index and not stop terms
+ * (which MiniSearch holds no postings for: minisearch-index.ts), boilerplate dropped
  * (document frequency over maxDfShare), the rarest maxTerms first within the
  * postings budget; then, while the budget lasts, the rarest term of each
  * stretch of the query that has none yet (the query cut into maxTerms
@@ -150,7 +151,8 @@ export function pruneTerms(li: LanguageIndex, text: string, tuning: SuggestTunin
   const sequence = li.terms(text);
   const dfOf = new Map<string, number>();
   for (const term of sequence) if (!dfOf.has(term)) dfOf.set(term, li.docFrequency(term));
-  const known: TermDf[] = [...dfOf].filter(([, df]) => df > 0).map(([term, df]) => ({ term, df })).sort(byDf);
+  // Stop terms have no postings in MiniSearch: known to the corpus, but nothing to search.
+  const known: TermDf[] = [...dfOf].filter(([term, df]) => df > 0 && !li.isStopTerm(term)).map(([term, df]) => ({ term, df })).sort(byDf);
   const rare = known.filter((t) => t.df / n <= tuning.maxDfShare);
   // A query made only of boilerplate still deserves an answer: keep its rarest terms.
   const kept = rare.length >= 3 ? rare : known.slice(0, 3);

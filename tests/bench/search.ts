@@ -8,12 +8,17 @@
 // bundled corpus also the cold start: opening the persisted index (manifest and
 // document list), each language's load, the background warm-up, and the real
 // server's time to listening and to warm.
-// Flags: --no-million skips the synthetic corpus; BENCH_PARAGRAPHS sets its size.
+// Flags: --no-million skips the synthetic corpus, --only-million the bundled one;
+// BENCH_PARAGRAPHS sets the synthetic corpus's size. The synthetic index's
+// load is measured in a fresh process, as a server starting on it would load
+// it (this file again, with --load-synthetic <dir>).
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../core/model.js';
+import { DEFAULT_ZH_MODE, normaliseText, type ZhMode } from '../../server/search/analyse.js';
+import type { Checksums } from '../../server/search/checked-files.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import type { IndexedDocument } from '../../server/search/indexed.js';
 import { LanguageIndex } from '../../server/search/language-index.js';
@@ -23,6 +28,8 @@ import { openDb } from '../../server/store/db.js';
 import { corpusTemplate } from '../helpers/corpus.js';
 
 const MILLION = !process.argv.includes('--no-million');
+const BUNDLED = !process.argv.includes('--only-million');
+const LOAD_SYNTHETIC = process.argv.indexOf('--load-synthetic');
 const SYNTHETIC = Number(process.env.BENCH_PARAGRAPHS ?? 1_000_000);
 const QUERIES = 200;
 const SCAN_QUERIES = 20;
@@ -166,7 +173,7 @@ function report(name: string, index: ParagraphIndex, buildS: number, heap: numbe
 }
 
 // --- The bundled corpus -------------------------------------------------------
-{
+if (BUNDLED && LOAD_SYNTHETIC < 0) {
   const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
   copyFileSync(join(corpusTemplate(), 'precedent.db'), join(dir, 'precedent.db'));
   const db = openDb(join(dir, 'precedent.db'));
@@ -244,22 +251,65 @@ async function coldStart(): Promise<string> {
   return `listening ${ready.toFixed(2)} s after spawn (node and tsx start-up included; server says "${readyLine.replace(/: http.*/, '')}"), all languages warm ${warm.toFixed(2)} s after spawn ("${warmLine}")`;
 }
 
+/** Runs this file with --load-synthetic on a persisted synthetic index: its report of the loads. */
+async function loadInFreshProcess(dir: string): Promise<string> {
+  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=14000', '--import', 'tsx', import.meta.filename, '--load-synthetic', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`loading the synthetic index failed (${code})`);
+  return out.trim();
+}
+
+/**
+ * In a fresh process: each language loaded synchronously (as get() does on
+ * first use), then all of them as the server's background warm-up loads them
+ * (async, largest first), the heap they then hold, and what phrase search's
+ * warm-up (normalised texts, phrase.ts) adds to it.
+ */
+if (LOAD_SYNTHETIC >= 0) {
+  const dir = process.argv[LOAD_SYNTHETIC + 1];
+  const { sums, languages, zhMode } = JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8')) as { sums: Checksums; languages: Language[]; zhMode: ZhMode };
+  const sync: string[] = [];
+  for (const lang of languages) {
+    const t = performance.now();
+    LanguageIndex.load(lang, zhMode, join(dir, lang), sums);
+    sync.push(`${lang} ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  }
+  const heap0 = heapMb();
+  const t = performance.now();
+  const loaded: LanguageIndex[] = [];
+  for (const lang of languages) loaded.push(await LanguageIndex.loadAsync(lang, zhMode, join(dir, lang), sums));
+  const warmS = (performance.now() - t) / 1000;
+  const heap = heapMb() - heap0;
+  const t2 = performance.now();
+  const normalised = loaded.map((li) => Array.from({ length: li.slots }, (_, slot) => normaliseText(li.store.text(slot) ?? '')));
+  const phraseS = (performance.now() - t2) / 1000;
+  const phraseHeap = heapMb() - heap0 - heap;
+  console.log(
+    `in a fresh process: each language on first use (sync): ${sync.join(', ')}; background warm-up of all (async, as the server) ${warmS.toFixed(2)} s, ` +
+      `heap then ${heap.toFixed(0)} MB; phrase search's normalised texts ${phraseS.toFixed(2)} s, +${phraseHeap.toFixed(0)} MB (${normalised.length} languages)`,
+  );
+}
+
 // --- A synthetic corpus of about a million paragraphs -------------------------
-if (MILLION) {
+if (MILLION && LOAD_SYNTHETIC < 0) {
+  const withIndex = await synthetic();
+  // What the index held, measured the other way: the heap once it is let go.
+  console.log(`  heap held by the synthetic index after its build: ${(withIndex - heapMb()).toFixed(0)} MB (the heap with it, less the heap once it is let go)`);
+}
+
+/** Builds, persists, loads and measures the synthetic corpus; the heap (MB) right after its build. */
+async function synthetic(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-1m-'));
   const db = openDb(join(dir, 'empty.db'));
-  const source = openDb(join(corpusTemplate(), 'precedent.db'));
-  const real = ParagraphIndex.open(source, { dir: join(corpusTemplate(), 'index') });
   // Variants of real paragraphs: each copy drops a different word (or Chinese
   // character) and swaps two clauses, so terms and lengths stay realistic while
-  // no two paragraphs are the same text.
-  const base: { text: string; lang: Language }[] = [];
-  for (const [lang, li] of real.languages) {
-    for (let slot = 0; slot < li.slots; slot++) {
-      const p = li.paragraph(slot);
-      if (p) base.push({ text: p.text, lang });
-    }
-  }
+  // no two paragraphs are the same text. The real index is let go before the
+  // heap is measured.
+  const base = realParagraphs();
   const heap0 = heapMb();
   const t = performance.now();
   const index = ParagraphIndex.open(db, { dir: null });
@@ -291,25 +341,37 @@ if (MILLION) {
     }
     index.addDocument(doc, paragraphs);
   }
+  index.reviewStopTerms(); // as sync() does after adding documents
   const buildS = (performance.now() - t) / 1000;
-  const heap = heapMb() - heap0;
-  // Persist and load the two big languages' indexes directly (the synthetic
-  // documents are not in a database for ParagraphIndex.open to sync against).
-  const perLanguage: string[] = [];
-  let loadS = 0;
+  const withIndex = heapMb();
+  const heap = withIndex - heap0;
+  // Persist every language directly (the synthetic documents are not in a
+  // database for ParagraphIndex.open to sync against), then load them in a
+  // fresh process, as a server starting on this index would.
   const sums = {};
-  for (const [lang, li] of index.languages) {
-    li.save(join(dir, lang), sums);
-    const t2 = performance.now();
-    LanguageIndex.load(lang, li.zhMode, join(dir, lang), sums);
-    const s = (performance.now() - t2) / 1000;
-    loadS += s;
-    perLanguage.push(`${lang} ${s.toFixed(2)} s`);
-  }
+  for (const [lang, li] of index.languages) li.save(join(dir, lang), sums);
+  const largestFirst = [...index.languages.values()].sort((a, b) => b.size - a.size).map((li) => li.language);
+  writeFileSync(join(dir, 'bench.json'), JSON.stringify({ sums, languages: largestFirst, zhMode: index.languages.get('zh')?.zhMode ?? DEFAULT_ZH_MODE }));
   const size = dirSize(dir);
+  const load = await loadInFreshProcess(dir);
   // A scan of a million paragraphs takes tens of seconds a query: a few queries only.
-  report('Synthetic corpus', index, buildS, heap, size, `${perLanguage.join(', ')}; all ${loadS.toFixed(2)} s`, 4, false);
+  report('Synthetic corpus', index, buildS, heap, size, load, 4, false);
   db.close();
-  source.close();
   rmSync(dir, { recursive: true, force: true });
+  return withIndex;
+}
+
+/** Every paragraph of the bundled corpus, with its language. */
+function realParagraphs(): { text: string; lang: Language }[] {
+  const source = openDb(join(corpusTemplate(), 'precedent.db'));
+  const real = ParagraphIndex.open(source, { dir: join(corpusTemplate(), 'index') });
+  const base: { text: string; lang: Language }[] = [];
+  for (const [lang, li] of real.languages) {
+    for (let slot = 0; slot < li.slots; slot++) {
+      const p = li.paragraph(slot);
+      if (p) base.push({ text: p.text, lang });
+    }
+  }
+  source.close();
+  return base;
 }

@@ -249,14 +249,14 @@ hand-checked; the predecessor must come first, with the corpus as it stood befor
 
 ${sections.join('\n\n')}
 
-Why bigrams stay the default (MiniSearch 7, CJK terms hex-encoded, measured on this 2-core machine,
-bundled corpus, 81,811 zh paragraphs): bigrams give 140,600 distinct terms, 65 MB of JSON, 6.1 s to
-load; segmenter words 12,522 terms, 36 MB, 3.6 s; build and save of every language 70 s vs 48 s,
-heap after build 681 MB vs 494 MB. Languages load in the background after the server listens, so
-the longer load does not delay start-up, and bigrams keep recall: with the postings budget of
-suggest.ts (3,000 postings a query) words lose most on paraphrases, whose common words use up the
-budget. Before the budget (all 16 rarest terms, English p50 about 50 ms under MiniSearch) words
-measured 91.3 / 82.7 / 87.3% recall@1 (full / half / paraphrase), bigrams 92.3 / 83.7 / 90.0%.
+Why segmenter words are the default (since INDEX_FORMAT 8; tests/bench/search-results.md, session 6):
+suggestions take their candidates from the shingle index (the similarity's units), so the Chinese
+analyser no longer decides their recall (the two tables agree row for row); its terms serve keyword
+search, queries under 4 characters and query pruning. Words hold 42 postings a paragraph against 74
+for bigrams (12.5k terms against 140k), and at a million paragraphs postings are what MiniSearch's heap
+and load time are made of. Before the shingle index, when BM25 chose the candidates, bigrams kept
+recall: words lost most on paraphrases, whose common words used up suggest.ts's postings budget
+(91.3 / 82.7 / 87.3% recall@1, full / half / paraphrase, against 92.3 / 83.7 / 90.0% for bigrams).
 
 Run time: ${((performance.now() - started) / 1000).toFixed(0)} s.
 `;
