@@ -20,7 +20,7 @@ const layer = (name: string, corpus: boolean) => ({
 });
 
 /** The API tests that read or write the store: run on both stores. The others read only the corpus (each instance's own SQLite copy). */
-const STORE_TESTS = ['access', 'accounts', 'akn-export', 'contract', 'drafts', 'exchange', 'import-worker', 'instances', 'live', 'proposals', 'round-trips', 'security'];
+const STORE_TESTS = ['access', 'accounts', 'akn-export', 'contract', 'drafts', 'exchange', 'health-store', 'import-worker', 'instances', 'live', 'proposals', 'round-trips', 'security'];
 const apiOnPostgres = {
   test: {
     name: 'api-postgres',
