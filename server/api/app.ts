@@ -40,12 +40,13 @@ export function createApi(ctx: AppContext) {
     await next();
     if (ctx.store.kind === 'sqlite' && c.req.method !== 'GET' && c.res.ok) noteDraftsSaved(ctx.db.name);
   };
-  const api = new Hono<AppEnv>().use('*', sessionMiddleware(ctx));
+  // Health first: open to all, it needs no session, so it never waits for the
+  // store's session lookup (behind a busy pool on PostgreSQL).
+  const api = new Hono<AppEnv>().route('/health', healthRoutes(ctx)).use('*', sessionMiddleware(ctx));
   for (const prefix of CORPUS_PREFIXES) api.use(prefix, corpusReaders(ctx)).use(`${prefix}/*`, corpusReaders(ctx));
   return api
     .use('/drafts', markDraftsSaved)
     .use('/drafts/*', markDraftsSaved)
-    .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/admin', adminRoutes(ctx))
     .route('/delegations', delegationRoutes(ctx))

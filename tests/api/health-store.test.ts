@@ -2,16 +2,20 @@
 // stuck) a check could wait for a pooled connection behind saves. A lock on the
 // drafts table stands for that here: health answers at once with the last
 // check, and once the check has had no answer for 5 s it says the store
-// failed, naming it. PostgreSQL only: SQLite's checks cannot wait.
+// failed, naming it. Nor does it wait for the session lookup every other route
+// makes (a desk's health poll carries its cookie). PostgreSQL only: SQLite's
+// reads cannot wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { createApp } from '../../server/api/app.js';
+import { SESSION_COOKIE } from '../../server/api/session.js';
+import { createUser, openSessionFor } from '../../server/accounts/service.js';
 import type { HealthResponse } from '../../server/api/contract.js';
 import type { Db } from '../../server/store/db.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import type { Store } from '../../server/store/store.js';
-import type { App } from '../helpers/api.js';
+import { TEST_PASSWORD, type App } from '../helpers/api.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
 import { freshDatabase } from '../helpers/postgres.js';
 import { storeKind, testContext } from '../helpers/store.js';
@@ -33,9 +37,9 @@ describe.skipIf(storeKind() !== 'postgres')('health while the store does not ans
     db?.close();
   });
 
-  const health = async () => {
+  const health = async (cookie?: string) => {
     const started = performance.now();
-    const res = await app.request('/api/health');
+    const res = await app.request('/api/health', cookie ? { headers: { cookie } } : {});
     return { status: res.status, body: (await res.json()) as HealthResponse, ms: performance.now() - started };
   };
 
@@ -63,5 +67,23 @@ describe.skipIf(storeKind() !== 'postgres')('health while the store does not ans
     }
     // The lock gone, the check that waited answers, and the next one is fresh.
     await expect.poll(async () => (await health()).status, { timeout: 10_000, interval: 500 }).toBe(200);
+  }, 30_000);
+
+  it('answers a signed-in desk without looking up its session', async () => {
+    const user = await createUser(store, { email: 'desk@norway.example', name: 'Ingrid', password: TEST_PASSWORD, delegation: 'Norway' }, null);
+    const cookie = `${SESSION_COOKIE}=${(await openSessionFor(store, user, null)).token}`;
+    expect((await app.request('/api/drafts', { headers: { cookie } })).status).toBe(200);
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
+      const answer = await health(cookie);
+      expect(answer.status).toBe(200);
+      expect(answer.ms).toBeLessThan(1000);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
   }, 30_000);
 });
