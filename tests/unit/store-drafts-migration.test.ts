@@ -70,7 +70,7 @@ describe('a database from before the drafts list read counts', () => {
     db = openDb(file);
     const counts = () => Object.fromEntries(listVisibleDrafts(db, owner.id, owner.delegation.id, { limit: 10, offset: 0 }).drafts.map((d) => [d.id, d.counts]));
     expect(counts()).toEqual({ d1: { preamble: 1, operative: 2 }, d2: { preamble: 0, operative: 0 } });
-    expect(updateDraft(db, { ...draft, version: 2, paragraphs: paragraphs.slice(0, 2) }, 1, owner.id)).toBe(true);
+    expect(updateDraft(db, { ...draft, version: 2, paragraphs: paragraphs.slice(0, 2) }, 1, owner.id)).toEqual({ liveDocument: false });
     expect(counts().d1).toEqual({ preamble: 1, operative: 1 });
     db.close();
   });
