@@ -3,7 +3,7 @@
 // start-up bootstrap and the users CLI call. Sign-in failures are counted in
 // the audit log, per account and per address, and refused past a limit.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { NewAuditEntry, Store } from '../store/store.js';
+import type { Lane, NewAuditEntry, Store } from '../store/store.js';
 import { AccountError } from './errors.js';
 import type { User } from './model.js';
 import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
@@ -71,10 +71,13 @@ export async function signIn(store: Store, email: string, password: string, addr
   return openSessionFor(store, user, address);
 }
 
-/** The user a session token belongs to, or null when it is unknown or expired (its expiry slides with use). */
-export async function sessionUser(store: Store, token: string): Promise<{ user: User; tokenHash: string } | null> {
+/**
+ * The user a session token belongs to, or null when it is unknown or expired
+ * (its expiry slides with use). `lane`: which store connections it reads over (store.ts Lane).
+ */
+export async function sessionUser(store: Store, token: string, lane: Lane = 'default'): Promise<{ user: User; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
-  const found = await store.accounts.findSessionUser(tokenHash);
+  const found = await store.accounts.findSessionUser(tokenHash, lane);
   if (!found) return null;
   const { session, user } = found;
   const at = Date.now();
@@ -83,7 +86,7 @@ export async function sessionUser(store: Store, token: string): Promise<{ user: 
     return null;
   }
   if (at - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
-    await store.accounts.touchSession(tokenHash, new Date(at).toISOString(), new Date(at + SESSION_IDLE_MS).toISOString());
+    await store.accounts.touchSession(tokenHash, new Date(at).toISOString(), new Date(at + SESSION_IDLE_MS).toISOString(), lane);
   }
   return { user, tokenHash };
 }

@@ -13,10 +13,13 @@ import { ApiError } from './errors.js';
 
 export const SESSION_COOKIE = 'precedent_session';
 
+/** Searches: many a second from every desk, so their session reads take a lane of their own (store.ts Lane). */
+const SEARCH_PATHS = /^\/api\/(suggest|search)(\/|$)/;
+
 export function sessionMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await sessionUser(ctx.store, token) : null;
+    const session = token ? await sessionUser(ctx.store, token, SEARCH_PATHS.test(c.req.path) ? 'search' : 'default') : null;
     c.set('actor', session?.user ?? null);
     c.set('sessionHash', session?.tokenHash ?? null);
     await next();

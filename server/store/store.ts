@@ -49,13 +49,21 @@ export interface AccountsStore {
   findDelegation(idOrName: string): Promise<Delegation | null>;
   insertSession(session: SessionRecord): Promise<void>;
   /** A session and its user, in one read (every API request asks). */
-  findSessionUser(tokenHash: string): Promise<{ session: SessionRecord; user: User } | null>;
-  touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  findSessionUser(tokenHash: string, lane?: Lane): Promise<{ session: SessionRecord; user: User } | null>;
+  touchSession(tokenHash: string, lastSeenAt: string, expiresAt: string, lane?: Lane): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Signs a user out everywhere but (optionally) the session they are using. */
   deleteUserSessions(userId: string, keepTokenHash?: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
 }
+
+/**
+ * Which connections a session read may wait for. 'search': the session reads
+ * of searches (suggestions, keyword search), which every desk sends several
+ * times a second; on PostgreSQL they have a few connections of their own, so
+ * saves and sign-ins never queue behind them (SQLite has no pool: one lane).
+ */
+export type Lane = 'default' | 'search';
 
 export interface AuditStore {
   append(entry: NewAuditEntry): Promise<void>;

@@ -129,7 +129,11 @@ function storeContract(name: string, open: () => Promise<Store>): void {
         expect(found?.user).toEqual({ id: 'u-alice', email: 'Alice@Example.org', name: 'Alice', delegation: { id: 'del-mx', name: 'Mexico' }, admin: true, createdAt: at(1) });
         await store.accounts.touchSession('s1', at(6), at(600));
         expect((await store.accounts.findSessionUser('s1'))?.session).toMatchObject({ lastSeenAt: at(6), expiresAt: at(600) });
+        // The searches' lane (its own connections on PostgreSQL) reads and touches the same sessions.
+        await store.accounts.touchSession('s1', at(7), at(700), 'search');
+        expect(await store.accounts.findSessionUser('s1', 'search')).toEqual({ ...found, session: { ...found!.session, lastSeenAt: at(7), expiresAt: at(700) } });
         await store.accounts.deleteSession('s3');
+        expect(await store.accounts.findSessionUser('s3', 'search')).toBeNull();
         expect(await store.accounts.findSessionUser('s3')).toBeNull();
         await store.accounts.deleteUserSessions('u-alice', 's1');
         expect(await store.accounts.findSessionUser('s1')).not.toBeNull();

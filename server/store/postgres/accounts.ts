@@ -7,13 +7,15 @@
 import type pg from 'pg';
 import type { AuditEntry, Delegation, SessionRecord } from '../../accounts/model.js';
 import { toUser, USER_COLUMNS, USER_FROM, withoutPassword, type UserRow } from '../rows.js';
-import type { AccountsStore, AuditStore, NewAuditEntry, NewUserRow } from '../store.js';
+import type { AccountsStore, AuditStore, Lane, NewAuditEntry, NewUserRow } from '../store.js';
 import { inTransaction, num, rollback } from './sql.js';
 
 /** SQLite's NOCASE order (its delegations.name collation), byte order otherwise. */
 const BY_DELEGATION_NAME = `lower(d.name) COLLATE "C", d.name COLLATE "C"`;
 
-export function accountsStore(pool: pg.Pool): AccountsStore {
+/** `searchPool`: the connections of the 'search' lane (store.ts Lane). */
+export function accountsStore(pool: pg.Pool, searchPool: pg.Pool = pool): AccountsStore {
+  const laneOf = (lane: Lane | undefined) => (lane === 'search' ? searchPool : pool);
   return {
     async countUsers() {
       const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM users');
@@ -83,8 +85,8 @@ export function accountsStore(pool: pg.Pool): AccountsStore {
       ]);
     },
 
-    async findSessionUser(tokenHash) {
-      const { rows } = await pool.query<UserRow & { s_token_hash: string; s_created_at: string; s_last_seen_at: string; s_expires_at: string }>(
+    async findSessionUser(tokenHash, lane) {
+      const { rows } = await laneOf(lane).query<UserRow & { s_token_hash: string; s_created_at: string; s_last_seen_at: string; s_expires_at: string }>(
         `SELECT ${USER_COLUMNS}, s.token_hash AS s_token_hash, s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN delegations d ON d.id = u.delegation_id WHERE s.token_hash = $1`,
         [tokenHash],
@@ -97,8 +99,8 @@ export function accountsStore(pool: pg.Pool): AccountsStore {
       };
     },
 
-    async touchSession(tokenHash, lastSeenAt, expiresAt) {
-      await pool.query('UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3', [lastSeenAt, expiresAt, tokenHash]);
+    async touchSession(tokenHash, lastSeenAt, expiresAt, lane) {
+      await laneOf(lane).query('UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE token_hash = $3', [lastSeenAt, expiresAt, tokenHash]);
     },
 
     async deleteSession(tokenHash) {

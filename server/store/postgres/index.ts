@@ -15,18 +15,22 @@ import { migrate } from './schema.js';
 export interface PostgresOptions {
   /** Connections in the pool (pg's default: 10). */
   poolSize?: number;
+  /** Connections of the searches' session reads (store.ts Lane), apart from the pool. */
+  searchPoolSize?: number;
   /** Names this instance in its notifications, so it ignores its own; a new UUID by default. */
   instanceId?: string;
 }
 
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const searchPool = new pg.Pool({ connectionString: url, max: options.searchPoolSize ?? 3 });
   // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
-  pool.on('error', (error) => console.warn(`[store] PostgreSQL connection lost: ${error.message}`));
+  for (const p of [pool, searchPool]) p.on('error', (error) => console.warn(`[store] PostgreSQL connection lost: ${error.message}`));
+  const endPools = () => Promise.all([pool.end(), searchPool.end()]).then(() => {});
   try {
     await migrate(pool);
   } catch (error) {
-    await pool.end().catch(() => {});
+    await endPools().catch(() => {});
     throw error;
   }
   const notifications = new Notifications(url, options.instanceId ?? randomUUID());
@@ -34,14 +38,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   return {
     kind: 'postgres',
     corpusFeed: corpusFeed(pool, notifications),
-    accounts: accountsStore(pool),
+    accounts: accountsStore(pool, searchPool),
     audit: auditStore(pool),
     drafts: draftsStore(pool),
     shares: sharesStore(pool),
     negotiation: negotiationStore(pool),
     live: liveStore(pool, notifications),
     close() {
-      closing ??= notifications.close().then(() => pool.end());
+      closing ??= notifications.close().then(endPools);
       return closing;
     },
   };
