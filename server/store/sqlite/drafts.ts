@@ -2,13 +2,15 @@
 // tables (schema in drafts-schema.ts). Every write of a draft also keeps its
 // content as a version, in the same transaction: history is never behind the
 // draft. A read or a write of a draft also says what the live documents
-// (live.ts) hold of it, as the PostgreSQL store says it in the same statement.
+// (live.ts) hold of it, as the PostgreSQL store says it in the same statement
+// (here separate reads cost no round trip).
 // Rows in, rows out: the rules (ids, order, versions, rollover, limits, who may
 // do what) live in server/drafts/.
 import type { Db } from '../db.js';
 import type { Acceptance, DraftForReader, VisibleDraft, Written } from '../store.js';
 import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../../drafts/model.js';
 import { sharesReaching } from './draft-sharing.js';
+import { hasUpdates, lineageOf } from './live.js';
 import { inSection, toDraft, toDraftHead, toVersionInfo, versionContent, VERSION_SELECT, VERSION_WITH_CONTENT, withContent, type DraftRow, type VersionRow } from '../rows.js';
 
 // Tests import the types from here; they live in server/drafts/model.ts.
@@ -104,7 +106,7 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
     insertVersion(db, draft, savedBy, note);
     // The proposal decided meanwhile: the whole save is undone (a throw rolls the transaction back).
     if (accepting && accept.run(accepting.by, accepting.at, draft.id, accepting.proposalId).changes === 0) throw refused;
-    return { liveDocument: db.prepare('SELECT 1 FROM live_documents WHERE draft_id = ?').get(draft.id) !== undefined };
+    return { liveDocument: lineageOf(db, draft.id) !== null };
   });
   try {
     return write();
@@ -120,20 +122,14 @@ export function deleteDraft(db: Db, id: string): boolean {
 
 /** The draft with what a reader's request needs beside it: the shares that reach them and its live document's lineage and pending updates. */
 export function getDraftForReader(db: Db, id: string, reader: { userId: string; delegationId: string }): DraftForReader | null {
-  const row = db
-    .prepare(
-      `SELECT d.*, (SELECT lineage FROM live_documents WHERE draft_id = d.id) AS lineage,
-         EXISTS (SELECT 1 FROM live_updates WHERE draft_id = d.id) AS live_updates_pending
-       FROM drafts d WHERE d.id = ?`,
-    )
-    .get(id) as (DraftRow & { lineage: string | null; live_updates_pending: number }) | undefined;
+  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
   if (!row) return null;
   return {
     draft: toDraft(row),
     ownerDelegationId: row.owner_delegation_id,
     shares: sharesReaching(db, id, reader.userId, reader.delegationId),
-    lineage: row.lineage,
-    liveUpdatesPending: row.live_updates_pending === 1,
+    lineage: lineageOf(db, id),
+    liveUpdatesPending: hasUpdates(db, id),
   };
 }
 
