@@ -13,7 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import { detectLanguage } from '../../core/languages/index.js';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import type { SeriesOverrides } from '../compare/series.js';
-import { spawnTsWorker } from '../threads/spawn.js';
+import { spawnTsWorker, THREAD_NICENESS } from '../threads/spawn.js';
 import type { SearchPage, SearchRequest } from './phrase.js';
 import type { SuggestRequest, Suggestions } from './suggest.js';
 import type { FromWorker, LanguageState, Task, TaskResult, WorkerSetup } from './worker-protocol.js';
@@ -122,7 +122,10 @@ export class SearchWorker {
       seriesOverrides: this.options.seriesOverrides,
       warmUp: this.options.warmUp,
     };
-    const worker = spawnTsWorker(WORKER_URL, setup, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
+    const worker = spawnTsWorker(WORKER_URL, setup, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+      niceness: THREAD_NICENESS.search,
+    });
     this.worker = worker;
     this.opened = false;
     this.warm = false;

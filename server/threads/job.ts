@@ -1,11 +1,13 @@
 // One piece of untrusted, heavy work (reading an uploaded file) in a fresh
 // worker thread with a time budget and a heap limit, so that it can neither
 // block the server's event loop nor take its memory: past either limit the
-// worker is stopped and the caller told which limit it was. A fresh worker per
-// job (rather than a pool) because a job that hit a limit leaves nothing
-// behind, and the work is rare next to the ~0.3 s a worker takes to start.
+// worker is stopped and the caller told which limit it was. Jobs run at the
+// background priority (THREAD_NICENESS), below the main thread and search. A
+// fresh worker per job (rather than a pool) because a job that hit a limit
+// leaves nothing behind, and the work is rare next to the ~0.3 s a worker
+// takes to start.
 import { parentPort } from 'node:worker_threads';
-import { spawnTsWorker, workerInput } from './spawn.js';
+import { spawnTsWorker, THREAD_NICENESS, workerInput } from './spawn.js';
 
 export interface JobLimits {
   /** Longest the job may run, worker start included, ms. */
@@ -26,7 +28,10 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; refused: boolean; messag
 /** Runs the module `entry` (which calls serveJob) on `input` in a new worker; its value, or why not. */
 export function runJob<T>(entry: URL, input: unknown, limits: JobLimits): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = spawnTsWorker(entry, input, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } });
+    const worker = spawnTsWorker(entry, input, {
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+      niceness: THREAD_NICENESS.background,
+    });
     let settled = false;
     const finish = (how: () => void) => {
       if (settled) return;

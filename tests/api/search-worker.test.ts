@@ -1,13 +1,17 @@
 // Search in its worker thread under pressure, through the real API over the
 // bundled corpus: a huge keyword query is pruned and answered while health
 // answers; a full search queue refuses at once with 503 and Retry-After; a
-// part that fails turns health into a 503 naming it.
+// part that fails turns health into a 503 naming it; the worker runs below the
+// main thread's priority.
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority, platform } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.js';
 // The corpus opened to all (PRECEDENT_PUBLIC_CORPUS=1): these tests are about search, not accounts.
 import { buildContext } from '../../server/api/context.js';
 import { HealthResponse, SearchResponse } from '../../server/api/contract.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
+import { THREAD_NICENESS } from '../../server/threads/spawn.js';
 import type { Db } from '../../server/store/db.js';
 import { expectContract } from '../helpers/contract.js';
 import { openCorpusCopy } from '../helpers/corpus.js';
@@ -106,5 +110,18 @@ describe('GET /api/health', () => {
     } finally {
       db.exec('ALTER TABLE drafts_gone RENAME TO drafts');
     }
+  });
+});
+
+describe.skipIf(platform() !== 'linux')('the search worker thread', () => {
+  it('runs below the main thread’s scheduling priority, which it leaves as it was', () => {
+    // Each thread's nice value (Linux /proc: field 19; the command name before it may hold spaces).
+    const niceValues = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    const main = getPriority();
+    expect(niceValues).toContain(Math.min(19, main + THREAD_NICENESS.search));
+    expect(niceValues.filter((n) => n === main).length).toBeGreaterThan(0);
   });
 });
