@@ -4,7 +4,11 @@
 // web app does), a save of its own draft every 2 s, a health check every
 // second. Prints suggest p50/p95 of those answered and how many were refused
 // (503) or ran out of time (504), save p95/max, health max, errors, and checks
-// afterwards that every save the server acknowledged is there.
+// afterwards that every save the server acknowledged is there. Health is also
+// checked from a monitor process of its own (every 100 ms, as a reverse proxy
+// or an uptime check would): the drafters' process stalls under its own load
+// (its event-loop delay is printed), and that stall is in every latency it
+// measures; the monitor's are the server's and the machine's alone.
 //
 // --heavy: issue 14's second target. Starts the server over a copy whose
 // Chinese index is damaged, so the search worker rebuilds it, and while it
@@ -40,6 +44,8 @@ const { values: args } = parseArgs({
     heavy: { type: 'boolean', default: false },
     /** Write the server's CPU profiles (main thread and worker) to this folder (node --cpu-prof). */
     profile: { type: 'string' },
+    /** Internal: be the health monitor of the server at this URL for --seconds (see monitorHealth). */
+    monitor: { type: 'string' },
   },
 });
 const DRAFTERS = Number(args.drafters);
@@ -272,6 +278,31 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
   return me;
 }
 
+/**
+ * Runs this file as the health monitor (--monitor) beside the drafters, for
+ * the same seconds: its latencies and failures, as it prints them at the end.
+ */
+async function startHealthMonitor(url: string): Promise<Probe> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--monitor', url, '--seconds', String(SECONDS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PRECEDENT_BENCH_COOKIE: cookie },
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the health monitor failed (${code}): ${out}`);
+  const { ms, errors } = JSON.parse(out) as { ms: number[]; errors: [string, number][] };
+  return { ms, errors: new Map(errors) };
+}
+
+/** The monitor process: health every 100 ms, each after the previous one answered, for --seconds; prints JSON. */
+async function monitorHealth(url: string): Promise<void> {
+  cookie = process.env.PRECEDENT_BENCH_COOKIE ?? '';
+  const until = Date.now() + SECONDS * 1000;
+  const result = await probe(() => Date.now() >= until, () => fetch(`${url}/api/health`, withSession()));
+  process.stdout.write(JSON.stringify({ ms: result.ms, errors: [...result.errors] }));
+}
+
 async function main(): Promise<void> {
   const started = args.url ? null : await startServer(args.heavy ? { damage: 'zh', listening: true } : {});
   const url = args.url ?? started!.url;
@@ -289,7 +320,9 @@ async function main(): Promise<void> {
     const clientDelay = monitorEventLoopDelay({ resolution: 10 });
     clientDelay.enable();
     const tcpBefore = tcpCounters();
+    const monitor = startHealthMonitor(url);
     const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
+    const monitored = await monitor;
     const tcp = tcpDelta(tcpBefore, tcpCounters());
     // Every acknowledged save must read back.
     let lost = 0;
@@ -308,7 +341,9 @@ async function main(): Promise<void> {
           `(server's own tookMs p50 ${f(pct(stats.suggestServer, 50))}, p95 ${f(pct(stats.suggestServer, 95))}); ` +
           `503 ${stats.suggest503}, 504 ${stats.suggest504}, superseded by the next keystroke ${stats.suggestSuperseded}, other errors: ${errors(stats.suggestOther)}`,
         `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, max ${f(Math.max(...stats.saveOk))}; errors: ${errors(stats.saveErrors)}`,
-        `health: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
+        `health from the drafters' process: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
+        `health from a monitor process (every 100 ms): ${monitored.ms.length} answered, p95 ${f(pct(monitored.ms, 95))}, max ${f(Math.max(...monitored.ms))}; ` +
+          `not 200: ${errors(monitored.errors)}`,
         `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
         `kernel TCP counters over the run: ${tcp}`,
         `acknowledged saves missing afterwards: ${lost} of ${drafters.filter((d) => d.acked).length} drafts`,
@@ -435,4 +470,5 @@ async function heavyWork(url: string, server: ChildProcess | null): Promise<bool
   return health.errors.size > 0 || save.errors.size > 0;
 }
 
-await main();
+if (args.monitor) await monitorHealth(args.monitor);
+else await main();
