@@ -93,7 +93,7 @@ export interface DraftForReader {
   shares: DraftShare[];
   /** The lineage of its live document, as LiveStore.lineage; null before it was first opened live. */
   lineage: string | null;
-  /** Live updates are stored that the row may lack (LiveStore.hasUpdates): the live text needs settling before the row is read. */
+  /** Live updates are stored that the row may lack (in live_updates since the last compaction): the live text needs settling before the row is read. */
   liveUpdatesPending: boolean;
 }
 
@@ -210,7 +210,6 @@ export interface Materialised {
 
 export interface LiveStore {
   read(draftId: string): Promise<StoredLive | null>;
-  lineage(draftId: string): Promise<string | null>;
   /** A live document's first state; false (writing nothing) when another instance created it first. */
   create(draftId: string, lineage: string, state: Uint8Array): Promise<boolean>;
   /** One update, durable when the promise resolves; its sequence number. */
@@ -221,7 +220,6 @@ export interface LiveStore {
    * dropped some of them. Null when the draft has no live document.
    */
   updatesAfter(draftId: string, seq: number): Promise<{ state: Uint8Array | null; updates: { seq: number; data: Uint8Array }[] } | null>;
-  hasUpdates(draftId: string): Promise<boolean>;
   /** Who made the updates since the last compaction, most recent last. */
   editorsSinceCompaction(draftId: string): Promise<string[]>;
   /**

@@ -33,11 +33,6 @@ export function liveStore(pool: pg.Pool, notifications: Notifications): LiveStor
       });
     },
 
-    async lineage(draftId) {
-      const { rows } = await pool.query<{ lineage: string }>('SELECT lineage FROM live_documents WHERE draft_id = $1', [draftId]);
-      return rows[0]?.lineage ?? null;
-    },
-
     async create(draftId, lineage, state) {
       const result = await pool.query('INSERT INTO live_documents (draft_id, lineage, state, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (draft_id) DO NOTHING', [
         draftId,
@@ -77,11 +72,6 @@ export function liveStore(pool: pg.Pool, notifications: Notifications): LiveStor
           updates: rows.map((r) => ({ seq: num(r.seq), data: bytes(r.data) })),
         };
       });
-    },
-
-    async hasUpdates(draftId) {
-      const { rows } = await pool.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM live_updates WHERE draft_id = $1) AS any', [draftId]);
-      return rows[0]!.any;
     },
 
     async editorsSinceCompaction(draftId) {

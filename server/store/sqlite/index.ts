@@ -78,11 +78,9 @@ export function openSqliteStore(db: Db): Store {
     },
     live: {
       read: over(db, live.readLive),
-      lineage: over(db, live.lineageOf),
       create: over(db, live.createLive),
       append: over(db, live.appendUpdate),
       updatesAfter: over(db, live.updatesAfter),
-      hasUpdates: over(db, live.hasUpdates),
       editorsSinceCompaction: over(db, live.editorsSinceCompaction),
       materialise: over(db, live.materialiseLive),
       size: over(db, live.liveSize),
