@@ -93,7 +93,9 @@ export const READMIT_SHARE = 0.04;
  * postings, and several times the index's size in transient heap. Restoring
  * writes the same Maps directly from typed arrays, through the fields
  * MiniSearch declares protected for subclasses, as loadJS would have set them.
- * What search and add see afterwards is the same index.
+ * What search and add see afterwards is the same index. Those fields are not
+ * MiniSearch's public API, so package.json takes its patch releases only (~7.2)
+ * and tests/unit/search-persisted-form.test.ts fails if they change.
  *
  * File layout (little-endian, sections in this order):
  *   u32 × 10   MAGIC, PACK_VERSION, field count (1), documentCount, nextId,
