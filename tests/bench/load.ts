@@ -152,6 +152,53 @@ function tcpCounters(): Map<string, number> {
 const tcpDelta = (before: Map<string, number>, after: Map<string, number>) =>
   before.size ? TCP_COUNTERS.filter((n) => after.has(n)).map((n) => `${n} +${after.get(n)! - (before.get(n) ?? 0)}`).join(', ') : 'not available here';
 
+/**
+ * The kernel's pressure stall counters (Linux PSI, /proc/pressure): how long
+ * some task waited for a CPU, and how long every task waited on disk (an
+ * fsync stalled, say), sampled every 250 ms. A save or health check that took
+ * far longer than the server's event loop ever waited happened in a moment of
+ * one of these, or of neither; the bench says which for the slowest of each.
+ */
+interface PressureSample {
+  at: number;
+  /** Cumulative µs, as the kernel counts them. */
+  cpuSome: number;
+  ioFull: number;
+}
+function pressureNow(): PressureSample | null {
+  const total = (file: string, kind: 'some' | 'full') => {
+    const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(kind));
+    return Number(/total=(\d+)/.exec(line ?? '')?.[1] ?? NaN);
+  };
+  if (!existsSync('/proc/pressure/cpu')) return null;
+  return { at: performance.now(), cpuSome: total('/proc/pressure/cpu', 'some'), ioFull: total('/proc/pressure/io', 'full') };
+}
+function recordPressure(): { stop(): PressureSample[] } {
+  const samples: PressureSample[] = [];
+  const take = () => {
+    const sample = pressureNow();
+    if (sample) samples.push(sample);
+  };
+  take();
+  const timer = setInterval(take, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return samples;
+    },
+  };
+}
+/** Share of [from, to] (performance.now() ms) that some task waited for a CPU, and every task on disk. */
+function pressureOver(samples: PressureSample[], from: number, to: number): string {
+  const first = samples.findLast((s) => s.at <= from) ?? samples[0];
+  const last = samples.find((s) => s.at >= to) ?? samples[samples.length - 1];
+  if (!first || !last || last.at <= first.at) return 'no pressure counters here';
+  const ms = last.at - first.at;
+  const share = (key: 'cpuSome' | 'ioFull') => `${Math.round(((last[key] - first[key]) / 1000 / ms) * 100)} %`;
+  return `some task waiting for a CPU ${share('cpuSome')}, every task waiting on disk ${share('ioFull')} (over ${Math.round(ms)} ms)`;
+}
+
 const stats = {
   suggestOk: [] as number[],
   /** The server's own time for the answered ones (tookMs: queue and work), without the client's. */
@@ -161,6 +208,8 @@ const stats = {
   suggestSuperseded: 0,
   suggestOther: new Map<string, number>(),
   saveOk: [] as number[],
+  /** When the slowest acknowledged save was sent and how long it took (performance.now() ms). */
+  saveSlowest: { at: 0, ms: 0 },
   saveErrors: new Map<string, number>(),
   health: [] as number[],
   healthNot200: new Map<string, number>(),
@@ -236,7 +285,9 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
       );
       const json = (await res.json()) as { version?: number; current?: { version: number } };
       if (res.ok) {
-        stats.saveOk.push(performance.now() - started);
+        const ms = performance.now() - started;
+        stats.saveOk.push(ms);
+        if (ms > stats.saveSlowest.ms) stats.saveSlowest = { at: started, ms };
         me.version = json.version!;
         me.acked = { version: me.version, text: body };
       } else {
@@ -321,8 +372,12 @@ async function main(): Promise<void> {
     clientDelay.enable();
     const tcpBefore = tcpCounters();
     const monitor = startHealthMonitor(url);
+    const pressure = recordPressure();
+    const runFrom = performance.now();
     const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
     const monitored = await monitor;
+    const pressureSamples = pressure.stop();
+    const runTo = performance.now();
     const tcp = tcpDelta(tcpBefore, tcpCounters());
     // Every acknowledged save must read back.
     let lost = 0;
@@ -346,6 +401,8 @@ async function main(): Promise<void> {
           `not 200: ${errors(monitored.errors)}`,
         `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
         `kernel TCP counters over the run: ${tcp}`,
+        `pressure over the run: ${pressureOver(pressureSamples, runFrom, runTo)}; ` +
+          `during the slowest save: ${pressureOver(pressureSamples, stats.saveSlowest.at, stats.saveSlowest.at + stats.saveSlowest.ms)}`,
         `acknowledged saves missing afterwards: ${lost} of ${drafters.filter((d) => d.acked).length} drafts`,
       ].join('\n'),
     );
