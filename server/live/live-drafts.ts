@@ -117,9 +117,19 @@ export class LiveDrafts implements LiveText {
       const draft = await this.store.drafts.get(draftId);
       if (!draft) throw new Error(`Draft not found: ${draftId}`);
       const fresh = new Y.Doc();
-      writeDraft(fresh, liveContentOf(draft), randomUUID());
-      await this.store.live.create(draftId, lineageOf(fresh)!, Y.encodeStateAsUpdate(fresh));
-      fresh.destroy();
+      const built = liveContentOf(draft);
+      writeDraft(fresh, built, randomUUID());
+      try {
+        if (await this.store.live.create(draftId, lineageOf(fresh)!, Y.encodeStateAsUpdate(fresh))) {
+          // A REST save that wrote the row after it was read here, but before the live document
+          // existed, was told there was none to push to: its change goes in now, or the next pause
+          // would write the live text over it. Saves after the creation push it themselves.
+          const now = await this.store.drafts.get(draftId);
+          if (now && now.version !== draft.version) await this.changeAndStore(fresh, draftId, built, liveContentOf(now), null);
+        }
+      } finally {
+        fresh.destroy();
+      }
       stored = (await this.store.live.read(draftId))!;
     }
     Y.transact(document, () => stored.updates.forEach((u) => Y.applyUpdate(document, u)), FROM_STORE);
@@ -191,13 +201,22 @@ export class LiveDrafts implements LiveText {
   }
 
   async push(draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null, liveDocument: boolean): Promise<void> {
-    const origin = { context: { actor } };
     const open = this.server.documents.get(draftId);
     // Most saves are of drafts nobody opened live: the save's write said so, no read of the state.
     if (!open && !liveDocument) return;
     const target = open && !open.isLoading ? open : (await this.storedDoc(draftId))?.doc;
     // Not open and none stored: the row is all there is.
     if (!target) return;
+    try {
+      await this.changeAndStore(target, draftId, prev, next, actor);
+    } finally {
+      if (target !== open) target.destroy();
+    }
+  }
+
+  /** Applies the change from `prev` to `next` to `target` and stores the updates it made, as `actor`'s. */
+  private async changeAndStore(target: Y.Doc, draftId: string, prev: LiveContent, next: LiveContent, actor: Actor | null): Promise<void> {
+    const origin = { context: { actor } };
     const made: Uint8Array[] = [];
     const collect = (update: Uint8Array, from: unknown) => from === origin && made.push(update);
     target.on('update', collect);
@@ -205,7 +224,6 @@ export class LiveDrafts implements LiveText {
       applyDraftChange(target, prev, next, origin);
     } finally {
       target.off('update', collect);
-      if (target !== open) target.destroy();
     }
     for (const update of made) await this.store.live.append(draftId, update, actor?.id ?? null);
   }

@@ -236,6 +236,30 @@ describe('live co-editing', () => {
     expect(textIn(b, 'op2')).toBe('Requests a report, saved with nobody live;');
   });
 
+  it('a REST save that lands while the first co-editor’s live document is made from the row is in the live text, and the next pause keeps it', async () => {
+    const draft = await newDraft();
+    const saved = draft.paragraphs.map((p) => (p.id === 'op2' ? { ...p, text: 'Requests a report, saved as the live text was made;' } : p));
+    // The save lands in the window: after the live document was built from the row, before it exists in the store.
+    const create = ctx.store.live.create;
+    ctx.store.live.create = async (...args) => {
+      const res = await owner.request(`/api/drafts/${draft.id}`, json({ version: draft.version, paragraphs: saved }, 'PUT'));
+      expect(res.status).toBe(200);
+      return create(...args);
+    };
+    try {
+      const a = connect(draft.id, owner);
+      await a.synced;
+      await until(() => textIn(a, 'op2') === 'Requests a report, saved as the live text was made;', 5000, 'the save on the live screen');
+      type(a, 'op1', () => 'Urges all States to act, typed live;');
+      await a.acknowledged();
+    } finally {
+      ctx.store.live.create = create;
+    }
+    // Reading the draft writes the live text to the row (as the pause would): both changes are there.
+    const current = await getDraft(owner, draft.id);
+    expect(current.paragraphs.map((p) => p.text)).toEqual(['Recalling its previous resolutions,', 'Urges all States to act, typed live;', 'Requests a report, saved as the live text was made;']);
+  });
+
   it('names the live text as it stands as a revision, once per name, and compares two revisions', async () => {
     const draft = await newDraft();
     await share(draft.id, 'Norway', 'propose');
