@@ -5,6 +5,7 @@
 import type { Delegation, SessionRecord, User, UserWithPassword } from '../../accounts/model.js';
 import { toUser, USER_COLUMNS, USER_FROM, withoutPassword, type UserRow } from '../rows.js';
 import type { Db } from '../db.js';
+import { prepared } from './prepared.js';
 import type { NewUserRow } from '../store.js';
 
 export const ACCOUNTS_SCHEMA = `
@@ -34,21 +35,21 @@ CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id);
 `;
 
 export function countUsers(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 }
 
 export function listUsers(db: Db): User[] {
-  const rows = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} ORDER BY d.name, u.name`).all() as UserRow[];
+  const rows = prepared(db, `SELECT ${USER_COLUMNS} FROM ${USER_FROM} ORDER BY d.name, u.name`).all() as UserRow[];
   return rows.map((r) => withoutPassword(toUser(r)));
 }
 
 export function findUserByEmail(db: Db, email: string): UserWithPassword | null {
-  const row = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.email = ?`).get(email) as UserRow | undefined;
+  const row = prepared(db, `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.email = ?`).get(email) as UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
 export function findUserById(db: Db, id: string): UserWithPassword | null {
-  const row = db.prepare(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = ?`).get(id) as UserRow | undefined;
+  const row = prepared(db, `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = ?`).get(id) as UserRow | undefined;
   return row ? toUser(row) : null;
 }
 
@@ -61,7 +62,7 @@ export function insertUser(db: Db, user: NewUserRow, delegation: string, newDele
       insertDelegation(db, { id: newDelegationId, name: delegation }, user.now);
       delegationId = newDelegationId;
     }
-    db.prepare(
+    prepared(db,
       `INSERT INTO users (id, email, name, delegation_id, admin, password_hash, created_at, password_changed_at)
        VALUES (@id, @email, @name, @delegationId, @admin, @passwordHash, @now, @now)`,
     ).run({ ...user, delegationId, admin: user.admin ? 1 : 0 });
@@ -70,14 +71,13 @@ export function insertUser(db: Db, user: NewUserRow, delegation: string, newDele
 }
 
 export function setPassword(db: Db, userId: string, passwordHash: string, now: string): void {
-  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(passwordHash, now, userId);
+  prepared(db, 'UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(passwordHash, now, userId);
 }
 
 // --- Delegations -----------------------------------------------------------
 
 export function listDelegations(db: Db): (Delegation & { members: number })[] {
-  return db
-    .prepare(
+  return prepared(db,
       `SELECT d.id, d.name, COUNT(u.id) AS members FROM delegations d LEFT JOIN users u ON u.delegation_id = d.id
        GROUP BY d.id ORDER BY d.name`,
     )
@@ -85,18 +85,18 @@ export function listDelegations(db: Db): (Delegation & { members: number })[] {
 }
 
 export function findDelegation(db: Db, idOrName: string): Delegation | null {
-  const row = db.prepare('SELECT id, name FROM delegations WHERE id = ? OR name = ?').get(idOrName, idOrName) as Delegation | undefined;
+  const row = prepared(db, 'SELECT id, name FROM delegations WHERE id = ? OR name = ?').get(idOrName, idOrName) as Delegation | undefined;
   return row ?? null;
 }
 
 export function insertDelegation(db: Db, delegation: Delegation, now: string): void {
-  db.prepare('INSERT INTO delegations (id, name, created_at) VALUES (?, ?, ?)').run(delegation.id, delegation.name, now);
+  prepared(db, 'INSERT INTO delegations (id, name, created_at) VALUES (?, ?, ?)').run(delegation.id, delegation.name, now);
 }
 
 // --- Sessions --------------------------------------------------------------
 
 export function insertSession(db: Db, session: SessionRecord): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
      VALUES (@tokenHash, @userId, @createdAt, @lastSeenAt, @expiresAt)`,
   ).run(session);
@@ -104,8 +104,7 @@ export function insertSession(db: Db, session: SessionRecord): void {
 
 /** A session and its user, in one read (every API request asks). */
 export function findSessionUser(db: Db, tokenHash: string): { session: SessionRecord; user: User } | null {
-  const row = db
-    .prepare(
+  const row = prepared(db,
       `SELECT ${USER_COLUMNS}, s.token_hash AS s_token_hash, s.created_at AS s_created_at, s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN delegations d ON d.id = u.delegation_id WHERE s.token_hash = ?`,
     )
@@ -118,18 +117,18 @@ export function findSessionUser(db: Db, tokenHash: string): { session: SessionRe
 }
 
 export function touchSession(db: Db, tokenHash: string, lastSeenAt: string, expiresAt: string): void {
-  db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, tokenHash);
+  prepared(db, 'UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?').run(lastSeenAt, expiresAt, tokenHash);
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  prepared(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 /** Signs a user out everywhere but (optionally) the session they are using. */
 export function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): void {
-  db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash ?? null);
+  prepared(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash ?? null);
 }
 
 export function deleteExpiredSessions(db: Db, now: string): void {
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  prepared(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now);
 }

@@ -4,6 +4,7 @@
 // database sees the same count.
 import type { AuditEntry } from '../../accounts/model.js';
 import type { Db } from '../db.js';
+import { prepared } from './prepared.js';
 import type { NewAuditEntry } from '../store.js';
 
 export const AUDIT_SCHEMA = `
@@ -21,7 +22,7 @@ CREATE INDEX IF NOT EXISTS audit_by_action ON audit_log(action, at);
 `;
 
 export function appendAudit(db: Db, entry: NewAuditEntry): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO audit_log (at, action, actor_id, actor_email, address, target, detail)
      VALUES (@at, @action, @actorId, @actorEmail, @address, @target, @detail)`,
   ).run({ actorId: null, actorEmail: null, address: null, target: null, detail: null, ...entry });
@@ -29,8 +30,7 @@ export function appendAudit(db: Db, entry: NewAuditEntry): void {
 
 /** The newest entries first, `limit` of them, older than `before` (an id) when paging. */
 export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] {
-  return db
-    .prepare(
+  return prepared(db,
       `SELECT id, at, action, actor_id AS actorId, actor_email AS actorEmail, address, target, detail
        FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?`,
     )
@@ -43,8 +43,7 @@ export function listAudit(db: Db, limit: number, before?: number): AuditEntry[] 
  */
 export function countFailedSignIns(db: Db, by: { email: string } | { address: string }, since: string): number {
   const [column, value] = 'email' in by ? ['actor_email', by.email.toLowerCase()] : ['address', by.address];
-  const row = db
-    .prepare(
+  const row = prepared(db,
       `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'sign-in-failed' AND ${column} = @value AND at > @since
        AND at > COALESCE((SELECT MAX(at) FROM audit_log WHERE action = 'sign-in' AND ${column} = @value), '')`,
     )

@@ -7,6 +7,7 @@
 // Rows in, rows out: the rules (ids, order, versions, rollover, limits, who may
 // do what) live in server/drafts/.
 import type { Db } from '../db.js';
+import { prepared } from './prepared.js';
 import type { Acceptance, DraftForReader, VisibleDraft, Written } from '../store.js';
 import type { Draft, DraftParagraph, DraftVersionContent, DraftVersionInfo } from '../../drafts/model.js';
 import { sharesReaching } from './draft-sharing.js';
@@ -25,7 +26,7 @@ const toParams = (draft: Draft) => ({
 });
 
 function insertVersion(db: Db, draft: Draft, savedBy: string | null, note: string | null = null): void {
-  db.prepare('INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO draft_versions (draft_id, version, saved_at, saved_by, content, note) VALUES (?, ?, ?, ?, ?, ?)').run(
     draft.id,
     draft.version,
     draft.updatedAt,
@@ -51,8 +52,7 @@ const VISIBLE = `d.owner_delegation_id = @delegationId
  */
 export function listVisibleDrafts(db: Db, userId: string, delegationId: string, page: { limit: number; offset: number }): { drafts: VisibleDraft[]; total: number } {
   const who = { userId, delegationId };
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT d.id, d.title, d.language, d.body, d.base_document_id, d.version, d.created_at, d.updated_at, d.owner_delegation_id,
          d.preamble_count, d.operative_count, o.name AS owner_name
        FROM drafts d LEFT JOIN delegations o ON o.id = d.owner_delegation_id
@@ -60,7 +60,7 @@ export function listVisibleDrafts(db: Db, userId: string, delegationId: string, 
        ORDER BY d.updated_at DESC, d.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...who, ...page }) as HeaderRow[];
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM drafts d WHERE ${VISIBLE}`).get(who) as { total: number };
+  const { total } = prepared(db, `SELECT COUNT(*) AS total FROM drafts d WHERE ${VISIBLE}`).get(who) as { total: number };
   const drafts = rows.map((row) => ({
     ...toDraftHead(row),
     counts: { preamble: row.preamble_count, operative: row.operative_count },
@@ -71,14 +71,14 @@ export function listVisibleDrafts(db: Db, userId: string, delegationId: string, 
 }
 
 export function getDraft(db: Db, id: string): Draft | null {
-  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  const row = prepared(db, 'SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
   return row ? toDraft(row) : null;
 }
 
 /** Stores a new draft, owned by `owner`'s delegation, with its first version. */
 export function insertDraft(db: Db, draft: Draft, owner: { userId: string; delegationId: string }): void {
   db.transaction(() => {
-    db.prepare(
+    prepared(db,
       `INSERT INTO drafts (id, title, language, body, base_document_id, version, paragraphs, preamble_count, operative_count, created_at, updated_at, owner_delegation_id, created_by)
        VALUES (@id, @title, @language, @body, @baseDocumentId, @version, @paragraphs, @preambleCount, @operativeCount, @createdAt, @updatedAt, @ownerDelegationId, @createdBy)`,
     ).run({ ...toParams(draft), ownerDelegationId: owner.delegationId, createdBy: owner.userId });
@@ -92,11 +92,10 @@ export function insertDraft(db: Db, draft: Draft, owner: { userId: string; deleg
  * whether the draft has a live document; null otherwise.
  */
 export function updateDraft(db: Db, draft: Draft, expectedVersion: number, savedBy: string | null, note: string | null = null, accepting?: Acceptance): Written | null {
-  const accept = db.prepare(`UPDATE proposals SET status = 'accepted', decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN ('open', 'bracketed')`);
+  const accept = prepared(db, `UPDATE proposals SET status = 'accepted', decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN ('open', 'bracketed')`);
   const refused = Symbol('refused');
   const write = db.transaction(() => {
-    const result = db
-      .prepare(
+    const result = prepared(db,
         `UPDATE drafts SET title = @title, body = @body, base_document_id = @baseDocumentId, version = @version,
            paragraphs = @paragraphs, preamble_count = @preambleCount, operative_count = @operativeCount, updated_at = @updatedAt
          WHERE id = @id AND version = @expectedVersion`,
@@ -117,12 +116,12 @@ export function updateDraft(db: Db, draft: Draft, expectedVersion: number, saved
 }
 
 export function deleteDraft(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
+  return prepared(db, 'DELETE FROM drafts WHERE id = ?').run(id).changes > 0;
 }
 
 /** The draft with what a reader's request needs beside it: the shares that reach them and its live document's lineage and pending updates. */
 export function getDraftForReader(db: Db, id: string, reader: { userId: string; delegationId: string }): DraftForReader | null {
-  const row = db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  const row = prepared(db, 'SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
   if (!row) return null;
   return {
     draft: toDraft(row),
@@ -139,17 +138,17 @@ export function getDraftForReader(db: Db, id: string, reader: { userId: string; 
  */
 export function adoptOwnerlessDrafts(db: Db, delegationId: string): number {
   return db.transaction(() => {
-    const rows = db.prepare('SELECT * FROM drafts WHERE owner_delegation_id IS NULL').all() as DraftRow[];
+    const rows = prepared(db, 'SELECT * FROM drafts WHERE owner_delegation_id IS NULL').all() as DraftRow[];
     for (const row of rows) {
       const draft = toDraft(row);
-      db.prepare('INSERT OR IGNORE INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, NULL, ?)').run(
+      prepared(db, 'INSERT OR IGNORE INTO draft_versions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, NULL, ?)').run(
         draft.id,
         draft.version,
         draft.updatedAt,
         JSON.stringify(versionContent(draft)),
       );
     }
-    return db.prepare('UPDATE drafts SET owner_delegation_id = ? WHERE owner_delegation_id IS NULL').run(delegationId).changes;
+    return prepared(db, 'UPDATE drafts SET owner_delegation_id = ? WHERE owner_delegation_id IS NULL').run(delegationId).changes;
   })();
 }
 
@@ -157,18 +156,18 @@ export function adoptOwnerlessDrafts(db: Db, delegationId: string): number {
 
 /** Names a kept version ("Rev.1"); false when the draft has a version of that name already. */
 export function nameVersion(db: Db, draftId: string, version: number, name: string): boolean {
-  const taken = db.prepare('SELECT 1 FROM draft_versions WHERE draft_id = ? AND name = ?').get(draftId, name);
+  const taken = prepared(db, 'SELECT 1 FROM draft_versions WHERE draft_id = ? AND name = ?').get(draftId, name);
   if (taken) return false;
-  return db.prepare('UPDATE draft_versions SET name = ? WHERE draft_id = ? AND version = ?').run(name, draftId, version).changes === 1;
+  return prepared(db, 'UPDATE draft_versions SET name = ? WHERE draft_id = ? AND version = ?').run(name, draftId, version).changes === 1;
 }
 
 /** Every kept version of a draft, newest first. */
 export function listVersions(db: Db, draftId: string): DraftVersionInfo[] {
-  return (db.prepare(`${VERSION_SELECT} WHERE v.draft_id = ? ORDER BY v.version DESC`).all(draftId) as VersionRow[]).map(toVersionInfo);
+  return (prepared(db, `${VERSION_SELECT} WHERE v.draft_id = ? ORDER BY v.version DESC`).all(draftId) as VersionRow[]).map(toVersionInfo);
 }
 
 export function getVersion(db: Db, draftId: string, version: number): (DraftVersionInfo & { content: DraftVersionContent }) | null {
-  const row = db.prepare(`${VERSION_WITH_CONTENT} WHERE v.draft_id = ? AND v.version = ?`).get(draftId, version) as
+  const row = prepared(db, `${VERSION_WITH_CONTENT} WHERE v.draft_id = ? AND v.version = ?`).get(draftId, version) as
     | (VersionRow & { content: string })
     | undefined;
   return row ? withContent(row) : null;
@@ -176,7 +175,7 @@ export function getVersion(db: Db, draftId: string, version: number): (DraftVers
 
 /** Every version's paragraphs with who saved it, oldest first: for attributing each paragraph's last change. */
 export function versionHistory(db: Db, draftId: string): (DraftVersionInfo & { content: DraftVersionContent })[] {
-  const rows = db.prepare(`${VERSION_WITH_CONTENT} WHERE v.draft_id = ? ORDER BY v.version`).all(draftId) as (VersionRow & {
+  const rows = prepared(db, `${VERSION_WITH_CONTENT} WHERE v.draft_id = ? ORDER BY v.version`).all(draftId) as (VersionRow & {
     content: string;
   })[];
   return rows.map(withContent);

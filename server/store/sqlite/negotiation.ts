@@ -6,6 +6,7 @@
 import type { DraftSection } from '../../../core/limits.js';
 import type { ParagraphStatus, ProposalKind, ProposalRecord, ProposalStatus, Stance } from '../../negotiation/model.js';
 import type { Db } from '../db.js';
+import { prepared } from './prepared.js';
 import { PROPOSAL_COLUMNS, PROPOSAL_FROM, toProposal, type ProposalRow } from '../rows.js';
 import type { NewProposal } from '../store.js';
 
@@ -50,8 +51,7 @@ CREATE TABLE IF NOT EXISTS paragraph_statuses (
 
 function stancesOf(db: Db, proposalId: string, stance: Stance): string[] {
   return (
-    db
-      .prepare('SELECT g.name FROM proposal_stances s JOIN delegations g ON g.id = s.delegation_id WHERE s.proposal_id = ? AND s.stance = ? ORDER BY s.at, g.name')
+    prepared(db, 'SELECT g.name FROM proposal_stances s JOIN delegations g ON g.id = s.delegation_id WHERE s.proposal_id = ? AND s.stance = ? ORDER BY s.at, g.name')
       .all(proposalId, stance) as { name: string }[]
   ).map((r) => r.name);
 }
@@ -60,18 +60,17 @@ function toRecord(db: Db, row: ProposalRow): ProposalRecord {
   return toProposal(row, { supporters: stancesOf(db, row.id, 'support'), objectors: stancesOf(db, row.id, 'object') });
 }
 export function listProposals(db: Db, draftId: string): ProposalRecord[] {
-  return (db.prepare(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? ORDER BY p.created_at, p.rowid`).all(draftId) as ProposalRow[]).map((r) => toRecord(db, r));
+  return (prepared(db, `SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? ORDER BY p.created_at, p.rowid`).all(draftId) as ProposalRow[]).map((r) => toRecord(db, r));
 }
 
 export function getProposal(db: Db, draftId: string, id: string): ProposalRecord | null {
-  const row = db.prepare(`SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? AND p.id = ?`).get(draftId, id) as ProposalRow | undefined;
+  const row = prepared(db, `SELECT ${PROPOSAL_COLUMNS} FROM ${PROPOSAL_FROM} WHERE p.draft_id = ? AND p.id = ?`).get(draftId, id) as ProposalRow | undefined;
   return row ? toRecord(db, row) : null;
 }
 
 /** How many proposals of `kind` name this paragraph (any status): the next one's bis/ter or alt number follows them. */
 export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, paragraphId: string | null, section: DraftSection): number {
-  const row = db
-    .prepare('SELECT COUNT(*) AS n FROM proposals WHERE draft_id = ? AND kind = ? AND paragraph_id IS ? AND (paragraph_id IS NOT NULL OR section = ?)')
+  const row = prepared(db, 'SELECT COUNT(*) AS n FROM proposals WHERE draft_id = ? AND kind = ? AND paragraph_id IS ? AND (paragraph_id IS NOT NULL OR section = ?)')
     .get(draftId, kind, paragraphId, section) as { n: number };
   return row.n;
 }
@@ -79,7 +78,7 @@ export function countProposalsOn(db: Db, draftId: string, kind: ProposalKind, pa
 export function insertProposal(db: Db, p: NewProposal): number {
   return db.transaction(() => {
     const sequence = p.kind === 'add' || p.kind === 'alt' ? countProposalsOn(db, p.draftId, p.kind, p.paragraphId, p.section) + 1 : 1;
-    db.prepare(
+    prepared(db,
       `INSERT INTO proposals (id, draft_id, kind, paragraph_id, section, text, note, basis, anchor_label, sequence, delegation_id, author_id, status, evidence, created_at)
        VALUES (@id, @draftId, @kind, @paragraphId, @section, @text, @note, @basis, @anchorLabel, @sequence, @delegationId, @authorId, 'open', @evidence, @createdAt)`,
     ).run({ ...p, sequence, evidence: JSON.stringify(p.evidence) });
@@ -91,26 +90,26 @@ export function insertProposal(db: Db, p: NewProposal): number {
 export function setProposalStatus(db: Db, draftId: string, id: string, status: ProposalStatus, from: readonly ProposalStatus[], by: string, at: string): boolean {
   const placeholders = from.map(() => '?').join(', ');
   return (
-    db.prepare(`UPDATE proposals SET status = ?, decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN (${placeholders})`).run(status, by, at, draftId, id, ...from)
+    prepared(db, `UPDATE proposals SET status = ?, decided_by = ?, decided_at = ? WHERE draft_id = ? AND id = ? AND status IN (${placeholders})`).run(status, by, at, draftId, id, ...from)
       .changes > 0
   );
 }
 
 /** A delegation supports or objects to a proposal (the latest stance replaces an earlier one). */
 export function setStance(db: Db, proposalId: string, delegationId: string, stance: Stance, userId: string, at: string): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO proposal_stances (proposal_id, delegation_id, stance, user_id, at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (proposal_id, delegation_id) DO UPDATE SET stance = excluded.stance, user_id = excluded.user_id, at = excluded.at`,
   ).run(proposalId, delegationId, stance, userId, at);
 }
 
 export function paragraphStatuses(db: Db, draftId: string): Map<string, ParagraphStatus> {
-  const rows = db.prepare('SELECT paragraph_id, status FROM paragraph_statuses WHERE draft_id = ?').all(draftId) as { paragraph_id: string; status: ParagraphStatus }[];
+  const rows = prepared(db, 'SELECT paragraph_id, status FROM paragraph_statuses WHERE draft_id = ?').all(draftId) as { paragraph_id: string; status: ParagraphStatus }[];
   return new Map(rows.map((r) => [r.paragraph_id, r.status]));
 }
 
 export function setParagraphStatus(db: Db, draftId: string, paragraphId: string, status: ParagraphStatus, by: string, at: string): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO paragraph_statuses (draft_id, paragraph_id, status, set_by, set_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (draft_id, paragraph_id) DO UPDATE SET status = excluded.status, set_by = excluded.set_by, set_at = excluded.set_at`,
   ).run(draftId, paragraphId, status, by, at);
