@@ -2,7 +2,8 @@
 // the corpus): the Store interface over the synchronous queries of this
 // folder. Each call runs to completion before it returns, so the promises only
 // carry the interface PostgreSQL needs; one process owns the file, so no other
-// instance ever appends a live update (onRemoteUpdate never fires).
+// instance ever appends a live update (onRemoteUpdate never fires). A write
+// answers once it is on disk (wal-sync.ts: flushed off the event loop).
 import type { Db } from '../db.js';
 import { checkDraftsReadable, hasDrafts } from '../health.js';
 import type { Store } from '../store.js';
@@ -12,6 +13,7 @@ import * as sharing from './draft-sharing.js';
 import * as drafts from './drafts.js';
 import * as live from './live.js';
 import * as negotiation from './negotiation.js';
+import { walSyncOf } from './wal-sync.js';
 
 /** `fn` over `db`, answering as a promise: a thrown error becomes a rejection, as from PostgreSQL. */
 const over =
@@ -20,6 +22,15 @@ const over =
     fn(db, ...args);
 
 export function openSqliteStore(db: Db): Store {
+  const wal = walSyncOf(db);
+  /** `fn` over `db` that writes: answers once what it wrote is on disk. */
+  const writing =
+    <A extends unknown[], R>(fn: (db: Db, ...args: A) => R) =>
+    async (...args: A): Promise<R> => {
+      const result = fn(db, ...args);
+      await wal.durable();
+      return result;
+    };
   return {
     kind: 'sqlite',
     corpusFeed: null,
@@ -28,19 +39,19 @@ export function openSqliteStore(db: Db): Store {
       listUsers: over(db, accounts.listUsers),
       findUserByEmail: over(db, accounts.findUserByEmail),
       findUserById: over(db, accounts.findUserById),
-      insertUser: over(db, accounts.insertUser),
-      setPassword: over(db, accounts.setPassword),
+      insertUser: writing(accounts.insertUser),
+      setPassword: writing(accounts.setPassword),
       listDelegations: over(db, accounts.listDelegations),
       findDelegation: over(db, accounts.findDelegation),
-      insertSession: over(db, accounts.insertSession),
+      insertSession: writing(accounts.insertSession),
       findSessionUser: over(db, accounts.findSessionUser),
-      touchSession: over(db, accounts.touchSession),
-      deleteSession: over(db, accounts.deleteSession),
-      deleteUserSessions: over(db, accounts.deleteUserSessions),
-      deleteExpiredSessions: over(db, accounts.deleteExpiredSessions),
+      touchSession: writing(accounts.touchSession),
+      deleteSession: writing(accounts.deleteSession),
+      deleteUserSessions: writing(accounts.deleteUserSessions),
+      deleteExpiredSessions: writing(accounts.deleteExpiredSessions),
     },
     audit: {
-      append: over(db, audit.appendAudit),
+      append: writing(audit.appendAudit),
       list: over(db, audit.listAudit),
       countFailedSignIns: over(db, audit.countFailedSignIns),
     },
@@ -48,11 +59,11 @@ export function openSqliteStore(db: Db): Store {
       listVisible: over(db, drafts.listVisibleDrafts),
       get: over(db, drafts.getDraft),
       getForReader: over(db, drafts.getDraftForReader),
-      insert: over(db, drafts.insertDraft),
-      update: over(db, drafts.updateDraft),
-      delete: over(db, drafts.deleteDraft),
-      adoptOwnerless: over(db, drafts.adoptOwnerlessDrafts),
-      nameVersion: over(db, drafts.nameVersion),
+      insert: writing(drafts.insertDraft),
+      update: writing(drafts.updateDraft),
+      delete: writing(drafts.deleteDraft),
+      adoptOwnerless: writing(drafts.adoptOwnerlessDrafts),
+      nameVersion: writing(drafts.nameVersion),
       listVersions: over(db, drafts.listVersions),
       getVersion: over(db, drafts.getVersion),
       versionHistory: over(db, drafts.versionHistory),
@@ -62,33 +73,33 @@ export function openSqliteStore(db: Db): Store {
     shares: {
       list: over(db, sharing.listShares),
       reaching: over(db, sharing.sharesReaching),
-      upsert: over(db, sharing.upsertShare),
-      delete: over(db, sharing.deleteShare),
+      upsert: writing(sharing.upsertShare),
+      delete: writing(sharing.deleteShare),
       get: over(db, sharing.getShare),
     },
     negotiation: {
       list: over(db, negotiation.listProposals),
       get: over(db, negotiation.getProposal),
       countOn: over(db, negotiation.countProposalsOn),
-      insert: over(db, negotiation.insertProposal),
-      setStatus: over(db, negotiation.setProposalStatus),
-      setStance: over(db, negotiation.setStance),
+      insert: writing(negotiation.insertProposal),
+      setStatus: writing(negotiation.setProposalStatus),
+      setStance: writing(negotiation.setStance),
       paragraphStatuses: over(db, negotiation.paragraphStatuses),
-      setParagraphStatus: over(db, negotiation.setParagraphStatus),
+      setParagraphStatus: writing(negotiation.setParagraphStatus),
     },
     live: {
       read: over(db, live.readLive),
-      create: over(db, live.createLive),
-      append: over(db, live.appendUpdate),
+      create: writing(live.createLive),
+      append: writing(live.appendUpdate),
       updatesAfter: over(db, live.updatesAfter),
       editorsSinceCompaction: over(db, live.editorsSinceCompaction),
-      materialise: over(db, live.materialiseLive),
+      materialise: writing(live.materialiseLive),
       size: over(db, live.liveSize),
       onRemoteUpdate: () => () => {},
       relay: async () => {},
       onRelay: () => () => {},
     },
     // The database is the corpus's too: whoever opened it closes it.
-    close: async () => {},
+    close: async () => wal.close(),
   };
 }
