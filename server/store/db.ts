@@ -20,7 +20,8 @@ export function openDb(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged save is on disk, even if the machine (not only the process) dies.
+  // FULL: an acknowledged save is on disk, even if the machine (not only the process) dies. The
+  // server's store keeps that promise another way, off the event loop (sqlite/wal-sync.ts).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   for (const sql of SCHEMAS) db.exec(sql);
