@@ -78,10 +78,9 @@ export function readIndexFiles(dir: string, zhMode: ZhMode): PersistedIndex | nu
   if (!existsSync(manifestFile)) return null;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   if (manifest.format !== INDEX_FORMAT || manifest.zhMode !== zhMode) return null;
-  for (const lang of manifest.languages) {
-    if (!(LANGUAGES as readonly string[]).includes(lang)) return null;
-    for (const ext of LANGUAGE_FILES) if (!existsSync(join(dir, `${lang}${ext}`))) throw new Error(`${lang}${ext} is missing`);
-  }
+  // A language's missing file is found when that language loads, and only
+  // that language is rebuilt (as for a damaged one), not the whole index.
+  if (manifest.languages.some((lang) => !(LANGUAGES as readonly string[]).includes(lang))) return null;
   const checksums = manifest.checksums ?? {};
   const documents = JSON.parse(readChecked(join(dir, 'documents.json'), checksums).toString('utf8')) as IndexedDocument[];
   return { zhMode, corpusVersion: manifest.corpusVersion, languages: manifest.languages, documents, checksums };
