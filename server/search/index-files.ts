@@ -4,7 +4,7 @@
 // last, so a crash mid-save leaves the previous index readable or none at all.
 // The manifest records every file's sha256 (checked-files.ts): a file altered
 // or truncated since is detected when it is read, and that part rebuilt.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import type { ZhMode } from './analyse.js';
@@ -30,6 +30,20 @@ export function languagePrefix(dir: string, lang: Language): string {
 
 /** What a language's save() writes. */
 const LANGUAGE_FILES = ['.minisearch', '.df.json', '.shingles', '.paragraphs', '.offsets'];
+
+/**
+ * Where a language rebuilt in a build thread is written until it replaces the
+ * damaged one: a folder of its own, so that its files keep the names (and so
+ * the checksum keys) they will have in the index.
+ */
+export function rebuildPrefix(dir: string, lang: Language): string {
+  return join(dir, 'rebuilt', lang);
+}
+
+/** Moves a language's files from one prefix to another, each by a rename (atomic). */
+export function moveLanguageFiles(from: string, to: string): void {
+  for (const ext of LANGUAGE_FILES) renameSync(`${from}${ext}`, `${to}${ext}`);
+}
 
 interface Manifest {
   format: number;

@@ -1,8 +1,8 @@
-// One piece of untrusted, heavy work (reading an uploaded file) in a fresh
-// worker thread with a time budget and a heap limit, so that it can neither
-// block the server's event loop nor take its memory: past either limit the
-// worker is stopped and the caller told which limit it was. A job may report
-// its progress on the way. Jobs run at the
+// One piece of heavy work (reading an uploaded file, rebuilding a language of
+// the search index) in a fresh worker thread with a time budget and a heap
+// limit, so that it can neither block the thread that started it nor take its
+// memory: past either limit the worker is stopped and the caller told which
+// limit it was. A job may report its progress on the way. Jobs run at the
 // background priority (THREAD_NICENESS), below the main thread and search. A
 // fresh worker per job (rather than a pool) because a job that hit a limit
 // leaves nothing behind, and the work is rare next to the ~0.3 s a worker
