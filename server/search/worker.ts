@@ -67,7 +67,9 @@ function rebuildApart(lang: Language, error: string): void {
   states[lang] = { state: 'building', progress: 0, detail: error };
   report();
   const onProgress = progressOf((progress) => {
-    states[lang] = { state: 'building', progress, detail: error };
+    // Documents indexed; reviewing stop terms, writing the files and loading
+    // them here follow the last one and take a while too: 100 % is ready.
+    states[lang] = { state: 'building', progress: Math.min(progress, 99), detail: error };
     report();
   });
   builds = builds.then(async () => {
