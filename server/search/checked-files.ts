@@ -31,11 +31,23 @@ function verified(file: string, data: Buffer, sums: Checksums): Buffer {
   return data;
 }
 
+/** A file that is not there is as damaged as an altered one: its language is rebuilt. */
+function missing(file: string, err: unknown): never {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new DamagedIndexFile(`${basename(file)} is missing`);
+  throw err;
+}
+
 /** The file's bytes, when they match the manifest's checksum; throws DamagedIndexFile otherwise. */
 export function readChecked(file: string, sums: Checksums): Buffer {
-  return verified(file, readFileSync(file), sums);
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (err) {
+    missing(file, err);
+  }
+  return verified(file, data, sums);
 }
 
 export async function readCheckedAsync(file: string, sums: Checksums): Promise<Buffer> {
-  return verified(file, await readFile(file), sums);
+  return verified(file, await readFile(file).catch((err: unknown) => missing(file, err)), sums);
 }

@@ -4,7 +4,7 @@
 // last, so a crash mid-save leaves the previous index readable or none at all.
 // The manifest records every file's sha256 (checked-files.ts): a file altered
 // or truncated since is detected when it is read, and that part rebuilt.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import type { ZhMode } from './analyse.js';
@@ -30,6 +30,20 @@ export function languagePrefix(dir: string, lang: Language): string {
 
 /** What a language's save() writes. */
 const LANGUAGE_FILES = ['.minisearch', '.df.json', '.shingles', '.paragraphs', '.offsets'];
+
+/**
+ * Where a language rebuilt in a build thread is written until it replaces the
+ * damaged one: a folder of its own, so that its files keep the names (and so
+ * the checksum keys) they will have in the index.
+ */
+export function rebuildPrefix(dir: string, lang: Language): string {
+  return join(dir, 'rebuilt', lang);
+}
+
+/** Moves a language's files from one prefix to another, each by a rename (atomic). */
+export function moveLanguageFiles(from: string, to: string): void {
+  for (const ext of LANGUAGE_FILES) renameSync(`${from}${ext}`, `${to}${ext}`);
+}
 
 interface Manifest {
   format: number;
@@ -78,10 +92,9 @@ export function readIndexFiles(dir: string, zhMode: ZhMode): PersistedIndex | nu
   if (!existsSync(manifestFile)) return null;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   if (manifest.format !== INDEX_FORMAT || manifest.zhMode !== zhMode) return null;
-  for (const lang of manifest.languages) {
-    if (!(LANGUAGES as readonly string[]).includes(lang)) return null;
-    for (const ext of LANGUAGE_FILES) if (!existsSync(join(dir, `${lang}${ext}`))) throw new Error(`${lang}${ext} is missing`);
-  }
+  // A language's missing file is found when that language loads, and only
+  // that language is rebuilt (as for a damaged one), not the whole index.
+  if (manifest.languages.some((lang) => !(LANGUAGES as readonly string[]).includes(lang))) return null;
   const checksums = manifest.checksums ?? {};
   const documents = JSON.parse(readChecked(join(dir, 'documents.json'), checksums).toString('utf8')) as IndexedDocument[];
   return { zhMode, corpusVersion: manifest.corpusVersion, languages: manifest.languages, documents, checksums };

@@ -6,6 +6,11 @@
 // costs only the changed documents. Opening reads only the manifest and the
 // document list: each language's index loads on first use or from a background
 // warm-up, because loading them all took seconds and start-up must not wait for it.
+// A language found damaged is rebuilt on the spot, or (the search worker) set
+// apart and rebuilt in a build thread (buildApart, takeRebuilt) while the
+// other languages keep answering.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Language, ParagraphRecord } from '../../core/model.js';
 import { LANGUAGES } from '../../core/model.js';
 import { allDocuments, corpusVersion } from '../store/corpus.js';
@@ -14,7 +19,7 @@ import { documentHashes, searchableParagraphs, type SearchableParagraph } from '
 import { DEFAULT_ZH_MODE, type ZhMode } from './analyse.js';
 import { seriesOfDocument } from '../compare/service.js';
 import type { Checksums } from './checked-files.js';
-import { indexDirFor, languagePrefix, readIndexFiles, writeIndexFiles } from './index-files.js';
+import { indexDirFor, languagePrefix, moveLanguageFiles, readIndexFiles, rebuildPrefix, writeIndexFiles } from './index-files.js';
 import { isSearchable, type IndexedDocument } from './indexed.js';
 import { LanguageIndex } from './language-index.js';
 import { seriesKeyOf } from './series.js';
@@ -25,9 +30,21 @@ export interface OpenOptions {
   zhMode?: ZhMode;
   /** Told how far a build (or the rebuild of a language) has got: documents indexed of those to index. */
   onProgress?: Progress;
+  /**
+   * When given, a language whose files turn out damaged on first use is set
+   * apart (setApart) and handed to it, to be rebuilt elsewhere (the search
+   * worker's build thread), rather than rebuilt on the spot.
+   */
+  onDamaged?: (lang: Language, error: string) => void;
 }
 
 export type Progress = (done: number, total: number) => void;
+
+/** A language rebuilt apart (buildApart): its documents with their slots, and its files' checksums. */
+export interface RebuiltLanguage {
+  documents: IndexedDocument[];
+  checksums: Checksums;
+}
 
 /** What warmUp() tells of each language it loads. */
 export type WarmUpEvent = { language: Language } & ({ state: 'loading' | 'ready' } | { state: 'damaged'; error: string });
@@ -44,6 +61,14 @@ export class ParagraphIndex {
   private readonly loaded = new Map<Language, LanguageIndex>();
   /** Languages persisted in `dir` and not loaded yet. */
   private readonly onDisk = new Set<Language>();
+  /**
+   * Languages being rebuilt elsewhere (setApart): neither loaded nor loadable,
+   * their documents kept as they were and left alone by sync until
+   * takeRebuilt(), so that a save meanwhile still records the damaged files'
+   * checksums (a restart finds them damaged again rather than trusting them).
+   */
+  private readonly apart = new Set<Language>();
+  private onDamaged: OpenOptions['onDamaged'];
   readonly documents = new Map<string, IndexedDocument>();
   /** The corpus version this index reflects. */
   version = -1;
@@ -70,6 +95,7 @@ export class ParagraphIndex {
     const dir = options.dir === undefined ? indexDirFor(db.name) : options.dir;
     const zhMode = options.zhMode ?? DEFAULT_ZH_MODE;
     const index = new ParagraphIndex(db, dir, zhMode);
+    index.onDamaged = options.onDamaged;
     if (!(dir && index.load())) {
       index.origin = 'built';
       index.sync(options.onProgress);
@@ -94,9 +120,63 @@ export class ParagraphIndex {
       return this.install(lang, LanguageIndex.load(lang, this.zhMode, languagePrefix(this.dir!, lang), this.checksums));
     } catch (err) {
       // A damaged language is rebuilt from the database rather than failing the request.
-      console.warn(`Search index for ${lang} in ${this.dir} unreadable (${err instanceof Error ? err.message : String(err)}): rebuilding it.`);
+      const error = err instanceof Error ? err.message : String(err);
+      if (this.onDamaged) {
+        this.setApart(lang);
+        this.onDamaged(lang, error);
+        return undefined;
+      }
+      console.warn(`Search index for ${lang} in ${this.dir} unreadable (${error}): rebuilding it.`);
       return this.rebuild(lang);
     }
+  }
+
+  /** Sets a language apart while it is rebuilt elsewhere (buildApart in a build thread), until takeRebuilt(). */
+  setApart(lang: Language): void {
+    this.onDisk.delete(lang);
+    this.loaded.delete(lang);
+    this.apart.add(lang);
+  }
+
+  isApart(lang: Language): boolean {
+    return this.apart.has(lang);
+  }
+
+  /**
+   * In a build thread: indexes one language from the database, on its own,
+   * and writes its files where takeRebuilt() takes them from (rebuildPrefix:
+   * a folder of `dir`, so the damaged files stay untouched until then).
+   */
+  static buildApart(db: Db, lang: Language, dir: string, zhMode: ZhMode, onProgress?: Progress): RebuiltLanguage {
+    const index = new ParagraphIndex(db, null, zhMode);
+    for (const other of LANGUAGES) if (other !== lang) index.apart.add(other);
+    index.sync(onProgress);
+    const prefix = rebuildPrefix(dir, lang);
+    mkdirSync(dirname(prefix), { recursive: true });
+    const checksums: Checksums = {};
+    index.language(lang).save(prefix, checksums);
+    return { documents: [...index.documents.values()], checksums };
+  }
+
+  /**
+   * Replaces a language set apart with its rebuild (buildApart): moves the
+   * files in, loads them (yielding to the event loop, as warmUp does), swaps
+   * the language's documents, then catches up with what the database changed
+   * while it was built, and saves.
+   */
+  async takeRebuilt(lang: Language, built: RebuiltLanguage): Promise<void> {
+    const prefix = languagePrefix(this.dir!, lang);
+    moveLanguageFiles(rebuildPrefix(this.dir!, lang), prefix);
+    // Checked against the build's checksums: the manifest keeps the damaged
+    // files' until the documents that go with these files replace theirs, below.
+    const li = await LanguageIndex.loadAsync(lang, this.zhMode, prefix, built.checksums);
+    Object.assign(this.checksums, built.checksums);
+    for (const [id, doc] of this.documents) if (doc.language === lang) this.documents.delete(id);
+    for (const doc of built.documents) this.documents.set(doc.id, doc);
+    this.apart.delete(lang);
+    this.install(lang, li);
+    this.sync();
+    this.save();
   }
 
   /**
@@ -123,9 +203,9 @@ export class ParagraphIndex {
     return li;
   }
 
-  /** Languages that have an index, loaded or not. */
+  /** Languages that have an index, loaded or not (or being rebuilt apart). */
   languageNames(): Language[] {
-    return LANGUAGES.filter((l) => this.loaded.has(l) || this.onDisk.has(l));
+    return LANGUAGES.filter((l) => this.loaded.has(l) || this.onDisk.has(l) || this.apart.has(l));
   }
 
   isLoaded(lang: Language): boolean {
@@ -190,21 +270,23 @@ export class ParagraphIndex {
    * Brings the index in line with the database: documents that are new or whose
    * source hash changed are (re-)indexed, documents gone from the database are
    * dropped. Cheap when nothing changed (one query over document hashes); only
-   * the languages of changed documents are loaded.
+   * the languages of changed documents are loaded. Languages set apart are
+   * left alone: takeRebuilt() syncs them once they are back.
    */
   sync(onProgress?: Progress): SyncReport {
     const started = performance.now();
     const version = corpusVersion(this.db);
-    const hashes = documentHashes(this.db);
+    const stored = documentHashes(this.db);
     let added = 0;
     let removed = 0;
     for (const [id, doc] of this.documents) {
-      if (hashes.get(id) !== doc.hash) {
+      if (this.apart.has(doc.language)) continue;
+      if (stored.get(id)?.hash !== doc.hash) {
         this.removeDocument(id);
         removed++;
       }
     }
-    const stale = [...hashes.keys()].filter((id) => !this.documents.has(id));
+    const stale = [...stored].filter(([id, { language }]) => !this.documents.has(id) && !this.apart.has(language)).map(([id]) => id);
     if (stale.length > 0) {
       const wanted = new Set(stale);
       onProgress?.(0, stale.length);
@@ -219,7 +301,7 @@ export class ParagraphIndex {
             body: doc.body,
             kind: doc.kind,
             language: doc.language,
-            hash: hashes.get(doc.id)!,
+            hash: stored.get(doc.id)!.hash,
             slots: [],
           },
           searchableParagraphs(this.db, doc.id),

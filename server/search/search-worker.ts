@@ -9,6 +9,8 @@
 // its own copy of the ~700 MB index; a second worker would double the memory to
 // gain at most one core that the main thread (saves, health) and SQLite need.
 // Suggestions take ~10–30 ms once pruned, so one worker answers ~50–100 a second.
+// (A damaged language is rebuilt in a build thread the worker starts, apart
+// from its queue, and loaded when done: worker.ts.)
 import type { Worker } from 'node:worker_threads';
 import { detectLanguage } from '../../core/languages/index.js';
 import { LANGUAGES, type Language } from '../../core/model.js';
@@ -121,6 +123,7 @@ export class SearchWorker {
       ...(this.options.indexDir !== undefined ? { indexDir: this.options.indexDir } : {}),
       seriesOverrides: this.options.seriesOverrides,
       warmUp: this.options.warmUp,
+      memoryMb: this.options.memoryMb,
     };
     const worker = spawnTsWorker(WORKER_URL, setup, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },

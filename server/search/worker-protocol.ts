@@ -16,6 +16,8 @@ export interface WorkerSetup {
   seriesOverrides: SeriesOverrides;
   /** Load every language at once (the server) rather than on first use. */
   warmUp: boolean;
+  /** The worker's heap limit, MB: a language's build thread gets the same. */
+  memoryMb: number;
 }
 
 export type Task =

@@ -4,10 +4,22 @@
 // sign-ins, health) never waits behind them. Opens, loads, verifies and,
 // when missing or damaged, rebuilds the index in the background, telling the
 // main thread each language's state as it goes.
+//
+// A language found damaged (or missing) once the index is open is rebuilt in
+// a build thread of its own (language-build-worker.ts), not here: a rebuild
+// takes seconds on the bundled corpus and minutes at a million paragraphs,
+// and searches of the languages that are ready must not queue behind it. The
+// thread uses the second core at the background priority and writes the
+// language's files; this worker then loads them (yielding, as the warm-up
+// does). Only the first build of a missing index runs here, before anything
+// can be searched anyway.
 import { parentPort } from 'node:worker_threads';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import { listSeries, setSeriesOverrides } from '../compare/service.js';
 import { openDb } from '../store/db.js';
+import { runJob } from '../threads/job.js';
+import type { RebuiltLanguage } from './index.js';
+import type { LanguageBuild, LanguageBuildProgress } from './language-build-worker.js';
 import { warmPhraseSearch } from './phrase.js';
 import { SearchService } from './service.js';
 import { workerInput } from '../threads/spawn.js';
@@ -39,6 +51,43 @@ function progressOf(onPercent: (p: number) => void) {
 
 let service: SearchService;
 
+const BUILD_WORKER = new URL('./language-build-worker.ts', import.meta.url);
+/**
+ * A build may use the heap this worker may (one language never needs more
+ * than all of them); its time budget only stops one that is stuck: a language
+ * of a million paragraphs takes minutes on a busy machine.
+ */
+const buildLimits = { budgetMs: 60 * 60_000, memoryMb: setup.memoryMb };
+/** One build at a time: two would share the one core this worker leaves, and each holds a language in its heap. */
+let builds = Promise.resolve();
+
+/** Rebuilds a damaged language (already set apart from the index) in a build thread, then takes it in. */
+function rebuildApart(lang: Language, error: string): void {
+  console.warn(`Search index for ${lang} damaged (${error}): rebuilding it from the database in the background.`);
+  states[lang] = { state: 'building', progress: 0, detail: error };
+  report();
+  const onProgress = progressOf((progress) => {
+    // Documents indexed; reviewing stop terms, writing the files and loading
+    // them here follow the last one and take a while too: 100 % is ready.
+    states[lang] = { state: 'building', progress: Math.min(progress, 99), detail: error };
+    report();
+  });
+  builds = builds.then(async () => {
+    const index = service.index;
+    try {
+      const build: LanguageBuild = { dbFile: setup.dbFile, dir: index.dir!, language: lang, zhMode: index.zhMode };
+      const built = await runJob<RebuiltLanguage, LanguageBuildProgress>(BUILD_WORKER, build, buildLimits, ({ done, total }) => onProgress(done, total));
+      await index.takeRebuilt(lang, built);
+      // Its texts normalised for phrase search before it is called ready (as at start).
+      warmPhraseSearch(index);
+      states[lang] = { state: 'ready' };
+    } catch (err) {
+      states[lang] = { state: 'failed', detail: errorMessage(err) };
+    }
+    report();
+  });
+}
+
 function runTask(task: Task): void {
   if (Date.now() > task.deadline) return send({ type: 'expired', id: task.id });
   const started = performance.now();
@@ -62,50 +111,39 @@ async function start(): Promise<void> {
       building = { progress };
       report();
     }),
+    // Found damaged on first use (or by the sync that opening runs): rebuilt apart.
+    onDamaged: rebuildApart,
   });
   building = undefined;
   opened = true;
   const index = service.index;
-  for (const lang of index.languageNames()) states[lang] = { state: index.isLoaded(lang) ? 'ready' : 'loading' };
+  // Languages that load on first use (tests) are ready as far as the main
+  // thread is concerned: it lets requests through to them.
+  const unloaded: LanguageState['state'] = setup.warmUp ? 'loading' : 'ready';
+  for (const lang of index.languageNames()) states[lang] ??= { state: index.isLoaded(lang) ? 'ready' : unloaded };
   report();
   if (!setup.warmUp) {
-    // Languages load on first use (tests): the main thread lets requests through to them.
-    for (const lang of index.languageNames()) states[lang] = { state: 'ready' };
     warm = true;
     report();
     return;
   }
-  const damaged: { lang: Language; error: string }[] = [];
   await index.warmUp((event) => {
-    if (event.state === 'damaged') damaged.push({ lang: event.language, error: event.error });
-    else states[event.language] = { state: event.state };
-    report();
+    if (event.state !== 'damaged') return;
+    index.setApart(event.language);
+    rebuildApart(event.language, event.error);
   });
-  for (const { lang, error } of damaged) {
-    console.warn(`Search index for ${lang} damaged (${error}): rebuilding it from the database.`);
-    states[lang] = { state: 'building', progress: 0, detail: error };
-    report();
-    try {
-      index.rebuild(
-        lang,
-        progressOf((progress) => {
-          states[lang] = { state: 'building', progress, detail: error };
-          report();
-        }),
-      );
-      states[lang] = { state: 'ready' };
-    } catch (err) {
-      states[lang] = { state: 'failed', detail: errorMessage(err) };
-    }
-    report();
-  }
   // Collapsing results by series reads every preamble once, and phrase search
   // normalises every paragraph once: both now, before the languages are called
-  // ready, rather than inside the first requests' time budget.
+  // ready, rather than inside the first requests' time budget (a request let
+  // through to a ready language must not then wait seconds for this).
   listSeries(db);
   warmPhraseSearch(index);
-  // Languages the index has none of yet are ready (empty).
-  for (const lang of LANGUAGES) states[lang] ??= { state: 'ready' };
+  // Every language but those being rebuilt is loaded now (or has no index
+  // yet: ready, and empty).
+  for (const lang of LANGUAGES) if (!index.isApart(lang)) states[lang] = { state: 'ready' };
+  report();
+  // Warm once the damaged languages are back too (ready() waits for that).
+  await builds;
   warm = true;
   report();
 }

@@ -1,12 +1,18 @@
 // What the search index needs from the database beyond the corpus module: each
-// document's source hash, to tell which documents changed since the index was saved.
-import type { Section } from '../../core/model.js';
+// document's source hash, to tell which documents changed since the index was
+// saved, and its language, to leave alone a language being rebuilt elsewhere.
+import type { Language, Section } from '../../core/model.js';
 import type { Db } from './db.js';
 
-/** document id → source hash, for every stored document. */
-export function documentHashes(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT id, source_hash FROM documents').all() as { id: string; source_hash: string }[];
-  return new Map(rows.map((r) => [r.id, r.source_hash]));
+export interface StoredDocumentHash {
+  hash: string;
+  language: Language;
+}
+
+/** document id → source hash and language, for every stored document. */
+export function documentHashes(db: Db): Map<string, StoredDocumentHash> {
+  const rows = db.prepare('SELECT id, source_hash AS hash, language FROM documents').all() as ({ id: string } & StoredDocumentHash)[];
+  return new Map(rows.map(({ id, hash, language }) => [id, { hash, language }]));
 }
 
 export interface SearchableParagraph {

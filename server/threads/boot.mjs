@@ -7,11 +7,14 @@ import { getPriority, setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
-// Without a pid these read and set the calling thread's nice value on Linux
-// (threads are scheduled apart there). Lowering needs no privilege; where it
-// is refused the worker runs at its creator's priority.
+// Without a pid, setPriority sets the calling thread's nice value on Linux
+// (threads are scheduled apart there); with the process id, getPriority reads
+// the main thread's, so that a worker started by another worker (the search
+// worker's index builds) is lowered from the main thread's priority, not
+// twice. Lowering needs no privilege; where it is refused the worker runs at
+// its creator's priority.
 try {
-  setPriority(Math.min(19, getPriority() + workerData.niceness));
+  setPriority(Math.min(19, getPriority(process.pid) + workerData.niceness));
 } catch {
   // Not Linux-like, or refused: the same priority as the main thread.
 }

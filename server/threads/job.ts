@@ -1,7 +1,8 @@
-// One piece of untrusted, heavy work (reading an uploaded file) in a fresh
-// worker thread with a time budget and a heap limit, so that it can neither
-// block the server's event loop nor take its memory: past either limit the
-// worker is stopped and the caller told which limit it was. Jobs run at the
+// One piece of heavy work (reading an uploaded file, rebuilding a language of
+// the search index) in a fresh worker thread with a time budget and a heap
+// limit, so that it can neither block the thread that started it nor take its
+// memory: past either limit the worker is stopped and the caller told which
+// limit it was. A job may report its progress on the way. Jobs run at the
 // background priority (THREAD_NICENESS), below the main thread and search. A
 // fresh worker per job (rather than a pool) because a job that hit a limit
 // leaves nothing behind, and the work is rare next to the ~0.3 s a worker
@@ -24,9 +25,13 @@ export class JobOutOfMemory extends Error {}
 export class JobRefused extends Error {}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; refused: boolean; message: string };
+type JobMessage<T, P> = Outcome<T> | { progress: P };
 
-/** Runs the module `entry` (which calls serveJob) on `input` in a new worker; its value, or why not. */
-export function runJob<T>(entry: URL, input: unknown, limits: JobLimits): Promise<T> {
+/**
+ * Runs the module `entry` (which calls serveJob) on `input` in a new worker;
+ * its value, or why not. `onProgress` hears what the job reports on the way.
+ */
+export function runJob<T, P = never>(entry: URL, input: unknown, limits: JobLimits, onProgress?: (progress: P) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = spawnTsWorker(entry, input, {
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
@@ -41,9 +46,13 @@ export function runJob<T>(entry: URL, input: unknown, limits: JobLimits): Promis
       void worker.terminate();
     };
     const timer = setTimeout(() => finish(() => reject(new JobTimeout(`ran longer than its budget of ${limits.budgetMs / 1000} s`))), limits.budgetMs);
-    worker.once('message', (outcome: Outcome<T>) =>
-      finish(() => (outcome.ok ? resolve(outcome.value) : reject(outcome.refused ? new JobRefused(outcome.message) : new Error(outcome.message)))),
-    );
+    worker.on('message', (message: JobMessage<T, P>) => {
+      if (!('ok' in message)) {
+        if (!settled) onProgress?.(message.progress);
+        return;
+      }
+      finish(() => (message.ok ? resolve(message.value) : reject(message.refused ? new JobRefused(message.message) : new Error(message.message))));
+    });
     worker.once('error', (err: Error & { code?: string }) =>
       finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new JobOutOfMemory(`needed more than ${limits.memoryMb} MB of memory`) : err)),
     );
@@ -54,14 +63,18 @@ export function runJob<T>(entry: URL, input: unknown, limits: JobLimits): Promis
 /**
  * In the worker module: runs `work` on the job's input and sends back its
  * value; an error of one of the `refusals` classes is the input's fault
- * (JobRefused on the other side), any other a failure.
+ * (JobRefused on the other side), any other a failure. `work` may report its
+ * progress (runJob's onProgress) through its second argument.
  */
-export function serveJob<I, T>(work: (input: I) => T | Promise<T>, refusals: (abstract new (...args: never[]) => Error)[] = []): void {
+export function serveJob<I, T, P = never>(
+  work: (input: I, reportProgress: (progress: P) => void) => T | Promise<T>,
+  refusals: (abstract new (...args: never[]) => Error)[] = [],
+): void {
   const port = parentPort;
   if (!port) throw new Error('serveJob runs in a worker started by runJob');
-  const send = (outcome: Outcome<T>) => port.postMessage(outcome);
+  const send = (message: JobMessage<T, P>) => port.postMessage(message);
   Promise.resolve()
-    .then(() => work(workerInput<I>()))
+    .then(() => work(workerInput<I>(), (progress) => send({ progress })))
     .then(
       (value) => send({ ok: true, value }),
       (err: unknown) => {

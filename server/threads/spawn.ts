@@ -26,11 +26,11 @@ interface Envelope {
 }
 
 export interface SpawnOptions extends Omit<WorkerOptions, 'workerData'> {
-  /** Nice steps below the spawning thread (0 to 19); see THREAD_NICENESS. */
+  /** Nice steps below the main thread (0 to 19), whichever thread spawns it; see THREAD_NICENESS. */
   niceness: number;
 }
 
-/** A worker running `entry` (a .ts module's URL) with `input` (structured-cloned), `niceness` steps below this thread. */
+/** A worker running `entry` (a .ts module's URL) with `input` (structured-cloned), `niceness` steps below the main thread. */
 export function spawnTsWorker(entry: URL, input: unknown, { niceness, ...options }: SpawnOptions): Worker {
   return new Worker(BOOT, { ...options, workerData: { entry: entry.href, input, niceness } satisfies Envelope });
 }

@@ -7,12 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { runJob } from '../../server/threads/job.js';
 import { THREAD_NICENESS } from '../../server/threads/spawn.js';
 
+const PRIORITY_JOB = new URL('../helpers/priority-job.ts', import.meta.url);
+const LIMITS = { budgetMs: 30_000, memoryMb: 256 };
+
 describe.skipIf(platform() !== 'linux')('worker thread priority', () => {
   it('runs a job at the background niceness, and leaves the main thread as it was', async () => {
     const main = getPriority();
-    const jobNice = await runJob<number>(new URL('../helpers/priority-job.ts', import.meta.url), null, { budgetMs: 30_000, memoryMb: 256 });
+    const jobNice = await runJob<number>(PRIORITY_JOB, false, LIMITS);
     expect(jobNice).toBe(Math.min(19, main + THREAD_NICENESS.background));
     expect(jobNice).toBeGreaterThan(main);
     expect(getPriority()).toBe(main);
+  });
+
+  it('lowers a job started by another worker from the main thread’s priority, not from that worker’s', async () => {
+    const nestedNice = await runJob<number>(PRIORITY_JOB, true, LIMITS);
+    expect(nestedNice).toBe(Math.min(19, getPriority() + THREAD_NICENESS.background));
   });
 });
