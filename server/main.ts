@@ -11,7 +11,7 @@ import { createApp } from './api/app.js';
 import { buildContext } from './api/context.js';
 import { config } from './config.js';
 import { readSeriesOverrides } from './compare/overrides.js';
-import { listSeries } from './compare/service.js';
+import { warmSeries } from './compare/series-warm.js';
 import type { SeriesOverrides } from './compare/series.js';
 import { loadBundle } from './ingest/bundle.js';
 import { attachLiveEditing } from './live/socket.js';
@@ -109,12 +109,11 @@ server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG },
   }
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
   const warmStarted = performance.now();
-  void context.search.ready().then(() => {
-    // Grouping the series reads every preamble (about a second): do it now rather
-    // than on the first visit to the series view.
-    listSeries(db);
-    console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
-  });
+  // Grouping the series reads every preamble (about a second): done now, in a
+  // worker thread, rather than on the first visit to the series view.
+  void Promise.all([context.search.ready(), warmSeries(db).catch((err: unknown) => console.warn(`Series not grouped ahead: ${err instanceof Error ? err.message : String(err)}`))]).then(() =>
+    console.log(`Search index and series warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`),
+  );
 });
 
 // Live co-editing (/api/live) on the same port.

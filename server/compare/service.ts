@@ -47,13 +47,28 @@ function cache(db: Db): Cache {
   return c;
 }
 
+/** The corrections series grouping of `db` applies (for grouping elsewhere: series-warm.ts). */
+export function seriesOverridesOf(db: Db): SeriesOverrides {
+  return overridesOf.get(db) ?? {};
+}
+
+function fillSeries(c: Cache, series: SeriesSummary[]): SeriesSummary[] {
+  c.series = series;
+  for (const s of series) for (const d of s.documents) c.seriesOfDocument.set(d.id, s);
+  return series;
+}
+
+/** Series grouped elsewhere (series-warm.ts) from corpus `version`: cached unless the corpus has moved on or they are cached already. */
+export function adoptSeries(db: Db, version: number, series: SeriesSummary[]): boolean {
+  const c = cache(db);
+  if (c.version !== version || c.series) return false;
+  fillSeries(c, series);
+  return true;
+}
+
 function allSeries(db: Db): SeriesSummary[] {
   const c = cache(db);
-  if (!c.series) {
-    c.series = groupSeries(allDocuments(db), preambleTexts(db), overridesOf.get(db));
-    for (const s of c.series) for (const d of s.documents) c.seriesOfDocument.set(d.id, s);
-  }
-  return c.series;
+  return c.series ?? fillSeries(c, groupSeries(allDocuments(db), preambleTexts(db), overridesOf.get(db)));
 }
 
 export function listSeries(db: Db, language?: string): SeriesSummary[] {

@@ -1,10 +1,16 @@
-// Series grouping on hand-made document lists: titles, recalls, gaps; and the
-// corrections the server hands the compare service at start-up.
-import { describe, expect, it } from 'vitest';
+// Series grouping on hand-made document lists: titles, recalls, gaps; the
+// corrections the server hands the compare service at start-up; and the
+// grouping done ahead in a worker thread, taken only while the corpus is as
+// it read it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../core/model.js';
 import { citedSymbols, groupSeries, normaliseTitle } from '../../server/compare/series.js';
-import { listSeries, setSeriesOverrides } from '../../server/compare/service.js';
-import { upsertDocument } from '../../server/store/corpus.js';
+import { warmSeries } from '../../server/compare/series-warm.js';
+import { adoptSeries, listSeries, setSeriesOverrides } from '../../server/compare/service.js';
+import { corpusVersion, upsertDocument } from '../../server/store/corpus.js';
 import { openDb } from '../../server/store/db.js';
 
 const doc = (symbol: string, title: string, date: string, language = 'en') => ({
@@ -105,5 +111,39 @@ describe('series corrections handed to the compare service', () => {
     expect(listSeries(db).map((s) => s.documents.length)).toEqual([2]);
     setSeriesOverrides(db, { exclude: ['A/RES/79/1'] });
     expect(listSeries(db)).toEqual([]);
+  });
+});
+
+describe('series grouped ahead, in a worker thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'precedent-series-warm-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const stored = (session: number, title = 'Strengthening the rule of law'): ParsedDocument => ({
+    symbol: `A/RES/${session}/7`, title, language: 'en', kind: 'resolution', body: 'General Assembly',
+    session, date: `${2000 + session - 55}-12-18`, source: 'test',
+    paragraphs: [{ section: 'operative', number: 1, label: 'OP 1', lead: '', text: 'Calls upon Member States to strengthen judicial independence;', footnotes: [], items: [] }],
+  });
+
+  it('fills the cache with what grouping here would give, with the corrections applied', async () => {
+    const db = openDb(join(dir, 'warm.db'));
+    for (const session of [77, 78, 79]) upsertDocument(db, stored(session), `h${session}`);
+    upsertDocument(db, stored(80, 'Something else entirely'), 'h80');
+    setSeriesOverrides(db, { exclude: ['A/RES/77/7'] });
+    expect(await warmSeries(db)).toBe(true);
+    const warmed = listSeries(db);
+    expect(warmed.map((s) => s.documents.map((d) => d.symbol))).toEqual([['A/RES/78/7', 'A/RES/79/7']]);
+    // The same as grouping on this thread.
+    setSeriesOverrides(db, { exclude: ['A/RES/77/7'] });
+    expect(listSeries(db)).toEqual(warmed);
+    db.close();
+  });
+
+  it('is not taken when the corpus changed while it was grouped', async () => {
+    const db = openDb(join(dir, 'moved.db'));
+    upsertDocument(db, stored(78), 'h78');
+    const before = corpusVersion(db);
+    upsertDocument(db, stored(79), 'h79');
+    expect(adoptSeries(db, before, [])).toBe(false);
+    expect(listSeries(db).map((s) => s.documents.length)).toEqual([2]);
+    db.close();
   });
 });
