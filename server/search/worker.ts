@@ -8,7 +8,6 @@ import { parentPort } from 'node:worker_threads';
 import { LANGUAGES, type Language } from '../../core/model.js';
 import { listSeries, setSeriesOverrides } from '../compare/service.js';
 import { openDb } from '../store/db.js';
-import { warmPhraseSearch } from './phrase.js';
 import { SearchService } from './service.js';
 import { workerInput } from '../threads/spawn.js';
 import type { FromWorker, LanguageState, Task, WorkerSetup } from './worker-protocol.js';
@@ -99,11 +98,10 @@ async function start(): Promise<void> {
     }
     report();
   }
-  // Collapsing results by series reads every preamble once, and phrase search
-  // normalises every paragraph once: both now, before the languages are called
-  // ready, rather than inside the first requests' time budget.
+  // Collapsing results by series reads every preamble once: now, before the
+  // index is called warm, rather than inside the first requests' time budget.
+  // (Phrase search's normalised texts come with each language's files: phrase-texts.ts.)
   listSeries(db);
-  warmPhraseSearch(index);
   // Languages the index has none of yet are ready (empty).
   for (const lang of LANGUAGES) states[lang] ??= { state: 'ready' };
   warm = true;
