@@ -16,20 +16,21 @@ import type { LanguageIndex } from './language-index.js';
 // 7: each language gains `.shingles` (shingle-index.ts).
 // 8: MiniSearch in binary (`.minisearch`, not `.minisearch.json`), `.df.json` with the stop
 //    terms, `.offsets` in bytes; Chinese terms default to segmenter words (the manifest's zhMode).
-export const INDEX_FORMAT = 8;
+// 9: each language gains `.phrase` and `.phrase-offsets`, phrase search's normalised texts (phrase-texts.ts).
+export const INDEX_FORMAT = 9;
 
 /** Where the index lives for a database file: data/precedent.db → data/index/. */
 export function indexDirFor(dbFile: string): string | null {
   return dbFile === ':memory:' ? null : join(dirname(dbFile), 'index');
 }
 
-/** Where a language's files are: `<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`. */
+/** Where a language's files are: `<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`, `.phrase`, `.phrase-offsets`. */
 export function languagePrefix(dir: string, lang: Language): string {
   return join(dir, lang);
 }
 
 /** What a language's save() writes. */
-const LANGUAGE_FILES = ['.minisearch', '.df.json', '.shingles', '.paragraphs', '.offsets'];
+const LANGUAGE_FILES = ['.minisearch', '.df.json', '.shingles', '.paragraphs', '.offsets', '.phrase', '.phrase-offsets'];
 
 /**
  * Where a language rebuilt in a build thread is written until it replaces the

@@ -1,13 +1,14 @@
 // One language of the search index: its MiniSearch index (minisearch-index.ts),
-// its shingle index (shingle-index.ts: the second candidate source) and the
-// paragraphs behind its slots (paragraph-store.ts), analysed with that
-// language's analyser.
+// its shingle index (shingle-index.ts: the second candidate source), the
+// paragraphs behind its slots (paragraph-store.ts) and their texts normalised
+// for phrase search (phrase-texts.ts), analysed with that language's analyser.
 import type { Language } from '../../core/model.js';
 import { indexTerms, type ZhMode } from './analyse.js';
 import type { Checksums } from './checked-files.js';
 import type { IndexedParagraph } from './indexed.js';
 import { CandidateIndex } from './minisearch-index.js';
 import { ParagraphStore } from './paragraph-store.js';
+import { PhraseTexts } from './phrase-texts.js';
 import { ShingleIndex } from './shingle-index.js';
 
 /** One language: its candidate index and its paragraph records, slot by slot. */
@@ -15,38 +16,42 @@ export class LanguageIndex {
   readonly candidates: CandidateIndex;
   readonly shingles: ShingleIndex;
   readonly store: ParagraphStore;
+  readonly phraseTexts: PhraseTexts;
   /** Changed since loaded or saved: only changed languages are rewritten on save. */
   dirty = false;
 
   constructor(
     readonly language: Language,
     readonly zhMode: ZhMode,
-    loaded?: { candidates: CandidateIndex; shingles: ShingleIndex; store: ParagraphStore },
+    loaded?: { candidates: CandidateIndex; shingles: ShingleIndex; store: ParagraphStore; phraseTexts: PhraseTexts },
   ) {
     this.candidates = loaded?.candidates ?? CandidateIndex.create();
     this.shingles = loaded?.shingles ?? new ShingleIndex();
     this.store = loaded?.store ?? new ParagraphStore();
+    this.phraseTexts = loaded?.phraseTexts ?? new PhraseTexts();
     this.dirty = !loaded;
   }
 
-  /** Reads a language persisted at `prefix` (`<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`). */
+  /** Reads a language persisted at `prefix` (`<prefix>.minisearch`, `.df.json`, `.shingles`, `.paragraphs`, `.offsets`, `.phrase`, `.phrase-offsets`). */
   // Every file is checked against the manifest's checksums (`sums`) first.
   static load(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): LanguageIndex {
     return new LanguageIndex(language, zhMode, {
       candidates: CandidateIndex.load(prefix, sums),
       shingles: ShingleIndex.load(prefix, sums),
       store: ParagraphStore.load(prefix, sums),
+      phraseTexts: PhraseTexts.load(prefix, sums),
     });
   }
 
   /** As load(), without holding the event loop for the whole of it. */
   static async loadAsync(language: Language, zhMode: ZhMode, prefix: string, sums: Checksums): Promise<LanguageIndex> {
-    const [candidates, shingles, store] = await Promise.all([
+    const [candidates, shingles, store, phraseTexts] = await Promise.all([
       CandidateIndex.loadAsync(prefix, sums),
       ShingleIndex.loadAsync(prefix, sums),
       ParagraphStore.loadAsync(prefix, sums),
+      PhraseTexts.loadAsync(prefix, sums),
     ]);
-    return new LanguageIndex(language, zhMode, { candidates, shingles, store });
+    return new LanguageIndex(language, zhMode, { candidates, shingles, store, phraseTexts });
   }
 
   /**
@@ -80,6 +85,8 @@ export class LanguageIndex {
 
   add(p: IndexedParagraph): number {
     const slot = this.store.push(p);
+    // The text as stored (separators replaced): what phrase search always normalised.
+    this.phraseTexts.push(this.store.text(slot)!);
     this.candidates.add(slot, this.terms(p.text));
     this.shingles.add(slot, p.text, this.language);
     this.slotDocument[slot] = p.documentId;
@@ -93,6 +100,7 @@ export class LanguageIndex {
     this.candidates.remove(slot, this.terms(p.text));
     this.shingles.remove(slot);
     this.store.remove(slot);
+    this.phraseTexts.remove(slot);
     this.slotDocument[slot] = undefined;
     this.dirty = true;
   }
@@ -134,6 +142,7 @@ export class LanguageIndex {
     this.candidates.save(prefix, sums);
     this.shingles.save(prefix, sums);
     this.store.save(prefix, sums);
+    this.phraseTexts.save(prefix, sums);
     this.dirty = false;
   }
 }

@@ -5,10 +5,10 @@
 // stop terms only, which MiniSearch has no postings for, is answered as a
 // phrase: see stopTermsOnly). Paged, with a total.
 //
-// Phrase mode scans the normalised texts of the language(s) rather than asking
-// the index: a phrase may start or end mid-word (mid-segment in Chinese), which
-// no term lookup can promise to find, and a substring scan over the corpus
-// costs a few milliseconds.
+// Phrase mode scans the normalised texts of the language(s) (phrase-texts.ts,
+// persisted with the index) rather than asking the index: a phrase may start or
+// end mid-word (mid-segment in Chinese), which no term lookup can promise to
+// find, and a substring scan over the corpus costs a few milliseconds.
 import type { DocumentKind, Language, Section } from '../../core/model.js';
 import { isAgreedLanguage } from '../../core/model.js';
 import { detectLanguage } from '../../core/languages/index.js';
@@ -95,34 +95,6 @@ export interface SearchPage {
   omittedTerms?: number;
 }
 
-/** Normalised paragraph texts per language index, built on first phrase search. */
-const normalisedCache = new WeakMap<LanguageIndex, { count: number; texts: (string | null)[] }>();
-
-function normalisedTexts(li: LanguageIndex): (string | null)[] {
-  const cached = normalisedCache.get(li);
-  if (cached && cached.count === li.slots) return cached.texts;
-  const texts = cached?.texts ?? [];
-  // Slots only ever get appended or nulled: extend, and re-check nulls on read.
-  for (let i = texts.length; i < li.slots; i++) {
-    const text = li.store.text(i);
-    texts.push(text === null ? null : normaliseText(text));
-  }
-  normalisedCache.set(li, { count: li.slots, texts });
-  return texts;
-}
-
-/**
- * Builds every language's normalised texts now (a few seconds for the corpus):
- * the search worker does it while warming up, so the first phrase search does
- * not spend its time budget on it.
- */
-export function warmPhraseSearch(index: ParagraphIndex): void {
-  for (const lang of index.languageNames()) {
-    const li = index.get(lang);
-    if (li) normalisedTexts(li);
-  }
-}
-
 function hit(li: LanguageIndex, slot: number, doc: IndexedDocument, matches: [number, number][], score: number): SearchHit {
   const p = li.paragraph(slot)!;
   return {
@@ -164,15 +136,10 @@ const STOP_ONLY_SHINGLE_HITS = 200;
  * search does, where BM25 over such terms touched most of the language.
  */
 function stopTermsOnly(li: LanguageIndex, q: string, phrase: string, accept: (slot: number) => boolean): { slot: number; score: number }[] {
-  const out: { slot: number; score: number }[] = [];
-  const texts = normalisedTexts(li);
-  for (let slot = 0; slot < texts.length; slot++) {
-    const t = texts[slot];
-    if (t === null || !t.includes(phrase) || !accept(slot)) continue;
-    let count = 0;
-    for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) count++;
-    out.push({ slot, score: count });
-  }
+  const out = li.phraseTexts
+    .occurrences(phrase)
+    .filter((h) => accept(h.slot))
+    .map((h) => ({ slot: h.slot, score: h.count }));
   if (out.length > 0) return out;
   return li.shingles.search(shingles(q, li.language), li.language, STOP_ONLY_SHINGLE_HITS, accept).map((h) => ({ slot: h.slot, score: h.estimate }));
 }
@@ -192,15 +159,10 @@ export function search(index: ParagraphIndex, req: SearchRequest): SearchPage {
     const li = index.get(lang);
     if (!li) continue;
     if (req.phrase) {
-      const texts = normalisedTexts(li);
-      for (let slot = 0; slot < texts.length; slot++) {
-        const t = texts[slot];
-        if (t === null || !t.includes(phrase)) continue;
+      for (const { slot, count } of li.phraseTexts.occurrences(phrase)) {
         const id = li.slotDocument[slot];
         const doc = id === undefined ? undefined : index.documents.get(id);
         if (!doc || !documentMatches(doc, filters, null, null)) continue;
-        let count = 0;
-        for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) count++;
         all.push({ li, slot, doc, score: count, date: doc.date ?? '' });
       }
     } else {

@@ -15,12 +15,12 @@
 // can be searched anyway.
 import { parentPort } from 'node:worker_threads';
 import { LANGUAGES, type Language } from '../../core/model.js';
+import { warmSeries } from '../compare/series-warm.js';
 import { listSeries, setSeriesOverrides } from '../compare/service.js';
 import { openDb } from '../store/db.js';
 import { runJob } from '../threads/job.js';
 import type { RebuiltLanguage } from './index.js';
 import type { LanguageBuild, LanguageBuildProgress } from './language-build-worker.js';
-import { warmPhraseSearch } from './phrase.js';
 import { SearchService } from './service.js';
 import { workerInput } from '../threads/spawn.js';
 import type { FromWorker, LanguageState, Task, WorkerSetup } from './worker-protocol.js';
@@ -77,9 +77,8 @@ function rebuildApart(lang: Language, error: string): void {
     try {
       const build: LanguageBuild = { dbFile: setup.dbFile, dir: index.dir!, language: lang, zhMode: index.zhMode };
       const built = await runJob<RebuiltLanguage, LanguageBuildProgress>(BUILD_WORKER, build, buildLimits, ({ done, total }) => onProgress(done, total));
+      // Phrase search's texts come with the language's files (phrase-texts.ts).
       await index.takeRebuilt(lang, built);
-      // Its texts normalised for phrase search before it is called ready (as at start).
-      warmPhraseSearch(index);
       states[lang] = { state: 'ready' };
     } catch (err) {
       states[lang] = { state: 'failed', detail: errorMessage(err) };
@@ -127,17 +126,22 @@ async function start(): Promise<void> {
     report();
     return;
   }
+  const series = warmSeries(db).catch((err: unknown) => {
+    console.warn(`Series not grouped in a job thread (${errorMessage(err)}): grouping them in the search worker.`);
+    return false;
+  });
   await index.warmUp((event) => {
     if (event.state !== 'damaged') return;
     index.setApart(event.language);
     rebuildApart(event.language, event.error);
   });
-  // Collapsing results by series reads every preamble once, and phrase search
-  // normalises every paragraph once: both now, before the languages are called
-  // ready, rather than inside the first requests' time budget (a request let
-  // through to a ready language must not then wait seconds for this).
-  listSeries(db);
-  warmPhraseSearch(index);
+  // Collapsing results by series reads every preamble once: before the
+  // languages are called ready, rather than inside the first requests' time
+  // budget (a request let through to a ready language must not then wait
+  // seconds for this); grouped in a job thread while the languages load, and
+  // here only if that failed. (Phrase search's normalised texts come with each
+  // language's files: phrase-texts.ts.)
+  if (!(await series)) listSeries(db);
   // Every language but those being rebuilt is loaded now (or has no index
   // yet: ready, and empty).
   for (const lang of LANGUAGES) if (!index.isApart(lang)) states[lang] = { state: 'ready' };

@@ -8,30 +8,38 @@
 // bundled corpus also the cold start: opening the persisted index (manifest and
 // document list), each language's load, the background warm-up, and the real
 // server's time to listening and to warm.
-// Flags: --no-million skips the synthetic corpus, --only-million the bundled one;
-// BENCH_PARAGRAPHS sets the synthetic corpus's size. The synthetic index's
-// load is measured in a fresh process, as a server starting on it would load
-// it (this file again, with --load-synthetic <dir>).
+// Flags: --no-million skips the synthetic corpus, --only-million the bundled one,
+// --server-only (with --only-million) measures only the server's cold start on it;
+// BENCH_PARAGRAPHS sets the synthetic corpus's size. The synthetic corpus is
+// stored in a database through the store and its index built from it, so the
+// real server starts on it too (time to listening and to warm); its index's
+// load and the worker's warm-up are also measured in a fresh process (this
+// file again, with --load-synthetic <dir>).
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Language } from '../../core/model.js';
-import { DEFAULT_ZH_MODE, normaliseText, type ZhMode } from '../../server/search/analyse.js';
-import type { Checksums } from '../../server/search/checked-files.js';
+import type { Language, ParsedDocument, ParsedParagraph, Section } from '../../core/model.js';
+import { listSeries } from '../../server/compare/service.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import type { IndexedDocument } from '../../server/search/indexed.js';
-import { LanguageIndex } from '../../server/search/language-index.js';
+import type { LanguageIndex } from '../../server/search/language-index.js';
+import { search } from '../../server/search/phrase.js';
+import { normaliseText } from '../../server/search/analyse.js';
 import { comparePrepared, Interner, prepare, type Prepared } from '../../server/search/similarity.js';
 import { byRank, rank, suggest, type Scored } from '../../server/search/suggest.js';
-import { openDb } from '../../server/store/db.js';
+import { upsertDocument } from '../../server/store/corpus.js';
+import { openDb, type Db } from '../../server/store/db.js';
 import { corpusTemplate } from '../helpers/corpus.js';
 
 const MILLION = !process.argv.includes('--no-million');
 const BUNDLED = !process.argv.includes('--only-million');
 const LOAD_SYNTHETIC = process.argv.indexOf('--load-synthetic');
+const SERVER_ONLY = process.argv.includes('--server-only');
 const SYNTHETIC = Number(process.env.BENCH_PARAGRAPHS ?? 1_000_000);
 const QUERIES = 200;
+/** The synthetic corpus repeats its titles every this many documents (versions of one series, if their preambles agree). */
+const SERIES_TITLES = 1000;
 const SCAN_QUERIES = 20;
 
 const heapMb = () => {
@@ -170,6 +178,46 @@ function report(name: string, index: ParagraphIndex, buildS: number, heap: numbe
   console.log(`  suggest, full paragraphs (${queries.length}): ${fmt(latency(index, queries, false))}`);
   console.log(`  suggest, half paragraphs (${queries.length}): ${fmt(latency(index, queries, true))}`);
   for (const line of compareWithScan(index, queries, scanQueries, precompute)) console.log(line);
+  console.log(phraseSearch(index, queries));
+}
+
+/**
+ * Phrase search (GET /api/search?phrase=1, every language) for a run of words
+ * (Chinese: characters) out of each query: latency, and the same hits as a
+ * scan of the normalised texts held as JS strings (phrase search's form
+ * before session 7), whose own time is given for comparison.
+ */
+function phraseSearch(index: ParagraphIndex, queries: Query[]): string {
+  const phrases = queries.map((q) => (q.language === 'zh' ? [...q.text].slice(10, 16).join('') : q.text.split(' ').slice(5, 9).join(' ')));
+  const strings = new Map([...index.languages].map(([lang, li]) => [lang, Array.from({ length: li.slots }, (_, slot) => normaliseText(li.store.text(slot) ?? ''))]));
+  const engineMs: number[] = [];
+  const stringMs: number[] = [];
+  let same = 0;
+  let hits = 0;
+  for (const q of phrases) {
+    let t = performance.now();
+    const page = search(index, { q, phrase: true });
+    engineMs.push(performance.now() - t);
+    hits += page.total;
+    const phrase = normaliseText(q);
+    t = performance.now();
+    const byStrings = [...strings].map(([lang, texts]) => {
+      const found: { slot: number; count: number }[] = [];
+      texts.forEach((text, slot) => {
+        let count = 0;
+        for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) count++;
+        if (count > 0 && index.languages.get(lang)!.store.text(slot) !== null) found.push({ slot, count });
+      });
+      return found;
+    });
+    stringMs.push(performance.now() - t);
+    const byBytes = [...strings.keys()].map((lang) => index.languages.get(lang)!.phraseTexts.occurrences(phrase));
+    if (JSON.stringify(byBytes) === JSON.stringify(byStrings)) same++;
+  }
+  return (
+    `  phrase search, every language (${phrases.length} phrases, ${(hits / phrases.length).toFixed(0)} hits each on average): ${fmt(engineMs)}; ` +
+    `scanning the texts as JS strings instead: ${fmt(stringMs)}; the same paragraphs and counts for ${same} of ${phrases.length} phrases`
+  );
 }
 
 // --- The bundled corpus -------------------------------------------------------
@@ -210,19 +258,33 @@ if (BUNDLED && LOAD_SYNTHETIC < 0) {
   console.log(`  cold start of the server (persisted index): ${await coldStart()}`);
 }
 
-/** Starts the real server on a copy of the corpus and its index: time to listening, and to every language warm. */
+/** Starts the real server on a copy of the bundled corpus and its index: time to listening, and to every language warm. */
 async function coldStart(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-server-'));
   cpSync(corpusTemplate(), dir, { recursive: true });
+  try {
+    return await startServer(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the real server (server/main.ts) on `dir`'s precedent.db and the index
+ * persisted beside it: time to listening, to its "warm" line, and the server's
+ * resident memory then (the search worker's heap and the Buffers outside it).
+ */
+async function startServer(dir: string, env: Record<string, string> = {}): Promise<string> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
-    env: { ...process.env, PRECEDENT_DB: join(dir, 'precedent.db'), PORT: '0' },
+    env: { ...process.env, PRECEDENT_DB: join(dir, 'precedent.db'), PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let ready = 0;
   let readyLine = '';
   let warmLine = '';
+  let rssMb = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let buffered = '';
@@ -237,6 +299,7 @@ async function coldStart(): Promise<string> {
           }
           if (/^Search index (?:and series )?warm/.test(line)) {
             warmLine = line;
+            rssMb = residentMb(child.pid!);
             resolve();
           }
         }
@@ -245,10 +308,22 @@ async function coldStart(): Promise<string> {
     });
   } finally {
     child.kill();
-    rmSync(dir, { recursive: true, force: true });
   }
   const warm = (performance.now() - started) / 1000;
-  return `listening ${ready.toFixed(2)} s after spawn (node and tsx start-up included; server says "${readyLine.replace(/: http.*/, '')}"), all languages warm ${warm.toFixed(2)} s after spawn ("${warmLine}")`;
+  return (
+    `listening ${ready.toFixed(2)} s after spawn (node and tsx start-up included; server says "${readyLine.replace(/: http.*/, '')}"), ` +
+    `all languages warm ${warm.toFixed(2)} s after spawn ("${warmLine}"), resident memory then ${rssMb.toFixed(0)} MB`
+  );
+}
+
+/** A process's resident memory (Linux /proc), MB; 0 where there is none. */
+function residentMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1000 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Runs this file with --load-synthetic on a persisted synthetic index: its report of the loads. */
@@ -264,34 +339,43 @@ async function loadInFreshProcess(dir: string): Promise<string> {
 }
 
 /**
- * In a fresh process: each language loaded synchronously (as get() does on
- * first use), then all of them as the server's background warm-up loads them
- * (async, largest first), the heap they then hold, and what phrase search's
- * warm-up (normalised texts, phrase.ts) adds to it.
+ * In a fresh process, on the synthetic database and its persisted index: each
+ * language loaded synchronously (as get() does on first use), then all of
+ * them as the server's background warm-up loads them (async, largest first),
+ * the heap they then hold, then the rest of the search worker's warm-up
+ * (worker.ts): phrase search's normalised texts (phrase.ts) and the series.
  */
 if (LOAD_SYNTHETIC >= 0) {
   const dir = process.argv[LOAD_SYNTHETIC + 1];
-  const { sums, languages, zhMode } = JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8')) as { sums: Checksums; languages: Language[]; zhMode: ZhMode };
-  const sync: string[] = [];
-  for (const lang of languages) {
-    const t = performance.now();
-    LanguageIndex.load(lang, zhMode, join(dir, lang), sums);
-    sync.push(`${lang} ${((performance.now() - t) / 1000).toFixed(2)} s`);
-  }
+  const db = openDb(join(dir, 'precedent.db'));
+  const sync = eachOnFirstUse(db, join(dir, 'index'));
   const heap0 = heapMb();
   const t = performance.now();
-  const loaded: LanguageIndex[] = [];
-  for (const lang of languages) loaded.push(await LanguageIndex.loadAsync(lang, zhMode, join(dir, lang), sums));
+  const index = ParagraphIndex.open(db, { dir: join(dir, 'index') });
+  await index.warmUp();
   const warmS = (performance.now() - t) / 1000;
   const heap = heapMb() - heap0;
+  const phraseMb = [...index.languages.values()].reduce((n, li) => n + li.phraseTexts.byteLength, 0) / 1e6;
   const t2 = performance.now();
-  const normalised = loaded.map((li) => Array.from({ length: li.slots }, (_, slot) => normaliseText(li.store.text(slot) ?? '')));
-  const phraseS = (performance.now() - t2) / 1000;
-  const phraseHeap = heapMb() - heap0 - heap;
+  const series = listSeries(db).length;
+  const seriesS = (performance.now() - t2) / 1000;
   console.log(
     `in a fresh process: each language on first use (sync): ${sync.join(', ')}; background warm-up of all (async, as the server) ${warmS.toFixed(2)} s, ` +
-      `heap then ${heap.toFixed(0)} MB; phrase search's normalised texts ${phraseS.toFixed(2)} s, +${phraseHeap.toFixed(0)} MB (${normalised.length} languages)`,
+      `heap then ${heap.toFixed(0)} MB (phrase search's normalised texts loaded with them, ${phraseMb.toFixed(0)} MB outside the heap); ` +
+      `series ${seriesS.toFixed(2)} s (${series} series); heap at the end ${(heapMb() - heap0).toFixed(0)} MB`,
   );
+  db.close();
+}
+
+/** Opens the persisted index and loads each language synchronously, as get() does on first use: the time of each. */
+function eachOnFirstUse(db: Db, dir: string): string[] {
+  const index = ParagraphIndex.open(db, { dir });
+  if (index.origin !== 'loaded') throw new Error('the persisted synthetic index was not loaded');
+  return index.languageNames().map((lang) => {
+    const t = performance.now();
+    index.get(lang);
+    return `${lang} ${((performance.now() - t) / 1000).toFixed(2)} s`;
+  });
 }
 
 // --- A synthetic corpus of about a million paragraphs -------------------------
@@ -301,75 +385,90 @@ if (MILLION && LOAD_SYNTHETIC < 0) {
   console.log(`  heap held by the synthetic index after its build: ${(withIndex - heapMb()).toFixed(0)} MB (the heap with it, less the heap once it is let go)`);
 }
 
-/** Builds, persists, loads and measures the synthetic corpus; the heap (MB) right after its build. */
+/**
+ * Builds the synthetic corpus as a server's first start on it would: the
+ * documents stored through the store (the database a server opens), the
+ * index built from that database and persisted beside it; then loads it in a
+ * fresh process, starts the real server on it, and measures. The heap (MB)
+ * right after the build.
+ */
 async function synthetic(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'precedent-bench-1m-'));
-  const db = openDb(join(dir, 'empty.db'));
+  const db = openDb(join(dir, 'precedent.db'));
   // Variants of real paragraphs: each copy drops a different word (or Chinese
   // character) and swaps two clauses, so terms and lengths stay realistic while
   // no two paragraphs are the same text. The real index is let go before the
-  // heap is measured.
+  // heap is measured. Titles repeat every SERIES_TITLES documents, so that
+  // grouping the series has versions to group.
   const base = realParagraphs();
-  const heap0 = heapMb();
-  const t = performance.now();
-  const index = ParagraphIndex.open(db, { dir: null });
+  let t = performance.now();
   const perDoc = 40;
-  for (let d = 0; d * perDoc < SYNTHETIC; d++) {
-    const copy = Math.floor((d * perDoc) / base.length);
-    const lang = base[(d * perDoc) % base.length].lang;
-    const doc: IndexedDocument = {
-      id: `synthetic-${d}-${lang}`, symbol: `S/${d}`, title: `Synthetic ${d}`, date: `20${String(10 + (d % 15)).padStart(2, '0')}-01-01`,
-      body: 'General Assembly', kind: 'resolution', language: lang, hash: String(d), slots: [],
-    };
-    const paragraphs = [];
-    for (let k = 0; k < perDoc && d * perDoc + k < SYNTHETIC; k++) {
-      const src = base[(d * perDoc + k) % base.length];
-      if (src.lang !== lang) continue;
-      let text = src.text;
-      if (copy > 0) {
-        const parts = lang === 'zh' ? [...text] : text.split(' ');
-        parts.splice((copy * 7) % parts.length, 1);
-        text = parts.join(lang === 'zh' ? '' : ' ');
-        const clauses = text.split(lang === 'zh' ? '，' : ', ');
-        if (clauses.length > 2) {
-          const i = copy % (clauses.length - 1);
-          [clauses[i], clauses[i + 1]] = [clauses[i + 1], clauses[i]];
-          text = clauses.join(lang === 'zh' ? '，' : ', ');
-        }
+  db.transaction(() => {
+    for (let d = 0; d * perDoc < SYNTHETIC; d++) {
+      const copy = Math.floor((d * perDoc) / base.length);
+      const lang = base[(d * perDoc) % base.length].lang;
+      const paragraphs: ParsedParagraph[] = [];
+      for (let k = 0; k < perDoc && d * perDoc + k < SYNTHETIC; k++) {
+        const src = base[(d * perDoc + k) % base.length];
+        if (src.lang !== lang) continue;
+        const number = src.section === 'operative' ? k + 1 : null;
+        const label = number === null ? `PP ${k + 1}` : `OP ${number}`;
+        paragraphs.push({ section: src.section, number, label, lead: '', text: variant(src.text, lang, copy), footnotes: [], items: [] });
       }
-      paragraphs.push({ id: `${doc.id}.p${k}`, documentId: doc.id, section: 'operative' as const, label: `OP ${k + 1}`, lead: '', text });
+      const doc: ParsedDocument = {
+        symbol: `S/${d}`, title: `Synthetic resolution ${d % SERIES_TITLES}`, language: lang, kind: 'resolution', body: 'General Assembly',
+        session: 65 + (d % 15), date: `20${String(10 + (d % 15)).padStart(2, '0')}-01-01`, source: `synthetic-${d}.xml`, paragraphs,
+      };
+      upsertDocument(db, doc, String(d));
     }
-    index.addDocument(doc, paragraphs);
-  }
-  index.reviewStopTerms(); // as sync() does after adding documents
+  })();
+  const storeS = (performance.now() - t) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const heap0 = heapMb();
+  t = performance.now();
+  // Built from the database and persisted beside it (index/), as the server's first start does.
+  const index = ParagraphIndex.open(db, { dir: join(dir, 'index') });
   const buildS = (performance.now() - t) / 1000;
   const withIndex = heapMb();
   const heap = withIndex - heap0;
-  // Persist every language directly (the synthetic documents are not in a
-  // database for ParagraphIndex.open to sync against), then load them in a
-  // fresh process, as a server starting on this index would.
-  const sums = {};
-  for (const [lang, li] of index.languages) li.save(join(dir, lang), sums);
-  const largestFirst = [...index.languages.values()].sort((a, b) => b.size - a.size).map((li) => li.language);
-  writeFileSync(join(dir, 'bench.json'), JSON.stringify({ sums, languages: largestFirst, zhMode: index.languages.get('zh')?.zhMode ?? DEFAULT_ZH_MODE }));
-  const size = dirSize(dir);
-  const load = await loadInFreshProcess(dir);
+  const size = dirSize(join(dir, 'index'));
+  const load = SERVER_ONLY ? '' : await loadInFreshProcess(dir);
+  // An empty bundle folder: the server then adds nothing to this database.
+  const noBundle = join(dir, 'no-bundle');
+  mkdirSync(noBundle);
+  const server = await startServer(dir, { PRECEDENT_BUNDLE: noBundle });
   // A scan of a million paragraphs takes tens of seconds a query: a few queries only.
-  report('Synthetic corpus', index, buildS, heap, size, load, 4, false);
+  if (SERVER_ONLY) console.log(`\n## Synthetic corpus: ${index.paragraphCount} paragraphs\n  build ${buildS.toFixed(1)} s`);
+  else report('Synthetic corpus', index, buildS, heap, size, load, 4, false);
+  console.log(`  stored through the store (documents and paragraphs in SQLite) in ${storeS.toFixed(1)} s; the build reads them from there`);
+  console.log(`  cold start of the server (this database and its persisted index): ${server}`);
   db.close();
   rmSync(dir, { recursive: true, force: true });
   return withIndex;
 }
 
+/** The copy-th variant of a real paragraph: one word (or Chinese character) dropped, two clauses swapped; copy 0 is the text itself. */
+function variant(text: string, lang: Language, copy: number): string {
+  if (copy === 0) return text;
+  const parts = lang === 'zh' ? [...text] : text.split(' ');
+  parts.splice((copy * 7) % parts.length, 1);
+  const dropped = parts.join(lang === 'zh' ? '' : ' ');
+  const clauses = dropped.split(lang === 'zh' ? '，' : ', ');
+  if (clauses.length <= 2) return dropped;
+  const i = copy % (clauses.length - 1);
+  [clauses[i], clauses[i + 1]] = [clauses[i + 1], clauses[i]];
+  return clauses.join(lang === 'zh' ? '，' : ', ');
+}
+
 /** Every paragraph of the bundled corpus, with its language. */
-function realParagraphs(): { text: string; lang: Language }[] {
+function realParagraphs(): { text: string; lang: Language; section: Section }[] {
   const source = openDb(join(corpusTemplate(), 'precedent.db'));
   const real = ParagraphIndex.open(source, { dir: join(corpusTemplate(), 'index') });
-  const base: { text: string; lang: Language }[] = [];
+  const base: { text: string; lang: Language; section: Section }[] = [];
   for (const [lang, li] of real.languages) {
     for (let slot = 0; slot < li.slots; slot++) {
       const p = li.paragraph(slot);
-      if (p) base.push({ text: p.text, lang });
+      if (p) base.push({ text: p.text, lang, section: p.section });
     }
   }
   source.close();
