@@ -1,6 +1,6 @@
 // Load bench (npm run load; not a test): starts the server on a copy of the
 // bundled corpus on a free port and simulates N drafters at once, each typing
-// a paragraph: a suggestion every 500 ms that aborts its previous one (as the
+// a paragraph of a draft made before the run starts: a suggestion every 500 ms that aborts its previous one (as the
 // web app does), a save of its own draft every 2 s, a health check every
 // second. Prints suggest p50/p95 of those answered and how many were refused
 // (503) or ran out of time (504), save p95/max, health max, errors, and checks
@@ -154,7 +154,7 @@ const tcpDelta = (before: Map<string, number>, after: Map<string, number>) =>
 
 /**
  * The kernel's pressure stall counters (Linux PSI, /proc/pressure): how long
- * some task waited for a CPU, and how long every task waited on disk (an
+ * some task waited for a CPU, and how long some task waited on disk (an
  * fsync stalled, say), sampled every 250 ms. A save or health check that took
  * far longer than the server's event loop ever waited happened in a moment of
  * one of these, or of neither; the bench says which for the slowest of each.
@@ -163,7 +163,7 @@ interface PressureSample {
   at: number;
   /** Cumulative µs, as the kernel counts them. */
   cpuSome: number;
-  ioFull: number;
+  ioSome: number;
 }
 function pressureNow(): PressureSample | null {
   const total = (file: string, kind: 'some' | 'full') => {
@@ -171,7 +171,7 @@ function pressureNow(): PressureSample | null {
     return Number(/total=(\d+)/.exec(line ?? '')?.[1] ?? NaN);
   };
   if (!existsSync('/proc/pressure/cpu')) return null;
-  return { at: performance.now(), cpuSome: total('/proc/pressure/cpu', 'some'), ioFull: total('/proc/pressure/io', 'full') };
+  return { at: performance.now(), cpuSome: total('/proc/pressure/cpu', 'some'), ioSome: total('/proc/pressure/io', 'some') };
 }
 function recordPressure(): { stop(): PressureSample[] } {
   const samples: PressureSample[] = [];
@@ -189,14 +189,14 @@ function recordPressure(): { stop(): PressureSample[] } {
     },
   };
 }
-/** Share of [from, to] (performance.now() ms) that some task waited for a CPU, and every task on disk. */
+/** Share of [from, to] (performance.now() ms) that some task waited for a CPU, and some task on disk. */
 function pressureOver(samples: PressureSample[], from: number, to: number): string {
   const first = samples.findLast((s) => s.at <= from) ?? samples[0];
   const last = samples.find((s) => s.at >= to) ?? samples[samples.length - 1];
   if (!first || !last || last.at <= first.at) return 'no pressure counters here';
   const ms = last.at - first.at;
-  const share = (key: 'cpuSome' | 'ioFull') => `${Math.round(((last[key] - first[key]) / 1000 / ms) * 100)} %`;
-  return `some task waiting for a CPU ${share('cpuSome')}, every task waiting on disk ${share('ioFull')} (over ${Math.round(ms)} ms)`;
+  const share = (key: 'cpuSome' | 'ioSome') => `${Math.round(((last[key] - first[key]) / 1000 / ms) * 100)} %`;
+  return `some task waiting for a CPU ${share('cpuSome')}, on disk ${share('ioSome')} (over ${Math.round(ms)} ms)`;
 }
 
 const stats = {
@@ -209,7 +209,7 @@ const stats = {
   suggestOther: new Map<string, number>(),
   saveOk: [] as number[],
   /** When the slowest acknowledged save was sent and how long it took (performance.now() ms). */
-  saveSlowest: { at: 0, ms: 0 },
+  saveSlowest: { at: 0, ms: 0, wall: '' },
   saveErrors: new Map<string, number>(),
   health: [] as number[],
   healthNot200: new Map<string, number>(),
@@ -234,14 +234,18 @@ interface Drafter {
   acked: { version: number; text: string } | null;
 }
 
-async function drafter(url: string, n: number, texts: string[], until: number): Promise<Drafter> {
+/** Each drafter's draft, made before the run (a hundred made at once would be a burst the run is not about). */
+async function newDraft(url: string, n: number): Promise<Drafter> {
   const created = await fetch(
     `${url}/api/drafts`,
     withSession({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: `Load ${n}` }) }),
   );
   if (!created.ok) throw new Error(`creating a draft: HTTP ${created.status} ${await created.text()}`);
   const draft = (await created.json()) as { id: string; version: number };
-  const me: Drafter = { id: draft.id, version: draft.version, acked: null };
+  return { id: draft.id, version: draft.version, acked: null };
+}
+
+async function drafter(url: string, n: number, me: Drafter, texts: string[], until: number): Promise<Drafter> {
   const paragraph = texts[n % texts.length];
   let typed = 0;
   const text = () => paragraph.slice(0, Math.max(40, typed)) + (typed > paragraph.length ? ` ${n}-${typed}` : '');
@@ -287,7 +291,7 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
       if (res.ok) {
         const ms = performance.now() - started;
         stats.saveOk.push(ms);
-        if (ms > stats.saveSlowest.ms) stats.saveSlowest = { at: started, ms };
+        if (ms > stats.saveSlowest.ms) stats.saveSlowest = { at: started, ms, wall: new Date(Date.now() - ms).toISOString().slice(11, 23) };
         me.version = json.version!;
         me.acked = { version: me.version, text: body };
       } else {
@@ -310,18 +314,20 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
     }
   };
 
-  // Drafters start spread over the first interval, as people do.
+  // Drafters start spread over the first interval, as people do, and their
+  // saves and health checks over theirs (+ n below): a hundred people do not
+  // save within the same half second every 2 s.
   await new Promise((r) => setTimeout(r, Math.random() * SUGGEST_EVERY_MS));
   let tick = 0;
   let saving: Promise<void> = Promise.resolve();
   while (Date.now() < until) {
     typed += 12; // about a word and a half per 500 ms
     pending.push(suggestOnce());
-    if (tick % (SAVE_EVERY_MS / SUGGEST_EVERY_MS) === 0) {
+    if ((tick + n) % (SAVE_EVERY_MS / SUGGEST_EVERY_MS) === 0) {
       // One save at a time per drafter, as the editor's autosave does.
       saving = saving.then(saveOnce);
     }
-    if (tick % (HEALTH_EVERY_MS / SUGGEST_EVERY_MS) === 0) pending.push(healthOnce());
+    if ((tick + n) % (HEALTH_EVERY_MS / SUGGEST_EVERY_MS) === 0) pending.push(healthOnce());
     tick++;
     await new Promise((r) => setTimeout(r, SUGGEST_EVERY_MS));
   }
@@ -331,27 +337,44 @@ async function drafter(url: string, n: number, texts: string[], until: number): 
 
 /**
  * Runs this file as the health monitor (--monitor) beside the drafters, for
- * the same seconds: its latencies and failures, as it prints them at the end.
+ * the same seconds; resolves once it is checking, with the promise of its
+ * latencies and failures (which it prints as JSON at the end).
  */
-async function startHealthMonitor(url: string): Promise<Probe> {
+async function startHealthMonitor(url: string): Promise<{ result: Promise<Probe> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--monitor', url, '--seconds', String(SECONDS)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PRECEDENT_BENCH_COOKIE: cookie },
   });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`the health monitor failed (${code}): ${out}`);
-  const { ms, errors } = JSON.parse(out) as { ms: number[]; errors: [string, number][] };
-  return { ms, errors: new Map(errors) };
+  let checking: () => void = () => {};
+  const started = new Promise<void>((resolve) => (checking = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.startsWith(MONITOR_CHECKING)) checking();
+  });
+  const result = new Promise<Probe>((resolve, reject) =>
+    child.once('exit', (code) => {
+      checking();
+      if (code !== 0) return reject(new Error(`the health monitor failed (${code}): ${out}`));
+      const { ms, errors, slowestAt } = JSON.parse(out.slice(MONITOR_CHECKING.length)) as { ms: number[]; errors: [string, number][]; slowestAt?: string };
+      resolve({ ms, errors: new Map(errors), ...(slowestAt ? { slowestAt } : {}) });
+    }),
+  );
+  await started;
+  return { result };
 }
 
-/** The monitor process: health every 100 ms, each after the previous one answered, for --seconds; prints JSON. */
+const MONITOR_CHECKING = 'checking\n';
+
+/** The monitor process: says it is checking, checks health every 100 ms (each after the previous one answered) for --seconds, prints JSON. */
 async function monitorHealth(url: string): Promise<void> {
   cookie = process.env.PRECEDENT_BENCH_COOKIE ?? '';
+  // A process's first fetch loads and compiles its HTTP client (undici): not the server's time.
+  await (await fetch(`${url}/api/health`, withSession())).arrayBuffer();
+  process.stdout.write(MONITOR_CHECKING);
   const until = Date.now() + SECONDS * 1000;
   const result = await probe(() => Date.now() >= until, () => fetch(`${url}/api/health`, withSession()));
-  process.stdout.write(JSON.stringify({ ms: result.ms, errors: [...result.errors] }));
+  process.stdout.write(JSON.stringify({ ms: result.ms, errors: [...result.errors], slowestAt: result.slowestAt }));
 }
 
 async function main(): Promise<void> {
@@ -365,17 +388,19 @@ async function main(): Promise<void> {
       return;
     }
     const texts = await paragraphsToType(url);
-    console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}`);
+    const drafts = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => newDraft(url, n)));
+    // Started (and its TypeScript compiled) before the drafters, so that its start-up is not in the run.
+    const monitor = await startHealthMonitor(url);
+    console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}, from ${new Date().toISOString().slice(11, 23)} UTC`);
     const until = Date.now() + SECONDS * 1000;
     started?.server.kill('SIGUSR2');
     const clientDelay = monitorEventLoopDelay({ resolution: 10 });
     clientDelay.enable();
     const tcpBefore = tcpCounters();
-    const monitor = startHealthMonitor(url);
     const pressure = recordPressure();
     const runFrom = performance.now();
-    const drafters = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => drafter(url, n, texts, until)));
-    const monitored = await monitor;
+    const drafters = await Promise.all(drafts.map((draft, n) => drafter(url, n, draft, texts, until)));
+    const monitored = await monitor.result;
     const pressureSamples = pressure.stop();
     const runTo = performance.now();
     const tcp = tcpDelta(tcpBefore, tcpCounters());
@@ -395,9 +420,9 @@ async function main(): Promise<void> {
         `suggest: ${answered} answered (${(answered / SECONDS).toFixed(1)}/s), p50 ${f(pct(stats.suggestOk, 50))}, p95 ${f(pct(stats.suggestOk, 95))} ` +
           `(server's own tookMs p50 ${f(pct(stats.suggestServer, 50))}, p95 ${f(pct(stats.suggestServer, 95))}); ` +
           `503 ${stats.suggest503}, 504 ${stats.suggest504}, superseded by the next keystroke ${stats.suggestSuperseded}, other errors: ${errors(stats.suggestOther)}`,
-        `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, max ${f(Math.max(...stats.saveOk))}; errors: ${errors(stats.saveErrors)}`,
+        `save: ${stats.saveOk.length} acknowledged, p95 ${f(pct(stats.saveOk, 95))}, ${stats.saveOk.filter((ms) => ms > 200).length} over 200 ms, max ${f(Math.max(...stats.saveOk))} (sent at ${stats.saveSlowest.wall} UTC); errors: ${errors(stats.saveErrors)}`,
         `health from the drafters' process: ${stats.health.length} answered, p95 ${f(pct(stats.health, 95))}, max ${f(Math.max(...stats.health))}; not 200: ${errors(stats.healthNot200)}`,
-        `health from a monitor process (every 100 ms): ${monitored.ms.length} answered, p95 ${f(pct(monitored.ms, 95))}, max ${f(Math.max(...monitored.ms))}; ` +
+        `health from a monitor process (every 100 ms): ${monitored.ms.length} answered, p95 ${f(pct(monitored.ms, 95))}, ${monitored.ms.filter((ms) => ms > 200).length} over 200 ms, max ${f(Math.max(...monitored.ms))} (asked at ${monitored.slowestAt ?? '–'} UTC); ` +
           `not 200: ${errors(monitored.errors)}`,
         `this bench's own event-loop delay (inflates every latency above): p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`,
         `kernel TCP counters over the run: ${tcp}`,
@@ -432,16 +457,25 @@ const COMMON_WORDS = `the of and to a in is you that it he was for on are as wit
 interface Probe {
   ms: number[];
   errors: Map<string, number>;
+  /** When the slowest was asked (UTC time of day). */
+  slowestAt?: string;
 }
 
 async function probe(until: () => boolean, once: () => Promise<Response>): Promise<Probe> {
   const out: Probe = { ms: [], errors: new Map() };
+  let slowest = 0;
   while (!until()) {
     const started = performance.now();
+    const askedAt = new Date();
     try {
       const res = await once();
       await res.arrayBuffer();
-      out.ms.push(performance.now() - started);
+      const ms = performance.now() - started;
+      out.ms.push(ms);
+      if (ms > slowest) {
+        slowest = ms;
+        out.slowestAt = askedAt.toISOString().slice(11, 23);
+      }
       if (!res.ok) bump(out.errors, `HTTP ${res.status}`);
     } catch (e) {
       bump(out.errors, describe(e));
