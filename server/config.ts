@@ -37,7 +37,6 @@ export const config = {
   search: {
     budgetMs: Number(process.env.PRECEDENT_SEARCH_BUDGET_MS ?? SEARCH_DEFAULTS.budgetMs),
     queueLimit: Number(process.env.PRECEDENT_SEARCH_QUEUE ?? SEARCH_DEFAULTS.queueLimit),
-    queueWaitMs: Number(process.env.PRECEDENT_SEARCH_QUEUE_WAIT_MS ?? SEARCH_DEFAULTS.queueWaitMs),
     memoryMb: Number(process.env.PRECEDENT_SEARCH_MEMORY_MB ?? SEARCH_DEFAULTS.memoryMb),
   },
   /** .docx imports (server/exchange/docx-import-thread.ts): time budget and heap limit of each file's worker, files read at once. */

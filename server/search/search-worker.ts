@@ -32,13 +32,6 @@ export interface SearchWorkerOptions {
   budgetMs?: number;
   /** Requests waiting behind the one running; one more is answered 503 at once. */
   queueLimit?: number;
-  /**
-   * Longest a new request may expect to wait before it runs, ms: the requests
-   * ahead of it at the speed recent ones ran. Past it, 503 at once: under
-   * overload a request is answered soon or refused at once, rather than
-   * answered late (its drafter has typed on meanwhile).
-   */
-  queueWaitMs?: number;
   /** The worker's heap limit, MB: beyond it the worker is restarted rather than the server dying. */
   memoryMb?: number;
   /**
@@ -48,10 +41,7 @@ export interface SearchWorkerOptions {
   warmUp?: boolean;
 }
 
-export const SEARCH_DEFAULTS = { budgetMs: 2000, queueLimit: 32, queueWaitMs: 250, memoryMb: 3072 };
-
-/** How much each finished request moves the running average of a request's time (from dispatch to answer). */
-const TASK_TIME_WEIGHT = 0.1;
+export const SEARCH_DEFAULTS = { budgetMs: 2000, queueLimit: 32, memoryMb: 3072 };
 
 /**
  * Past this many waiting, the newest request is served first. A drafter's
@@ -97,10 +87,6 @@ export class SearchWorker {
   private worker: Worker | null = null;
   private readonly queue: Pending[] = [];
   private running: Pending | null = null;
-  /** When the running request was sent to the worker (performance.now()). */
-  private runningSince = 0;
-  /** Running average of a request's time in the worker, ms (a guess until the first ones are timed). */
-  private taskMs = 20;
   private opened = false;
   private warm = false;
   private building: { progress: number } | undefined;
@@ -176,7 +162,6 @@ export class SearchWorker {
         const p = this.running;
         if (!p || p.task.id !== m.id) return;
         this.running = null;
-        if (m.type !== 'expired') this.timeTask(performance.now() - this.runningSince);
         if (m.type === 'done') this.settle(p, () => p.resolve(m.result));
         else if (m.type === 'expired') this.settle(p, () => p.reject(new SearchTimeout(this.timeoutMessage())));
         else this.settle(p, () => p.reject(new Error(m.message)));
@@ -201,16 +186,6 @@ export class SearchWorker {
     setTimeout(() => {
       if (!this.closed && !this.worker) this.spawn();
     }, delay).unref();
-  }
-
-  /**
-   * Moves the running average towards a request's time. One sample counts for
-   * at most four times the average: a language loaded on first use (tests) or
-   * a pause of the machine should not refuse everything after it, while a real
-   * slowdown still shows within a few dozen requests.
-   */
-  private timeTask(ms: number): void {
-    this.taskMs += TASK_TIME_WEIGHT * (Math.min(ms, 4 * this.taskMs) - this.taskMs);
   }
 
   private failAll(err: Error): void {
@@ -251,11 +226,6 @@ export class SearchWorker {
     if (signal?.aborted) throw new SearchUnavailable('request cancelled', 1);
     if (this.queue.length >= this.options.queueLimit) {
       throw new SearchUnavailable(`search is busy (${this.queue.length} requests waiting): try again shortly`, 1);
-    }
-    const ahead = this.queue.length + (this.running ? 1 : 0);
-    const expectedWaitMs = ahead * this.taskMs;
-    if (ahead > 0 && expectedWaitMs > this.options.queueWaitMs) {
-      throw new SearchUnavailable(`search is busy (about ${Math.round(expectedWaitMs)} ms of work waiting): try again shortly`, 1);
     }
   }
 
@@ -345,7 +315,6 @@ export class SearchWorker {
     const p = this.queue.length > CONGESTED ? this.queue.pop() : this.queue.shift();
     if (!p) return;
     this.running = p;
-    this.runningSince = performance.now();
     this.worker.postMessage(p.task);
   }
 

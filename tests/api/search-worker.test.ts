@@ -92,29 +92,6 @@ describe('a full search queue', () => {
   }, 120_000);
 });
 
-describe('a search that would wait too long', () => {
-  it('is refused at once with 503 and Retry-After, by the work ahead of it rather than the queue’s length', async () => {
-    // Room for 32 in the queue, but no wait allowed: a request with anything ahead of it is refused.
-    const strict = SearchWorker.start({ dbFile: db.name, queueWaitMs: 0 });
-    const strictApp = createApp(buildContext(db, { search: strict, publicCorpus: true }));
-    try {
-      await strict.ready();
-      const post = (text: string) =>
-        strictApp.request('/api/suggest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, language: 'en' }) });
-      const answers = await Promise.all(['Encourages Member States to strengthen', 'Requests the Secretary-General to report', 'Calls upon all States to consider'].map(post));
-      expect(answers.map((r) => r.status).sort()).toEqual([200, 503, 503]);
-      for (const r of answers.filter((a) => a.status === 503)) {
-        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-        expect(((await r.json()) as { error: string }).error).toMatch(/busy \(about \d+ ms of work waiting\)/);
-      }
-      // Alone, the same request is answered.
-      expect((await post('Calls upon all States to consider')).status).toBe(200);
-    } finally {
-      await strict.close();
-    }
-  });
-});
-
 describe('GET /api/health', () => {
   it('reports each part and answers 503 naming the one that failed', async () => {
     const good = expectContract(HealthResponse, await (await app.request('/api/health')).json());
