@@ -58,16 +58,14 @@ const syncs = new WeakMap<Db, WalSync>();
 export function walSyncOf(db: Db): WalSync {
   let sync = syncs.get(db);
   if (!sync) {
-    sync = db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal' ? alreadyDurable(db) : new WalFileSync(db);
+    sync = db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal' ? ALREADY_DURABLE : new WalFileSync(db);
     syncs.set(db, sync);
   }
   return sync;
 }
 
 /** An in-memory database (tests), or one not in WAL mode: each commit is as durable as it will be when it returns. */
-function alreadyDurable(_db: Db): WalSync {
-  return { durable: async () => {}, flushedBytes: 0, close: () => {} };
-}
+const ALREADY_DURABLE: WalSync = { durable: async () => {}, flushedBytes: 0, close: () => {} };
 
 class WalFileSync implements WalSync {
   flushedBytes = 0;
