@@ -14,8 +14,8 @@
 // Chinese index is damaged, so the search worker rebuilds it, and while it
 // does (English ready): two .docx imports (one whose parts inflate to 99 MB each, one holding a
 // 45-million-character paragraph) and five keyword searches of 128 common
-// English words; meanwhile a health check and a save every 100 ms, each
-// waiting for its previous one. Prints their latencies (target: < 100 ms) and
+// English words; meanwhile, from the monitor process, a health check and a
+// save every 100 ms, each waiting for its previous one. Prints their latencies (target: < 100 ms) and
 // what the heavy requests answered.
 //
 //   npx tsx tests/bench/load.ts [--drafters 100] [--seconds 60]
@@ -44,8 +44,10 @@ const { values: args } = parseArgs({
     heavy: { type: 'boolean', default: false },
     /** Write the server's CPU profiles (main thread and worker) to this folder (node --cpu-prof). */
     profile: { type: 'string' },
-    /** Internal: be the health monitor of the server at this URL for --seconds (see monitorHealth). */
+    /** Internal: be the monitor of the server at this URL (see startMonitor). */
     monitor: { type: 'string' },
+    /** Internal: the draft ({ id, version } as JSON) the monitor saves every 100 ms. */
+    'save-draft': { type: 'string' },
   },
 });
 const DRAFTERS = Number(args.drafters);
@@ -335,16 +337,25 @@ async function drafter(url: string, n: number, me: Drafter, texts: string[], unt
   return me;
 }
 
+/** What the monitor process measured: health, and saves of one draft when it was given one. */
+interface Monitored {
+  health: Probe;
+  save?: Probe;
+}
+
 /**
- * Runs this file as the health monitor (--monitor) beside the drafters, for
- * the same seconds; resolves once it is checking, with the promise of its
- * latencies and failures (which it prints as JSON at the end).
+ * Runs this file as the monitor (--monitor) beside the load, so that the
+ * load's own process (its stalls, its uploads) is in none of the latencies it
+ * measures: health every 100 ms, and with `saveDraft` a save of that draft
+ * every 100 ms too. It stops after --seconds, or when `stop` is called.
+ * Resolves once it is checking.
  */
-async function startHealthMonitor(url: string): Promise<{ result: Promise<Probe> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--monitor', url, '--seconds', String(SECONDS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PRECEDENT_BENCH_COOKIE: cookie },
-  });
+async function startMonitor(url: string, saveDraft?: { id: string; version: number }): Promise<{ result: Promise<Monitored>; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--monitor', url, '--seconds', String(saveDraft ? 3600 : SECONDS), ...(saveDraft ? ['--save-draft', JSON.stringify(saveDraft)] : [])],
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PRECEDENT_BENCH_COOKIE: cookie } },
+  );
   let out = '';
   let checking: () => void = () => {};
   const started = new Promise<void>((resolve) => (checking = resolve));
@@ -352,29 +363,47 @@ async function startHealthMonitor(url: string): Promise<{ result: Promise<Probe>
     out += chunk.toString();
     if (out.startsWith(MONITOR_CHECKING)) checking();
   });
-  const result = new Promise<Probe>((resolve, reject) =>
+  const revive = (p: { ms: number[]; errors: [string, number][]; slowestAt?: string }): Probe => ({ ms: p.ms, errors: new Map(p.errors), ...(p.slowestAt ? { slowestAt: p.slowestAt } : {}) });
+  const result = new Promise<Monitored>((resolve, reject) =>
     child.once('exit', (code) => {
       checking();
-      if (code !== 0) return reject(new Error(`the health monitor failed (${code}): ${out}`));
-      const { ms, errors, slowestAt } = JSON.parse(out.slice(MONITOR_CHECKING.length)) as { ms: number[]; errors: [string, number][]; slowestAt?: string };
-      resolve({ ms, errors: new Map(errors), ...(slowestAt ? { slowestAt } : {}) });
+      if (code !== 0) return reject(new Error(`the monitor failed (${code}): ${out}`));
+      const json = JSON.parse(out.slice(MONITOR_CHECKING.length)) as { health: Parameters<typeof revive>[0]; save?: Parameters<typeof revive>[0] };
+      resolve({ health: revive(json.health), ...(json.save ? { save: revive(json.save) } : {}) });
     }),
   );
   await started;
-  return { result };
+  return { result, stop: () => child.stdin.end() };
 }
 
 const MONITOR_CHECKING = 'checking\n';
 
-/** The monitor process: says it is checking, checks health every 100 ms (each after the previous one answered) for --seconds, prints JSON. */
-async function monitorHealth(url: string): Promise<void> {
+/** The monitor process: says it is checking, probes until --seconds are over or its stdin closes, prints JSON. */
+async function monitor(url: string): Promise<void> {
   cookie = process.env.PRECEDENT_BENCH_COOKIE ?? '';
-  // A process's first fetch loads and compiles its HTTP client (undici): not the server's time.
-  await (await fetch(`${url}/api/health`, withSession())).arrayBuffer();
+  let draft = args['save-draft'] ? (JSON.parse(args['save-draft']) as { id: string; version: number }) : null;
+  const saveOnce = async () => {
+    const res = await fetch(
+      `${url}/api/drafts/${draft!.id}`,
+      withSession({ method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft!.version, paragraphs: [{ id: 'p1', section: 'operative', text: `Saved at ${Date.now()}` }] }) }),
+    );
+    if (res.ok) draft = (await res.clone().json()) as typeof draft;
+    return res;
+  };
+  const healthOnce = () => fetch(`${url}/api/health`, withSession());
+  // A process's first fetch loads and compiles its HTTP client (undici), and
+  // the server's first save compiles its path: not the time of a server in use.
+  await (await healthOnce()).arrayBuffer();
+  if (draft) await (await saveOnce()).arrayBuffer();
+  let stopped = false;
+  process.stdin.on('end', () => (stopped = true)).resume();
   process.stdout.write(MONITOR_CHECKING);
   const until = Date.now() + SECONDS * 1000;
-  const result = await probe(() => Date.now() >= until, () => fetch(`${url}/api/health`, withSession()));
-  process.stdout.write(JSON.stringify({ ms: result.ms, errors: [...result.errors], slowestAt: result.slowestAt }));
+  const over = () => stopped || Date.now() >= until;
+  const json = (p: Probe) => ({ ms: p.ms, errors: [...p.errors], slowestAt: p.slowestAt });
+  const [health, save] = await Promise.all([probe(over, healthOnce), draft ? probe(over, saveOnce) : null]);
+  process.stdout.write(JSON.stringify({ health: json(health), ...(save ? { save: json(save) } : {}) }));
+  process.exit(0);
 }
 
 async function main(): Promise<void> {
@@ -390,7 +419,7 @@ async function main(): Promise<void> {
     const texts = await paragraphsToType(url);
     const drafts = await Promise.all(Array.from({ length: DRAFTERS }, (_, n) => newDraft(url, n)));
     // Started (and its TypeScript compiled) before the drafters, so that its start-up is not in the run.
-    const monitor = await startHealthMonitor(url);
+    const monitor = await startMonitor(url);
     console.log(`${DRAFTERS} drafters for ${SECONDS} s against ${url}, from ${new Date().toISOString().slice(11, 23)} UTC`);
     const until = Date.now() + SECONDS * 1000;
     started?.server.kill('SIGUSR2');
@@ -400,7 +429,7 @@ async function main(): Promise<void> {
     const pressure = recordPressure();
     const runFrom = performance.now();
     const drafters = await Promise.all(drafts.map((draft, n) => drafter(url, n, draft, texts, until)));
-    const monitored = await monitor.result;
+    const monitored = (await monitor.result).health;
     const pressureSamples = pressure.stop();
     const runTo = performance.now();
     const tcp = tcpDelta(tcpBefore, tcpCounters());
@@ -508,7 +537,7 @@ async function heavyWork(url: string, server: ChildProcess | null): Promise<bool
   if (query.length > 1000) throw new Error(`the query is ${query.length} characters; search takes 1000`);
   // Saves go to one draft of the bench's own.
   const created = await fetch(`${url}/api/drafts`, withSession({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'en', title: 'Heavy work' }) }));
-  let draft = (await created.json()) as { id: string; version: number };
+  const draft = (await created.json()) as { id: string; version: number };
   const rebuildStarted = Date.now();
   // The English searches are meant for a ready English index: a server that
   // rebuilds apart may start rebuilding Chinese before English is loaded.
@@ -527,8 +556,12 @@ async function heavyWork(url: string, server: ChildProcess | null): Promise<bool
   const spaces = Buffer.alloc(99 * 1024 * 1024, 0x20);
   const inflating = zipBytes(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml'].map((name) => ({ name, data: spaces })));
   const longParagraph = zipBytes([{ name: 'word/document.xml', data: Buffer.from(documentXml(['A title', `1. Decides ${'x'.repeat(45_000_000)}`])) }]);
+  // Saves and health checks from a process of their own: a delegate saving is
+  // not the one uploading, and this process's work is in none of their times.
+  const monitor = await startMonitor(url, draft);
   const started = Date.now();
-  let done = false;
+  const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+  clientDelay.enable();
   const heavy = Promise.all([
     timed(`.docx of 99 MB parts (${Math.round(inflating.length / 1024)} KB)`, () => upload(inflating)),
     timed(`.docx of a 45-million-character paragraph (${Math.round(longParagraph.length / 1024)} KB)`, () => upload(longParagraph)),
@@ -538,30 +571,16 @@ async function heavyWork(url: string, server: ChildProcess | null): Promise<bool
     while ((await searchState(url)).zh === 'building') await new Promise((r) => setTimeout(r, 250));
     return `Chinese index rebuilt ${((Date.now() - started) / 1000).toFixed(1)} s after the heavy work started`;
   })();
-  const probes = Promise.all([
-    probe(() => done, () => fetch(`${url}/api/health`, withSession())),
-    probe(
-      () => done,
-      async () => {
-        const res = await fetch(
-          `${url}/api/drafts/${draft.id}`,
-          withSession({ method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: draft.version, paragraphs: [{ id: 'p1', section: 'operative', text: `Saved at ${Date.now()}` }] }) }),
-        );
-        if (res.ok) draft = (await res.clone().json()) as typeof draft;
-        return res;
-      },
-    ),
-  ]);
   const outcomes = [...(await heavy), await rebuilt];
-  done = true;
-  const [health, save] = await probes;
+  monitor.stop();
+  const { health, save } = await monitor.result;
   const f = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)} ms`);
   const line = (name: string, p: Probe) =>
-    `${name}: ${p.ms.length} answered, p50 ${f(pct(p.ms, 50))}, p95 ${f(pct(p.ms, 95))}, max ${f(Math.max(...p.ms))}, over 100 ms: ${p.ms.filter((ms) => ms >= 100).length}; ` +
+    `${name}: ${p.ms.length} answered, p50 ${f(pct(p.ms, 50))}, p95 ${f(pct(p.ms, 95))}, max ${f(Math.max(...p.ms))} (asked at ${p.slowestAt ?? '–'} UTC), over 100 ms: ${p.ms.filter((ms) => ms >= 100).length}; ` +
     `errors: ${p.errors.size ? [...p.errors].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none'}`;
-  console.log([`heavy work for ${((Date.now() - started) / 1000).toFixed(1)} s:`, ...outcomes.map((o) => `  ${o}`), line('health', health), line('save', save)].join('\n'));
-  return health.errors.size > 0 || save.errors.size > 0;
+  console.log([`heavy work for ${((Date.now() - started) / 1000).toFixed(1)} s from ${new Date(started).toISOString().slice(11, 23)} UTC:`, ...outcomes.map((o) => `  ${o}`), line('health', health), line('save', save!), `the uploading process's own event-loop delay: p99 ${f(clientDelay.percentile(99) / 1e6)}, max ${f(clientDelay.max / 1e6)}`].join('\n'));
+  return health.errors.size > 0 || save!.errors.size > 0;
 }
 
-if (args.monitor) await monitorHealth(args.monitor);
+if (args.monitor) await monitor(args.monitor);
 else await main();
