@@ -67,7 +67,7 @@ console.log(
   `Corpus: ${counts.documents} documents, ${counts.paragraphs} paragraphs` +
     (bundle.skipped ? ' (bundle already loaded)' : ` (${bundle.loaded} loaded from the bundle)`),
 );
-const store = await openStore(db, config.databaseUrl).catch((err: unknown) => {
+const store = await openStore(db, config.databaseUrl, { keepConnectionsOpen: true }).catch((err: unknown) => {
   console.error(`Precedent cannot start: ${errorMessage(err)}`);
   process.exit(1);
 });

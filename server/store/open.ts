@@ -3,7 +3,7 @@
 // file as the corpus. A PostgreSQL that cannot be reached stops the start with
 // the reason, the URL's password hidden.
 import type { Db } from './db.js';
-import { openPostgresStore } from './postgres/index.js';
+import { openPostgresStore, type PostgresOptions } from './postgres/index.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './store.js';
 
@@ -18,10 +18,10 @@ export function redactedUrl(url: string): string {
   }
 }
 
-export async function openStore(db: Db, databaseUrl: string | undefined): Promise<Store> {
+export async function openStore(db: Db, databaseUrl: string | undefined, postgres: PostgresOptions = {}): Promise<Store> {
   if (!databaseUrl) return openSqliteStore(db);
   try {
-    return await openPostgresStore(databaseUrl);
+    return await openPostgresStore(databaseUrl, postgres);
   } catch (err) {
     throw new Error(`cannot open the PostgreSQL store at ${redactedUrl(databaseUrl)}: ${err instanceof Error ? err.message : String(err)}`);
   }

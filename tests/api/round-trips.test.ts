@@ -84,3 +84,38 @@ describe.skipIf(storeKind() !== 'postgres')('round trips to PostgreSQL', () => {
     expect(stale.trips).toBeLessThanOrEqual(2);
   });
 });
+
+// The server opens its store with every connection open and kept: a burst of
+// requests after a quiet spell would otherwise wait while PostgreSQL starts a
+// backend for each new connection (seen as the slowest saves when a burst of
+// heavy requests arrived at once).
+describe.skipIf(storeKind() !== 'postgres')("the server's connections to PostgreSQL", () => {
+  const opened: { store: Store; relay: RoundTripRelay }[] = [];
+  afterAll(async () => {
+    for (const { store, relay } of opened) {
+      await store.close();
+      await relay.close();
+    }
+  });
+
+  /** Connections a burst of twelve reads at once opens, on a store just opened. */
+  async function connectionsForBurst(keepConnectionsOpen: boolean): Promise<{ atOpen: number; burst: number }> {
+    const relay = await roundTripRelay(await freshDatabase(inject('postgresUrl')!));
+    const store = await openPostgresStore(relay.url, { keepConnectionsOpen });
+    opened.push({ store, relay });
+    const atOpen = relay.connections();
+    relay.reset();
+    await Promise.all(Array.from({ length: 12 }, () => store.drafts.any()));
+    return { atOpen, burst: relay.connections() };
+  }
+
+  it('opens them all at start, so that a burst opens none', async () => {
+    const kept = await connectionsForBurst(true);
+    // The pool's ten, the searches' three, and the listener for notifications (opened when first needed).
+    expect(kept.atOpen).toBeGreaterThanOrEqual(13);
+    expect(kept.burst).toBe(0);
+    // A store opened without it (tools, tests) connects as it goes: the burst opens connections.
+    const lazy = await connectionsForBurst(false);
+    expect(lazy.burst).toBeGreaterThan(0);
+  });
+});

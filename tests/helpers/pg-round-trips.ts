@@ -11,6 +11,8 @@ export interface RoundTripRelay {
   url: string;
   /** Round trips since the relay started (or since the last `reset`). */
   count(): number;
+  /** Connections opened through the relay since it started (or since the last `reset`). */
+  connections(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -46,8 +48,10 @@ function frontendReader(onMessage: (type: string) => void): (chunk: Buffer) => v
 export async function roundTripRelay(databaseUrl: string): Promise<RoundTripRelay> {
   const target = new URL(databaseUrl);
   let trips = 0;
+  let connections = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
+    connections++;
     const upstream = connect(Number(target.port || 5432), target.hostname);
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -75,8 +79,10 @@ export async function roundTripRelay(databaseUrl: string): Promise<RoundTripRela
   return {
     url: url.toString(),
     count: () => trips,
+    connections: () => connections,
     reset: () => {
       trips = 0;
+      connections = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,16 +19,32 @@ export interface PostgresOptions {
   searchPoolSize?: number;
   /** Names this instance in its notifications, so it ignores its own; a new UUID by default. */
   instanceId?: string;
+  /**
+   * Open every connection at once and keep them (the server): a burst after a
+   * quiet spell must not wait while PostgreSQL starts a backend per connection.
+   * Tools and tests that open a store briefly leave it off.
+   */
+  keepConnectionsOpen?: boolean;
+}
+
+/** Opens all `max` connections of a pool that keeps them (its `min` is its `max`). */
+async function openAll(pool: pg.Pool, max: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
+  for (const client of clients) client.release();
 }
 
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-  const searchPool = new pg.Pool({ connectionString: url, max: options.searchPoolSize ?? 3 });
+  const poolSize = options.poolSize ?? 10;
+  const searchPoolSize = options.searchPoolSize ?? 3;
+  const keep = options.keepConnectionsOpen ?? false;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: keep ? poolSize : 0 });
+  const searchPool = new pg.Pool({ connectionString: url, max: searchPoolSize, min: keep ? searchPoolSize : 0 });
   // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
   for (const p of [pool, searchPool]) p.on('error', (error) => console.warn(`[store] PostgreSQL connection lost: ${error.message}`));
   const endPools = () => Promise.all([pool.end(), searchPool.end()]).then(() => {});
   try {
     await migrate(pool);
+    if (keep) await Promise.all([openAll(pool, poolSize), openAll(searchPool, searchPoolSize)]);
   } catch (error) {
     await endPools().catch(() => {});
     throw error;
