@@ -52,7 +52,9 @@ export class DocxImporter {
     }
     this.running++;
     try {
-      return await runJob<DocxImport>(WORKER, { bytes, options } satisfies DocxImportJob, this.limits);
+      // Moved, not copied, into the worker: a copy of its own, since the caller's bytes may share a buffer.
+      const moved = bytes.slice();
+      return await runJob<DocxImport>(WORKER, { bytes: moved, options } satisfies DocxImportJob, this.limits, { transfer: [moved.buffer] });
     } catch (e) {
       if (e instanceof JobRefused) throw new ImportRejected(e.message);
       if (e instanceof JobTimeout) {

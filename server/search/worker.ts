@@ -76,7 +76,7 @@ function rebuildApart(lang: Language, error: string): void {
     const index = service.index;
     try {
       const build: LanguageBuild = { dbFile: setup.dbFile, dir: index.dir!, language: lang, zhMode: index.zhMode };
-      const built = await runJob<RebuiltLanguage, LanguageBuildProgress>(BUILD_WORKER, build, buildLimits, ({ done, total }) => onProgress(done, total));
+      const built = await runJob<RebuiltLanguage, LanguageBuildProgress>(BUILD_WORKER, build, buildLimits, { onProgress: ({ done, total }) => onProgress(done, total) });
       // Phrase search's texts come with the language's files (phrase-texts.ts).
       await index.takeRebuilt(lang, built);
       states[lang] = { state: 'ready' };

@@ -27,15 +27,28 @@ export class JobRefused extends Error {}
 type Outcome<T> = { ok: true; value: T } | { ok: false; refused: boolean; message: string };
 type JobMessage<T, P> = Outcome<T> | { progress: P };
 
+export interface JobOptions<P> {
+  /** Hears what the job reports on the way. */
+  onProgress?: (progress: P) => void;
+  /**
+   * Buffers of `input` moved to the worker instead of copied (they are
+   * detached here). Copying an upload's bytes into a new worker costs the
+   * calling thread milliseconds per MB (6-12 ms for 1.3 MB here), moving it
+   * under one.
+   */
+  transfer?: ArrayBuffer[];
+}
+
 /**
  * Runs the module `entry` (which calls serveJob) on `input` in a new worker;
- * its value, or why not. `onProgress` hears what the job reports on the way.
+ * its value, or why not.
  */
-export function runJob<T, P = never>(entry: URL, input: unknown, limits: JobLimits, onProgress?: (progress: P) => void): Promise<T> {
+export function runJob<T, P = never>(entry: URL, input: unknown, limits: JobLimits, { onProgress, transfer = [] }: JobOptions<P> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = spawnTsWorker(entry, input, {
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
       niceness: THREAD_NICENESS.background,
+      transferList: transfer,
     });
     let settled = false;
     const finish = (how: () => void) => {
