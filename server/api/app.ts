@@ -15,6 +15,7 @@ import { bodyLimits } from './body-limits.js';
 import type { AppContext, AppEnv } from './context.js';
 import type { ErrorBody } from './contract.js';
 import { errorResponse } from './errors.js';
+import { readJsonBody } from './node-request.js';
 import { adminRoutes, delegationRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { diffRoutes } from './routes/diff.js';
@@ -71,7 +72,7 @@ export function createApi(ctx: AppContext) {
 export function createApp(ctx: AppContext, options: { webDir?: string; origins?: readonly string[] } = {}) {
   const app = new Hono();
   app.use(...networkSafety({ origins: options.origins ?? config.origins }));
-  app.use(bodyLimits);
+  app.use(bodyLimits, readJsonBody);
   app.route('/api', createApi(ctx));
   const { webDir } = options;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

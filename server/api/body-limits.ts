@@ -3,11 +3,12 @@
 // 413 { error } naming the limit, sent on the Content-Length alone when there
 // is one, else as soon as the streamed body passes the limit. What the limits
 // allow in characters and paragraphs is core/limits.ts's (the editor's too).
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DRAFT_LIMITS, SUGGEST_LIMITS } from '../../core/limits.js';
 import { MAX_IMPORT_BYTES } from '../exchange/docx-import.js';
 import type { ErrorBody } from './contract.js';
+import { nodeBindings } from './node-request.js';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -45,10 +46,19 @@ const ROUTE_LIMITS: readonly RouteLimit[] = [
 const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(bytes % MB ? 1 : 0)} MB` : `${Math.round(bytes / KB)} KB`);
 
 function limiter(bytes: number, what: string): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: bytes,
-    onError: (c) => c.json({ error: `${what} is over the ${size(bytes)} limit (${c.req.method} ${c.req.path})` } satisfies ErrorBody, 413),
-  });
+  const refuse = (c: Context) => c.json({ error: `${what} is over the ${size(bytes)} limit (${c.req.method} ${c.req.path})` } satisfies ErrorBody, 413);
+  const counting = bodyLimit({ maxSize: bytes, onError: refuse });
+  return async (c, next) => {
+    // Through the Node adapter, a body sent with its length (or none) is judged
+    // on the headers alone (node-request.ts says why); a chunked one is counted
+    // as it streams, by Hono's limit.
+    const incoming = nodeBindings(c)?.incoming;
+    if (incoming && incoming.headers['transfer-encoding'] === undefined) {
+      const length = incoming.headers['content-length'];
+      return length !== undefined && Number(length) > bytes ? refuse(c) : next();
+    }
+    return counting(c, next);
+  };
 }
 
 const routeLimiters = ROUTE_LIMITS.map((r) => ({ ...r, limit: limiter(r.bytes, r.what) }));

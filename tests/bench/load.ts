@@ -103,9 +103,13 @@ async function startServer(options: { damage?: string; listening?: boolean } = {
     server.stderr!.on('data', on);
     server.once('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
   });
-  // What the server prints from now on that matters to the bench: its event-loop delay at exit.
+  // What the server prints from now on that matters to the bench: its event-loop delay at exit, and
+  // when its start-up's background work ended (it may overlap the run).
   server.stdout!.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.startsWith('[loop-delay]')) console.log(line);
+    for (const line of chunk.toString().split('\n')) {
+      if (line.startsWith('[loop-delay]')) console.log(line);
+      else if (/^(Search index warm|Series grouped)/.test(line)) console.log(`server: ${line} (at ${new Date().toISOString().slice(11, 23)} UTC)`);
+    }
   });
   console.log(`server listening${options.listening ? '' : ' and warm'} ${((Date.now() - started) / 1000).toFixed(1)} s after spawn`);
   return { url: `http://127.0.0.1:${port}`, server, dir };

@@ -20,13 +20,17 @@ if (isMainThread) {
     if (late > 100) stalls.push(`${new Date().toISOString().slice(11, 23)} ${Math.round(late)} ms`);
     last = now;
   }, TICK_MS).unref();
+  /** The main thread's busy share (event-loop utilisation) since the load started. */
+  let busySince = performance.eventLoopUtilization();
   // The bench resets it when the load starts (SIGUSR2), so start-up is not counted.
   process.on('SIGUSR2', () => {
     h.reset();
     stalls.length = 0;
+    busySince = performance.eventLoopUtilization();
   });
   process.on('exit', () => {
-    console.log(`[loop-delay] server main thread event-loop delay: p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms`);
+    const busy = Math.round(performance.eventLoopUtilization(busySince).utilization * 100);
+    console.log(`[loop-delay] server main thread event-loop delay: p50 ${ms(h.percentile(50))} ms, p99 ${ms(h.percentile(99))} ms, max ${ms(h.max)} ms; busy ${busy} % of the time`);
     console.log(`[loop-delay] waits over 100 ms (ended at, UTC): ${stalls.length ? stalls.slice(0, 20).join(', ') : 'none'}`);
   });
 }

@@ -6,12 +6,13 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import { SearchQuery, type SearchResponse } from '../contract.js';
+import { clientSignal } from '../node-request.js';
 import { answerSearch } from '../search-errors.js';
 import { validate } from '../validate.js';
 
 export function searchRoutes(ctx: AppContext) {
   return new Hono().get('/', validate('query', SearchQuery), (c) => {
     const { phrase, ...rest } = c.req.valid('query');
-    return answerSearch(c, async () => (await ctx.search.search({ ...rest, phrase: phrase === '1' || phrase === 'true' }, c.req.raw.signal)) satisfies Omit<SearchResponse, 'tookMs'>);
+    return answerSearch(c, async () => (await ctx.search.search({ ...rest, phrase: phrase === '1' || phrase === 'true' }, clientSignal(c))) satisfies Omit<SearchResponse, 'tookMs'>);
   });
 }

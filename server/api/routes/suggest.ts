@@ -8,12 +8,13 @@ import { Hono } from 'hono';
 import { withTranslations } from '../../compare/translations.js';
 import type { AppContext } from '../context.js';
 import { SuggestRequest, type SuggestResponse } from '../contract.js';
+import { clientSignal } from '../node-request.js';
 import { answerSearch } from '../search-errors.js';
 import { validate } from '../validate.js';
 
 export function suggestRoutes(ctx: AppContext) {
   return new Hono().post('/', validate('json', SuggestRequest), (c) => {
     const { also, ...request } = c.req.valid('json');
-    return answerSearch(c, async () => withTranslations(ctx.db, await ctx.search.suggest(request, c.req.raw.signal), also) satisfies Omit<SuggestResponse, 'tookMs'>);
+    return answerSearch(c, async () => withTranslations(ctx.db, await ctx.search.suggest(request, clientSignal(c)), also) satisfies Omit<SuggestResponse, 'tookMs'>);
   });
 }
