@@ -11,7 +11,6 @@ import { createApp } from './api/app.js';
 import { buildContext } from './api/context.js';
 import { config } from './config.js';
 import { readSeriesOverrides } from './compare/overrides.js';
-import { warmSeries } from './compare/series-warm.js';
 import type { SeriesOverrides } from './compare/series.js';
 import { loadBundle } from './ingest/bundle.js';
 import { attachLiveEditing } from './live/socket.js';
@@ -79,7 +78,15 @@ else if (store.kind === 'postgres') console.log(`Store: PostgreSQL at ${redacted
 // disk in seconds when current (checksums verified), synced by document when
 // the corpus changed, built (about a minute) when missing, from another format
 // or damaged. Searches answer 503 with the progress until their language is ready.
-const context = buildContext(db, { seriesOverrides, store, publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1' });
+// The search worker groups the series while it loads the index (in a job
+// thread: it reads every preamble, seconds at a million paragraphs), and the
+// series view takes the same grouping, ahead of its first visit.
+const context = buildContext(db, {
+  seriesOverrides,
+  store,
+  publicCorpus: process.env.PRECEDENT_PUBLIC_CORPUS === '1',
+  onSeriesGrouped: () => console.log(`Series grouped ${(performance.now() / 1000).toFixed(1)} s after start`),
+});
 
 const accounts = await bootstrapAccounts(context.store, context.setup, process.env);
 if (accounts.kind === 'created') console.log(`Administrator created from PRECEDENT_ADMIN_EMAIL: ${accounts.user.email} (${accounts.user.delegation.name})`);
@@ -109,21 +116,7 @@ server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG },
   }
   console.log('Corpus source: United Nations (documents and AKN4UN XML published by the UN).');
   const warmStarted = performance.now();
-  const since = () => ((performance.now() - warmStarted) / 1000).toFixed(1);
-  // Grouping the series reads every preamble (about a second; seconds at a
-  // million paragraphs): done ahead of the first visit to the series view, in
-  // a worker thread, once search is warm (the search worker groups its own
-  // while it loads the index: two groupings at once slowed that load down).
-  void context.search
-    .ready()
-    .then(() => {
-      console.log(`Search index warm in ${since()} s`);
-      return warmSeries(db);
-    })
-    .then(
-      () => console.log(`Series grouped in ${since()} s`),
-      (err: unknown) => console.warn(`Series not grouped ahead (${err instanceof Error ? err.message : String(err)}): the series view groups them on first use.`),
-    );
+  void context.search.ready().then(() => console.log(`Search index warm in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`));
 });
 
 // Live co-editing (/api/live) on the same port.

@@ -5,7 +5,7 @@
 // on each request: the signed-in user, if any.
 import { FirstAdminSetup } from '../accounts/bootstrap.js';
 import type { Actor } from '../accounts/model.js';
-import { setSeriesOverrides } from '../compare/service.js';
+import { adoptSeries, setSeriesOverrides } from '../compare/service.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import { config } from '../config.js';
 import { CorpusFollower } from '../ingest/corpus-feed.js';
@@ -54,6 +54,8 @@ export interface ContextOptions {
   search?: SearchWorker;
   /** The .docx importer: the configured limits unless given (tests pass tighter ones). */
   imports?: DocxImporter;
+  /** Told when the series view has the search worker's grouping of the series (the server logs it). */
+  onSeriesGrouped?: () => void;
 }
 
 /**
@@ -66,7 +68,17 @@ export interface ContextOptions {
 export function buildContext(db: Db, options: ContextOptions = {}): AppContext {
   const seriesOverrides = options.seriesOverrides ?? {};
   setSeriesOverrides(db, seriesOverrides);
-  const search = options.search ?? SearchWorker.start({ dbFile: db.name, seriesOverrides, ...config.search });
+  const search =
+    options.search ??
+    SearchWorker.start({
+      dbFile: db.name,
+      seriesOverrides,
+      ...config.search,
+      // The worker groups the series while it loads; the series view takes the same grouping (unless the corpus moved meanwhile).
+      onSeries: ({ version, series }) => {
+        if (adoptSeries(db, version, series)) options.onSeriesGrouped?.();
+      },
+    });
   const store = options.store ?? openSqliteStore(db);
   const live = new LiveDrafts(db, store);
   const imports = options.imports ?? new DocxImporter(config.imports);

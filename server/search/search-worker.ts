@@ -18,6 +18,7 @@ import type { SeriesOverrides } from '../compare/series.js';
 import { spawnTsWorker, THREAD_NICENESS } from '../threads/spawn.js';
 import type { SearchPage, SearchRequest } from './phrase.js';
 import type { SuggestRequest, Suggestions } from './suggest.js';
+import type { GroupedSeries } from '../compare/series-job.js';
 import type { FromWorker, LanguageState, Task, TaskResult, WorkerSetup } from './worker-protocol.js';
 
 export type { LanguageState } from './worker-protocol.js';
@@ -39,6 +40,8 @@ export interface SearchWorkerOptions {
    * (tests) languages load on first use, and requests wait for them.
    */
   warmUp?: boolean;
+  /** Hears the series the worker grouped while it warmed up (for the main thread's series view). */
+  onSeries?: (grouped: GroupedSeries) => void;
 }
 
 export const SEARCH_DEFAULTS = { budgetMs: 2000, queueLimit: 32, memoryMb: 3072 };
@@ -99,7 +102,7 @@ export class SearchWorker {
   private nextId = 1;
   private closed = false;
   private readonly readyWaiters: (() => void)[] = [];
-  private readonly options: Required<Omit<SearchWorkerOptions, 'indexDir'>> & Pick<SearchWorkerOptions, 'indexDir'>;
+  private readonly options: Required<Omit<SearchWorkerOptions, 'indexDir' | 'onSeries'>> & Pick<SearchWorkerOptions, 'indexDir' | 'onSeries'>;
 
   private constructor(options: SearchWorkerOptions) {
     this.options = { ...SEARCH_DEFAULTS, seriesOverrides: {}, warmUp: true, ...options };
@@ -150,6 +153,9 @@ export class SearchWorker {
         this.languages = m.languages;
         if (this.isReady()) for (const wake of this.readyWaiters.splice(0)) wake();
         this.pump();
+        return;
+      case 'series':
+        this.options.onSeries?.({ version: m.version, series: m.series });
         return;
       case 'fatal':
         this.fatal = m.message;

@@ -2,6 +2,7 @@
 // search worker thread (worker.ts): tasks one way; answers and the state of
 // each language's index the other.
 import type { Language } from '../../core/model.js';
+import type { GroupedSeries } from '../compare/series-job.js';
 import type { SeriesOverrides } from '../compare/series.js';
 import type { ZhMode } from './analyse.js';
 import type { SearchPage, SearchRequest } from './phrase.js';
@@ -46,6 +47,8 @@ export type FromWorker =
     }
   /** Opening failed for good (the database cannot be read). */
   | { type: 'fatal'; message: string }
+  /** The series the worker grouped (in a job thread) while it loaded: the main thread's series view takes them too. */
+  | ({ type: 'series' } & GroupedSeries)
   | { type: 'done'; id: number; result: TaskResult; ms: number }
   /** The task's deadline had passed before it started: it was not run. */
   | { type: 'expired'; id: number }

@@ -126,10 +126,17 @@ async function start(): Promise<void> {
     report();
     return;
   }
-  const series = warmSeries(db).catch((err: unknown) => {
-    console.warn(`Series not grouped in a job thread (${errorMessage(err)}): grouping them in the search worker.`);
-    return false;
-  });
+  // Grouped once for both threads: the main thread's series view takes the same grouping.
+  const series = warmSeries(db).then(
+    (warmed) => {
+      if (warmed) send({ type: 'series', ...warmed.grouped });
+      return warmed?.cached ?? false;
+    },
+    (err: unknown) => {
+      console.warn(`Series not grouped in a job thread (${errorMessage(err)}): grouping them in the search worker.`);
+      return false;
+    },
+  );
   await index.warmUp((event) => {
     if (event.state !== 'damaged') return;
     index.setApart(event.language);

@@ -2,7 +2,8 @@
 // bundled corpus: a huge keyword query is pruned and answered while health
 // answers; a full search queue refuses at once with 503 and Retry-After; a
 // part that fails turns health into a 503 naming it; the worker runs below the
-// main thread's priority.
+// main thread's priority; the series it groups while loading are the series
+// view's too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority, platform } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { createApp } from '../../server/api/app.js';
 // The corpus opened to all (PRECEDENT_PUBLIC_CORPUS=1): these tests are about search, not accounts.
 import { buildContext } from '../../server/api/context.js';
 import { HealthResponse, SearchResponse } from '../../server/api/contract.js';
+import { listSeries, setSeriesOverrides } from '../../server/compare/service.js';
 import { SearchWorker } from '../../server/search/search-worker.js';
 import { THREAD_NICENESS } from '../../server/threads/spawn.js';
 import type { Db } from '../../server/store/db.js';
@@ -123,5 +125,27 @@ describe.skipIf(platform() !== 'linux')('the search worker thread', () => {
     const main = getPriority();
     expect(niceValues).toContain(Math.min(19, main + THREAD_NICENESS.search));
     expect(niceValues.filter((n) => n === main).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the series, grouped once while the index loads', () => {
+  it("are the search worker's grouping, handed to the series view: the same as grouping them on the main thread", async () => {
+    const copy = openCorpusCopy().db;
+    let grouped: () => void = () => {};
+    const told = new Promise<void>((resolve) => (grouped = resolve));
+    // The server's wiring: the context starts the worker, which groups the series in a job thread as it loads.
+    const ctx = buildContext(copy, { publicCorpus: true, onSeriesGrouped: () => grouped() });
+    try {
+      await told;
+      const handed = listSeries(copy);
+      expect(handed.length).toBeGreaterThan(50);
+      // Corrections set anew empty the cache: the main thread groups them itself.
+      setSeriesOverrides(copy, {});
+      expect(listSeries(copy)).toEqual(handed);
+    } finally {
+      await ctx.search.close();
+      await ctx.store.close();
+      copy.close();
+    }
   });
 });
