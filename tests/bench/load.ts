@@ -266,7 +266,7 @@ async function drafter(url: string, n: number, me: Drafter, texts: string[], unt
     try {
       const res = await fetch(
         `${url}/api/suggest`,
-        withSession({ method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), limit: 8 }) }),
+        withSession({ method: 'POST', signal: ctrl.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: text(), language: 'en', limit: 8 }) }),
       );
       const body = (await res.json()) as { tookMs?: number };
       if (res.status === 200) {
