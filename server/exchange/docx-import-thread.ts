@@ -52,8 +52,8 @@ export class DocxImporter {
     }
     this.running++;
     try {
-      // Moved, not copied, into the worker: a copy of its own, since the caller's bytes may share a buffer.
-      const moved = bytes.slice();
+      // Moved, not copied, into the worker: a copy of its own (a Buffer's bytes may sit in a shared pool).
+      const moved = new Uint8Array(bytes);
       return await runJob<DocxImport>(WORKER, { bytes: moved, options } satisfies DocxImportJob, this.limits, { transfer: [moved.buffer] });
     } catch (e) {
       if (e instanceof JobRefused) throw new ImportRejected(e.message);
