@@ -1,20 +1,28 @@
-// The index's files on disk with their sha256: written atomically (temporary
+// The index's files on disk with their checksums: written atomically (temporary
 // file, then rename) and read back only when their bytes are the ones the
 // manifest recorded, so a truncated or altered file is caught at load and
 // rebuilt instead of serving ids that do not exist.
-import { createHash } from 'node:crypto';
 import { closeSync, fdatasyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { crc32 } from 'node:zlib';
 
-/** File name (not path) → sha256 hex, as the manifest records them. */
+/** File name (not path) → checksum(), as the manifest records them. */
 export type Checksums = Record<string, string>;
 
 /** A file whose bytes differ from the manifest's record (or that has none). */
 export class DamagedIndexFile extends Error {}
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+/**
+ * A file's CRC-32 and length, as the manifest records it: what catches a file
+ * truncated, cut short or altered by accident (whoever could alter one on
+ * purpose could rewrite the manifest too). It was sha256 until index format
+ * 10: at ~0.45 GB/s here that held the search worker ~2.7 s of its warm-up at
+ * a million paragraphs (1.2 GB of files); CRC-32 runs at ~5 GB/s.
+ */
+export function checksum(data: string | Uint8Array): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return `crc32:${crc32(bytes).toString(16).padStart(8, '0')}:${bytes.byteLength}`;
 }
 
 /** Writes a file atomically and records its checksum in `sums` when given. */
@@ -33,13 +41,13 @@ export function writeAtomic(file: string, data: string | Uint8Array, sums?: Chec
     closeSync(fd);
   }
   renameSync(temporary, file);
-  if (sums) sums[basename(file)] = sha256(data);
+  if (sums) sums[basename(file)] = checksum(data);
 }
 
 function verified(file: string, data: Buffer, sums: Checksums): Buffer {
   const expected = sums[basename(file)];
   if (!expected) throw new DamagedIndexFile(`${basename(file)} has no checksum in the manifest`);
-  if (sha256(data) !== expected) throw new DamagedIndexFile(`${basename(file)} does not match its checksum (altered or truncated)`);
+  if (checksum(data) !== expected) throw new DamagedIndexFile(`${basename(file)} does not match its checksum (altered or truncated)`);
   return data;
 }
 

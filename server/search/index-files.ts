@@ -2,7 +2,7 @@
 // (data/index/ beside data/precedent.db) with each language's files, the
 // document list and a manifest. The manifest is removed first and written
 // last, so a crash mid-save leaves the previous index readable or none at all.
-// The manifest records every file's sha256 (checked-files.ts): a file altered
+// The manifest records every file's checksum (checked-files.ts): a file altered
 // or truncated since is detected when it is read, and that part rebuilt.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,8 @@ import type { LanguageIndex } from './language-index.js';
 // 8: MiniSearch in binary (`.minisearch`, not `.minisearch.json`), `.df.json` with the stop
 //    terms, `.offsets` in bytes; Chinese terms default to segmenter words (the manifest's zhMode).
 // 9: each language gains `.phrase` and `.phrase-offsets`, phrase search's normalised texts (phrase-texts.ts).
-export const INDEX_FORMAT = 9;
+// 10: the manifest's checksums are CRC-32 and length, not sha256 (checked-files.ts checksum()).
+export const INDEX_FORMAT = 10;
 
 /** Where the index lives for a database file: data/precedent.db → data/index/. */
 export function indexDirFor(dbFile: string): string | null {
@@ -51,7 +52,7 @@ interface Manifest {
   zhMode: ZhMode;
   corpusVersion: number;
   languages: Language[];
-  /** sha256 of every file of the index but the manifest. */
+  /** The checksum of every file of the index but the manifest. */
   checksums: Checksums;
 }
 
@@ -63,7 +64,7 @@ export interface PersistedIndex {
   languages: Language[];
   documents: IndexedDocument[];
   /**
-   * sha256 of each file, by file name: read from the manifest, and updated by
+   * The checksum of each file, by file name: read from the manifest, and updated by
    * writeIndexFiles for the files it rewrites (a language left on disk keeps
    * the checksums it was written with, so damage to it is never blessed).
    */

@@ -76,7 +76,7 @@ export class ParagraphIndex {
   origin: 'built' | 'loaded' = 'built';
   private saveTimer: NodeJS.Timeout | null = null;
   private warming: Promise<void> | null = null;
-  /** sha256 of the persisted files (index-files.ts): kept for the languages still on disk. */
+  /** Checksums of the persisted files (index-files.ts): kept for the languages still on disk. */
   private checksums: Checksums = {};
 
   private constructor(

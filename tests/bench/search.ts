@@ -9,7 +9,8 @@
 // document list), each language's load, the background warm-up, and the real
 // server's time to listening and to warm.
 // Flags: --no-million skips the synthetic corpus, --only-million the bundled one,
-// --server-only (with --only-million) measures only the server's cold start on it;
+// --server-only (with --only-million) measures only the server's cold start on it,
+// --keep leaves the synthetic corpus's folder for more starts;
 // BENCH_PARAGRAPHS sets the synthetic corpus's size. The synthetic corpus is
 // stored in a database through the store and its index built from it, so the
 // real server starts on it too (time to listening and to warm); its index's
@@ -36,6 +37,8 @@ const MILLION = !process.argv.includes('--no-million');
 const BUNDLED = !process.argv.includes('--only-million');
 const LOAD_SYNTHETIC = process.argv.indexOf('--load-synthetic');
 const SERVER_ONLY = process.argv.includes('--server-only');
+/** Leave the synthetic corpus's folder for more server starts on it (its path is printed). */
+const KEEP = process.argv.includes('--keep');
 const SYNTHETIC = Number(process.env.BENCH_PARAGRAPHS ?? 1_000_000);
 const QUERIES = 200;
 /** The synthetic corpus repeats its titles every this many documents (versions of one series, if their preambles agree). */
@@ -443,7 +446,8 @@ async function synthetic(): Promise<number> {
   console.log(`  stored through the store (documents and paragraphs in SQLite) in ${storeS.toFixed(1)} s; the build reads them from there`);
   console.log(`  cold start of the server (this database and its persisted index): ${server}`);
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (KEEP) console.log(`  kept: ${dir} (start the server on it: PRECEDENT_DB=${join(dir, 'precedent.db')} PRECEDENT_BUNDLE=${noBundle} npm start)`);
+  else rmSync(dir, { recursive: true, force: true });
   return withIndex;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ParsedDocument, ParsedParagraph } from '../../core/model.js';
 import { normaliseText } from '../../server/search/analyse.js';
-import { DamagedIndexFile, sha256, type Checksums } from '../../server/search/checked-files.js';
+import { DamagedIndexFile, checksum, type Checksums } from '../../server/search/checked-files.js';
 import { ParagraphIndex } from '../../server/search/index.js';
 import { PhraseTexts } from '../../server/search/phrase-texts.js';
 import { search } from '../../server/search/phrase.js';
@@ -127,7 +127,7 @@ describe('phrase search on a persisted index', () => {
     }
     // Rebuilt and saved with a checksum that matches it.
     const manifest = JSON.parse(readFileSync(join(dir, 'index', 'manifest.json'), 'utf8')) as { checksums: Record<string, string> };
-    expect(manifest.checksums['en.phrase']).toBe(sha256(readFileSync(file)));
+    expect(manifest.checksums['en.phrase']).toBe(checksum(readFileSync(file)));
     db.close();
   });
 });
