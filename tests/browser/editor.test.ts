@@ -209,7 +209,16 @@ describe.skipIf(!hasChromium)('drafting desk (browser)', { timeout: 90_000 }, ()
     await page.click('text=+ Add operative paragraph');
     await page.locator('textarea.para-input').waitFor();
     await page.keyboard.type(typed, { delay: 10 });
-    await expect.poll(() => page.locator('.suggestion').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    // The answer to the whole typed text, not to a prefix: an answer arriving
+    // between reading the second card and clicking it would reorder the cards.
+    const secondCite = () => page.locator('.suggestion').nth(1).getAttribute('data-citation');
+    const settled = async () => {
+      if ((await page.locator('.suggestion').count()) <= 2 || (await page.locator('ul.suggestions.stale').count()) > 0) return false;
+      const before = await secondCite();
+      await page.waitForTimeout(600);
+      return (await page.locator('ul.suggestions.stale').count()) === 0 && (await secondCite()) === before;
+    };
+    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
     const second = page.locator('.suggestion').nth(1);
     const cite = await second.getAttribute('data-citation');
     expect(await second.getAttribute('aria-selected')).toBe('false');

@@ -207,7 +207,7 @@ describe('the persisted index with shingles', () => {
       const manifestFile = join(dir, 'index', 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { format: number; checksums: Record<string, string> };
       expect(manifest.format).toBe(INDEX_FORMAT);
-      expect(manifest.checksums['en.shingles']).toMatch(/^[0-9a-f]{64}$/);
+      expect(manifest.checksums['en.shingles']).toMatch(/^crc32:[0-9a-f]{8}:\d+$/);
       expect(ParagraphIndex.open(db).origin).toBe('loaded');
       // An index of the format before shingles: rebuilt.
       writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: INDEX_FORMAT - 1 }));
