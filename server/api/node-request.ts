@@ -31,8 +31,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * (chunked) goes Hono's way, through the limit's own counting stream.
  */
 export const readJsonBody: MiddlewareHandler = async (c, next) => {
-  const node = nodeBindings(c);
-  const { incoming } = node ?? {};
+  const incoming = nodeBindings(c)?.incoming;
   if (incoming && incoming.headers['content-length'] !== undefined && JSON_TYPE.test(incoming.headers['content-type'] ?? '') && !incoming.readableEnded) {
     // A client gone mid-body rejects here: the route never runs for half a body.
     const body = await text(incoming);
